@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import * as categories from './commands/categories.js';
+import type { Context } from './commands/context.js';
+import * as share from './commands/share.js';
+import { KorusError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { chalkFor } from './output/color.js';
+import { VERSION } from './version.js';
+
+/** The commands, in help order: each registers itself (flags, help text, action). */
+const COMMANDS = [share, categories];
+
+const EXAMPLES = `
+Examples:
+  $ korus-stats share --category apparel --year 2016 --partner KR
+  $ korus-stats share --category textiles-and-apparel --year 2016 --top 5 --json
+  $ korus-stats categories
+
+Exit codes: 0 success; 1 a check failed; 2 could not run (usage, unreadable or malformed input).
+`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const ctx: Context = { io, exitCode: 0 };
+  const errColor = () => chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
+  const program = new Command('korus-stats')
+    .description(
+      'Trade shares from import CSVs by partner and product category, with the category definition,\nvalue basis and denominator stated beside every figure.',
+    )
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) =>
+        write(`korus-stats: ${errColor().red('error')}: ${s.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .addHelpText('after', EXAMPLES);
+  for (const command of COMMANDS) command.register(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; commander's usage errors (exit 1 by default) are usage errors: 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof KorusError) {
+      const c = errColor();
+      io.stderr.write(`korus-stats: ${c.red('error')}: ${err.message}\n`);
+      if (err.hint) io.stderr.write(`  ${c.dim('hint:')} ${err.hint}\n`);
+      if (err instanceof UsageError) io.stderr.write('(run with --help for usage and examples)\n');
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr.write(`korus-stats: internal error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write('This is a bug in korus-stats; please report it with the command you ran.\n');
+    if (io.env.KORUS_DEBUG) io.stderr.write(`${e?.stack}\n`);
+    return 2;
+  }
+}

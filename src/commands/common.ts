@@ -1,0 +1,142 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Note } from '../core/notes.js';
+import { type Field, parseColumnOverrides, UNITS } from '../data/columns.js';
+import { ENCODINGS, type Encoding } from '../data/decode.js';
+import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
+import type { ReadOptions } from '../data/trade-rows.js';
+import { UsageError } from '../errors.js';
+import { chalkFor } from '../output/color.js';
+import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
+import type { Context } from './context.js';
+
+/** Flags shared by every command that reads data (defined once, like csvkit's common parser). */
+export interface InputFlags {
+  data?: string[];
+  columns?: Partial<Record<Field, string>>;
+  unit?: string;
+  delimiter: string;
+  encoding: Encoding;
+  missing?: string[];
+  thousands?: NumberFormat['thousands'];
+  decimal: NumberFormat['decimal'];
+  categories?: string;
+}
+
+/** Flags shared by every command that prints a result. */
+export interface OutputFlags {
+  format?: Format;
+  json?: boolean;
+  units: UnitStyle;
+  color: boolean;
+  quiet?: boolean;
+}
+
+/** Adds the input flags to a command. */
+export function addInputFlags(cmd: Command): Command {
+  return cmd
+    .option(
+      '-d, --data <path...>',
+      'CSV files, folders of .csv/.csv.gz, or - for stdin (default: the bundled data/)',
+    )
+    .option(
+      '--columns <field=header,...>',
+      'name the columns: value=GEN_VAL_YR,partner=CTY_NAME',
+      parseColumnOverrides,
+    )
+    .addOption(
+      new Option(
+        '--unit <unit>',
+        'unit of the value column (default: from its name, e.g. value_usd_million)',
+      ).choices(Object.keys(UNITS)),
+    )
+    .option('--delimiter <char>', 'field delimiter: , ; | or tab', parseDelimiter, ',')
+    .addOption(
+      new Option('--encoding <name>', 'text encoding when not UTF-8 (UTF-16 is detected from its BOM)')
+        .choices(ENCODINGS)
+        .default('utf8'),
+    )
+    .option(
+      '--missing <markers>',
+      `value cells that mean "no figure", comma-separated (default: ${DEFAULT_MISSING_MARKERS.map((m) => m || '""').join(' ')})`,
+      parseMarkers,
+    )
+    .addOption(
+      new Option('--thousands <char>', 'thousands separator used in values').choices([',', '.', ' ', "'"]),
+    )
+    .addOption(new Option('--decimal <char>', 'decimal mark used in values').choices(['.', ',']).default('.'))
+    .option('--categories <file>', 'JSON file of extra category definitions (see `korus-stats categories`)');
+}
+
+/** Adds the output flags to a command. */
+export function addOutputFlags(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
+    .option('--json', 'same as --format json')
+    .addOption(
+      new Option('--units <style>', 'values in tables: human (US$251m) or millions (45,221)')
+        .choices(UNIT_STYLES)
+        .default('human'),
+    )
+    .option('--no-color', 'no colors (also: NO_COLOR=1)')
+    .option('-q, --quiet', 'no notes or warnings on stderr');
+}
+
+/** The reader options the input flags describe. */
+export function readOptions(flags: InputFlags): ReadOptions {
+  if (flags.thousands && flags.thousands === flags.decimal) {
+    throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
+  }
+  if (flags.delimiter === flags.decimal && flags.delimiter === ',') {
+    throw new UsageError('--decimal , needs another --delimiter (usually ;)');
+  }
+  return {
+    dialect: { delimiter: flags.delimiter, encoding: flags.encoding },
+    numbers: { decimal: flags.decimal, thousands: flags.thousands },
+    missing: flags.missing ?? DEFAULT_MISSING_MARKERS,
+    columns: flags.columns,
+    unit: flags.unit,
+  };
+}
+
+/** The output format the flags ask for. */
+export function outputFormat(flags: OutputFlags): Format {
+  if (flags.json && flags.format && flags.format !== 'json') {
+    throw new UsageError(`--json and --format ${flags.format} contradict each other`);
+  }
+  return flags.json ? 'json' : (flags.format ?? 'table');
+}
+
+/** Prints notes to stderr ("korus-stats: warning: ..."), unless --quiet. */
+export function printNotes(ctx: Context, notes: Note[], flags: OutputFlags): void {
+  if (flags.quiet) return;
+  const c = chalkFor(ctx.io.stderr, ctx.io.env, flags.color);
+  for (const n of notes) {
+    const tag = n.level === 'warning' ? c.yellow('warning') : c.dim('note');
+    ctx.io.stderr.write(`korus-stats: ${tag}: ${n.message}\n`);
+  }
+}
+
+/** Parses a year flag: four digits. */
+export function parseYearFlag(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw new InvalidArgumentError('expected a four-digit year, e.g. 2016.');
+  return Number(text);
+}
+
+/** Parses a positive whole number. */
+export function parsePositiveInt(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
+    throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return Number(text);
+}
+
+function parseDelimiter(text: string): string {
+  const d = text === 'tab' || text === '\\t' ? '\t' : text;
+  if ([...d].length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw new InvalidArgumentError('expected one character, such as , ; | or tab.');
+  }
+  return d;
+}
+
+function parseMarkers(text: string): string[] {
+  return text.split(',').map((m) => m.trim());
+}

@@ -1,0 +1,167 @@
+import { type Command, Option } from 'commander';
+import { distance } from 'fastest-levenshtein';
+import { ShareAccumulator, type ShareQuery } from '../core/share.js';
+import { type CategoryDef, categoryKey, loadCategories } from '../data/categories.js';
+import { resolveInputs } from '../data/inputs.js';
+import { lookupPartner, type Partner } from '../data/partners.js';
+import { FLOWS, type Flow, type ReadReport, readTradeRows } from '../data/trade-rows.js';
+import { KorusError, UsageError } from '../errors.js';
+import { chalkFor } from '../output/color.js';
+import { renderShare } from '../output/share.js';
+import {
+  addInputFlags,
+  addOutputFlags,
+  type InputFlags,
+  type OutputFlags,
+  outputFormat,
+  parsePositiveInt,
+  parseYearFlag,
+  printNotes,
+  readOptions,
+} from './common.js';
+import type { Context } from './context.js';
+
+/** Flags of `share`, as commander hands them over. */
+export interface ShareFlags extends InputFlags, OutputFlags {
+  category: string;
+  year?: number;
+  partner?: string;
+  top?: number;
+  flow: Flow;
+  reporter?: string;
+  source?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  # South Korea's share of US apparel imports in 2016 (bundled data)
+  $ korus-stats share --category apparel --year 2016 --partner KR
+
+  # top 5 partners, with the 2015 values and changes
+  $ korus-stats share --category textiles-and-apparel --year 2016 --top 5
+
+  # JSON for scripts (shape: schemas/share.schema.json)
+  $ korus-stats share --category apparel --year 2016 --json | jq '.rows[] | {name, share}'
+
+  # your own file, or a Census download piped in
+  $ korus-stats share --data imports.csv --category footwear --columns value=GEN_VAL_YR,partner=CTY_NAME
+  $ cat imports.csv | korus-stats share --data - --category steel --format csv
+
+The total is a reported World/total row when the data has one (OTEXA's practice), else the sum of the
+listed partners; the part of a reported total the partners do not cover is shown as "Not itemized".
+Partners can be given as ISO codes (KR, KOR), UN M49 (410), Census codes (5800) or names ("Korea, South").
+`;
+
+/** Registers `share` on the program. */
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('share')
+    .summary("each partner's value, share and rank in a category's imports")
+    .description(
+      "Each partner's value, share of the total and rank for one product category and year, with the previous\n" +
+        "year's value and the change where the data has it. The table's footer states the category definition,\n" +
+        'the value basis and the denominator used.',
+    )
+    .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
+    .option('-y, --year <year>', 'year (default: the latest year with data)', parseYearFlag)
+    .option('-p, --partner <partner>', 'highlight this partner; it stays in the table even outside --top')
+    .option(
+      '-t, --top <n>',
+      'show the top N partners and fold the rest into "other partners"',
+      parsePositiveInt,
+    )
+    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
+    .option('--reporter <country>', 'reporting country, when the data holds several')
+    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
+  addInputFlags(cmd);
+  addOutputFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (flags: ShareFlags) => {
+    ctx.exitCode = await runShare(flags, ctx);
+  });
+}
+
+/** Runs `share`: reads the inputs, computes, renders to stdout, prints notes to stderr; returns the exit code. */
+export async function runShare(flags: ShareFlags, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const format = outputFormat(flags);
+  const options = readOptions(flags);
+  const catalog = await loadCategories(flags.categories);
+  const category = resolveCategory(flags.category, catalog);
+  const query: ShareQuery = {
+    category,
+    year: flags.year,
+    flow: flags.flow,
+    reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
+    source: flags.source,
+    partner: flags.partner === undefined ? undefined : partnerFlag(flags.partner),
+    top: flags.top,
+  };
+  const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
+  const acc = new ShareAccumulator(query);
+  const report: ReadReport = { files: [], rowsRead: 0 };
+  for await (const row of readTradeRows(inputs, options, report)) acc.add(row);
+  if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, acc);
+  const result = acc.result(report);
+  for (const f of report.files) {
+    if (f.blankLines.length) {
+      result.notes.push({
+        level: 'warning',
+        code: 'blank-rows',
+        message: `${f.name}: ${f.blankLines.length} blank row${f.blankLines.length === 1 ? '' : 's'} between data rows skipped (line${f.blankLines.length === 1 ? '' : 's'} ${f.blankLines.slice(0, 10).join(', ')}${f.blankLines.length > 10 ? ', ...' : ''})`,
+        count: f.blankLines.length,
+      });
+    }
+  }
+  printNotes(ctx, result.notes, flags);
+  io.stdout.write(renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units));
+  return 0;
+}
+
+/** The catalog's definition for a category name, or a data-only category (matched by label alone). */
+function resolveCategory(name: string, catalog: CategoryDef[]): CategoryDef {
+  const key = categoryKey(name);
+  return (
+    catalog.find((d) => d.name === key) ?? {
+      name: key,
+      label: name,
+      hs: [],
+      note: 'not in the catalog: matched by the data category column only',
+      origin: 'data',
+    }
+  );
+}
+
+function unknownCategory(
+  given: string,
+  category: CategoryDef,
+  catalog: CategoryDef[],
+  acc: ShareAccumulator,
+): KorusError {
+  const inCatalog = category.origin !== 'data';
+  const available = [...new Set([...catalog.map((d) => d.name), ...acc.categoriesSeen])].sort();
+  if (inCatalog) {
+    const seen = [...acc.categoriesSeen].sort();
+    return new KorusError(
+      `no rows for category "${category.name}" in the data (${acc.hsCodedRows ? `${acc.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
+      2,
+      seen.length ? `categories in the data: ${seen.join(', ')}` : undefined,
+    );
+  }
+  const near = available.map((n) => ({ n, d: distance(n, category.name) })).sort((a, b) => a.d - b.d)[0];
+  const hint = near && near.d <= Math.max(2, category.name.length / 3) ? `did you mean "${near.n}"? ` : '';
+  return new UsageError(`unknown category "${given}"`, `${hint}categories: ${available.join(', ')}`);
+}
+
+function partnerFlag(text: string): Partner {
+  const p = lookupPartner(text);
+  if (p.kind === 'world' || p.kind === 'group' || p.kind === 'remainder') {
+    throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
+  }
+  return p;
+}
+
+function reporterCode(text: string): string {
+  const p = lookupPartner(text);
+  return p.kind === 'country' ? p.code : p.name;
+}

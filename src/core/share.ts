@@ -1,0 +1,564 @@
+import type { CategoryDef } from '../data/categories.js';
+import type { Partner } from '../data/partners.js';
+import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
+import { KorusError } from '../errors.js';
+import type { Note } from './notes.js';
+
+/** What `share` is asked. */
+export interface ShareQuery {
+  category: CategoryDef;
+  year?: number;
+  flow: Flow;
+  reporter?: string;
+  source?: string;
+  /** Highlighted, and kept in the rows even outside the top N. */
+  partner?: Partner;
+  top?: number;
+}
+
+/** One row of a share table. */
+export interface ShareRow {
+  kind: 'partner' | 'other-partners' | 'remainder' | 'not-itemized';
+  /** ISO alpha-2 for known countries, the data's own text for unknown partners, null for the other kinds. */
+  code: string | null;
+  name: string;
+  valueUsd: number;
+  /** Fraction of the total (0.0031 is 0.31%); null when the total is 0. */
+  share: number | null;
+  rank: number | null;
+  previousValueUsd: number | null;
+  changeUsd: number | null;
+  changeFraction: number | null;
+  highlighted: boolean;
+  /** For `other-partners`: how many partners it folds together. */
+  partners?: number;
+}
+
+/** How the denominator was found. */
+export type TotalBasis = 'reported-total' | 'sum-of-partners';
+
+/** Counts of input rows: read = used + filtered + missing + aggregate, always. */
+export interface InputStats {
+  files: FileStats[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsFiltered: number;
+  rowsMissing: number;
+  rowsAggregate: number;
+  missingByMarker: Record<string, number>;
+  /** Of the aggregate rows: World/total rows used as the reported total, and country-group rows left out. */
+  aggregateTotals: number;
+  aggregateGroups: number;
+}
+
+/** The answer to a share query: figures, the choices behind them, and the accounting of every row. */
+export interface ShareResult {
+  query: {
+    category: string;
+    year: number;
+    yearChosen: 'given' | 'latest';
+    previousYear: number | null;
+    flow: Flow;
+    reporter: string | null;
+    source: string | null;
+    partner: string | null;
+    top: number | null;
+  };
+  category: {
+    name: string;
+    label: string;
+    /** How rows were matched: by the data's category column, by HS code against the catalog, or both. */
+    matchedBy: Array<'category-column' | 'hs-code'>;
+    hsDefinition: string | null;
+    note: string;
+    /** The data's own statements of the definition (a `definition` column), if any. */
+    dataDefinitions: string[];
+  };
+  valueBasis: string[];
+  total: {
+    valueUsd: number;
+    basis: TotalBasis;
+    itemizedUsd: number;
+    remainderUsd: number;
+    notItemizedUsd: number;
+    previousValueUsd: number | null;
+    changeUsd: number | null;
+    changeFraction: number | null;
+  };
+  rows: ShareRow[];
+  notes: Note[];
+  input: InputStats;
+  sources: string[];
+}
+
+interface PartnerSum {
+  partner: Partner;
+  value: number;
+}
+
+/** Everything kept about one year of the rows that pass the filters: per-partner sums, never rows. */
+class YearBucket {
+  readonly partners = new Map<string, PartnerSum>();
+  readonly missingPartners = new Map<string, string>();
+  remainder = 0;
+  remainderRows = 0;
+  total = 0;
+  totalRows = 0;
+  readonly totalKeys = new Map<string, TradeRow>();
+  partnerRows = 0;
+  groupRows = 0;
+  missingRows = 0;
+  readonly missingByMarker = new Map<string, number>();
+  readonly unknown = new Map<string, number>();
+  negative = 0;
+  firstNegative?: TradeRow;
+  maxScale = 0;
+  readonly sources = new Map<string, number>();
+  readonly reporters = new Map<string, number>();
+  readonly matchedBy = new Set<'category-column' | 'hs-code'>();
+  readonly basis = new Set<string>();
+  readonly definitions = new Set<string>();
+  readonly noFlowFiles = new Set<string>();
+
+  get rows(): number {
+    return this.partnerRows + this.remainderRows + this.totalRows + this.groupRows + this.missingRows;
+  }
+  get hasData(): boolean {
+    return this.partners.size > 0 || this.totalRows > 0 || this.remainderRows > 0;
+  }
+}
+
+const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
+  map.set(key, (map.get(key) ?? 0) + by);
+};
+
+/** Whether a row belongs to a category: by its category label when it has one, else by HS code prefix. */
+export function inCategory(row: TradeRow, def: CategoryDef): 'category-column' | 'hs-code' | undefined {
+  if (row.category !== undefined) return row.category === def.name ? 'category-column' : undefined;
+  if (row.code !== undefined && def.hs.some((p) => row.code?.startsWith(p))) return 'hs-code';
+  return undefined;
+}
+
+/**
+ * Accumulates trade rows for a share query as they stream (memory grows with partners and years, not
+ * rows), then computes shares, ranks and changes. Pure: no I/O.
+ */
+export class ShareAccumulator {
+  private readonly years = new Map<number, YearBucket>();
+  private filtered = 0;
+  /** Category labels met in the data, for "did you mean". */
+  readonly categoriesSeen = new Set<string>();
+  hsCodedRows = 0;
+
+  constructor(private readonly query: ShareQuery) {}
+
+  /** Takes one row into the sums (or counts it as filtered out). */
+  add(row: TradeRow): void {
+    const q = this.query;
+    if (row.category !== undefined) this.categoriesSeen.add(row.category);
+    else if (row.code !== undefined) this.hsCodedRows++;
+    const how = inCategory(row, q.category);
+    if (
+      !how ||
+      (row.flow !== undefined && row.flow !== q.flow) ||
+      (q.reporter !== undefined && row.reporter !== q.reporter) ||
+      (q.source !== undefined && row.source.toLowerCase() !== q.source.toLowerCase())
+    ) {
+      this.filtered++;
+      return;
+    }
+    let b = this.years.get(row.year);
+    if (!b) {
+      b = new YearBucket();
+      this.years.set(row.year, b);
+    }
+    b.matchedBy.add(how);
+    bump(b.sources, row.source);
+    bump(b.reporters, row.reporter);
+    if (row.basis) b.basis.add(row.basis);
+    if (row.definition) b.definitions.add(row.definition);
+    if (row.flow === undefined) b.noFlowFiles.add(row.file);
+    if (row.valueScale > b.maxScale) b.maxScale = row.valueScale;
+    const p = row.partner;
+    if (row.value === undefined) {
+      b.missingRows++;
+      bump(b.missingByMarker, row.marker ?? '');
+      if (p.kind === 'country' || p.kind === 'unknown') b.missingPartners.set(p.code, row.marker ?? '');
+      return;
+    }
+    if (row.value < 0) {
+      b.negative++;
+      b.firstNegative ??= row;
+    }
+    switch (p.kind) {
+      case 'world': {
+        // World rows add up across HS codes; the same code twice would count it twice.
+        const key = `${row.category ?? ''}|${row.code ?? ''}`;
+        const prior = b.totalKeys.get(key);
+        if (prior) {
+          throw new KorusError(
+            `${row.file}:${row.line}: a second World/total row for ${row.year}${row.code ? ` HS ${row.code}` : ''} ` +
+              `(the first is at ${prior.file}:${prior.line}); adding both would count the total twice`,
+            2,
+            'remove the duplicate, or pick one source with --source',
+          );
+        }
+        b.totalKeys.set(key, row);
+        b.total += row.value;
+        b.totalRows++;
+        return;
+      }
+      case 'group':
+        b.groupRows++;
+        return;
+      case 'remainder':
+        b.remainder += row.value;
+        b.remainderRows++;
+        return;
+      default: {
+        if (p.kind === 'unknown') bump(b.unknown, p.name);
+        const sum = b.partners.get(p.code);
+        if (sum) sum.value += row.value;
+        else b.partners.set(p.code, { partner: p, value: row.value });
+        b.partnerRows++;
+      }
+    }
+  }
+
+  /** The years that have figures for the query's category, flow, reporter and source. */
+  yearsWithData(): number[] {
+    return [...this.years.entries()]
+      .filter(([, b]) => b.hasData)
+      .map(([y]) => y)
+      .sort((a, b) => a - b);
+  }
+
+  /** Computes the share table. Throws KorusError (exit 2) when the query cannot be answered from the data. */
+  result(report: ReadReport): ShareResult {
+    const q = this.query;
+    const years = this.yearsWithData();
+    if (years.length === 0) throw this.noData();
+    const notes: Note[] = [];
+    let year = q.year;
+    if (year === undefined) {
+      year = years[years.length - 1] as number;
+      notes.push({
+        level: 'info',
+        code: 'default-year',
+        message: `no --year given: using ${year}, the latest year with ${q.category.name} data (years: ${yearList(years)})`,
+      });
+    }
+    const cur = this.years.get(year);
+    if (!cur?.hasData) {
+      throw new KorusError(
+        `no ${q.category.name} ${q.flow} data for ${year}`,
+        2,
+        `years with data: ${yearList(years)}`,
+      );
+    }
+    const prevYear = this.years.get(year - 1)?.hasData ? year - 1 : null;
+    const prev = prevYear === null ? undefined : this.years.get(prevYear);
+    const buckets = prev ? [cur, prev] : [cur];
+    this.checkSingle(buckets, 'sources', 'source', '--source');
+    this.checkSingle(buckets, 'reporters', 'reporter', '--reporter');
+
+    // Denominator: a reported World/total row when there is one (the OTEXA practice), else the parts.
+    const itemized = sumValues(cur.partners.values());
+    const reported = cur.totalRows > 0;
+    const total = reported ? cur.total : itemized + cur.remainder;
+    const notItemized = reported ? total - itemized - cur.remainder : 0;
+    const tolerance = Math.max(Math.abs(total) * 0.005, 2 * 10 ** cur.maxScale);
+    if (reported && notItemized < -tolerance) {
+      notes.push({
+        level: 'warning',
+        code: 'partners-exceed-total',
+        message: `the listed partners add up to ${usd(itemized + cur.remainder)}, more than the reported total ${usd(total)} (by ${usd(-notItemized)})`,
+      });
+    }
+    const shareOf = (v: number): number | null => (total === 0 ? null : v / total);
+
+    // Rank partners: largest first, ties share a rank, names break ties in order.
+    const ranked = [...cur.partners.values()].sort(
+      (a, b) => b.value - a.value || a.partner.name.localeCompare(b.partner.name),
+    );
+    const rows: ShareRow[] = [];
+    const highlighted = q.partner ? this.findPartner(q.partner, cur, year) : undefined;
+    let rank = 0;
+    let folded: PartnerSum[] = [];
+    ranked.forEach((p, i) => {
+      if (i === 0 || p.value !== ranked[i - 1]?.value) rank = i + 1;
+      const isHighlighted = p.partner.code === highlighted;
+      if (q.top !== undefined && i >= q.top && !isHighlighted) {
+        folded.push(p);
+        return;
+      }
+      const before = prev?.partners.get(p.partner.code)?.value;
+      rows.push({
+        kind: 'partner',
+        code: p.partner.code,
+        name: p.partner.name,
+        valueUsd: p.value,
+        share: shareOf(p.value),
+        rank,
+        ...change(p.value, before),
+        highlighted: isHighlighted,
+      });
+    });
+    if (folded.length) {
+      const value = sumValues(folded);
+      const befores = folded.map((p) => prev?.partners.get(p.partner.code)?.value);
+      const before = befores.every((v) => v !== undefined) ? befores.reduce((a, v) => a + v, 0) : undefined;
+      rows.push({
+        kind: 'other-partners',
+        code: null,
+        name: `Other partners (${folded.length})`,
+        valueUsd: value,
+        share: shareOf(value),
+        rank: null,
+        ...change(value, before),
+        highlighted: false,
+        partners: folded.length,
+      });
+      folded = [];
+    }
+    if (cur.remainderRows) {
+      const before = prev?.remainderRows ? prev.remainder : undefined;
+      rows.push({
+        kind: 'remainder',
+        code: null,
+        name: 'All other (as reported)',
+        valueUsd: cur.remainder,
+        share: shareOf(cur.remainder),
+        rank: null,
+        ...change(cur.remainder, before),
+        highlighted: false,
+      });
+    }
+    if (notItemized !== 0) {
+      rows.push({
+        kind: 'not-itemized',
+        code: null,
+        name: 'Not itemized',
+        valueUsd: notItemized,
+        share: shareOf(notItemized),
+        rank: null,
+        ...change(notItemized, undefined),
+        highlighted: false,
+      });
+    }
+
+    const prevTotal = prev
+      ? prev.totalRows > 0
+        ? prev.total
+        : sumValues(prev.partners.values()) + prev.remainder
+      : undefined;
+    const prevBasisDiffers = prev && prev.totalRows > 0 !== reported;
+    this.rowNotes(cur, notes, year);
+    if (prev) this.rowNotes(prev, notes, prevYear as number);
+    if (cur.partners.size === 0) {
+      notes.push({
+        level: 'warning',
+        code: 'no-partner-detail',
+        message: `the data has only aggregate rows for ${q.category.name} ${year}: a total, no partner detail`,
+      });
+    }
+    const input = this.inputStats(report, buckets);
+    return {
+      query: {
+        category: q.category.name,
+        year,
+        yearChosen: q.year === undefined ? 'latest' : 'given',
+        previousYear: prevYear,
+        flow: q.flow,
+        reporter: q.reporter ?? onlyKey(cur.reporters),
+        source: q.source ?? onlyKey(cur.sources),
+        partner: highlighted ?? null,
+        top: q.top ?? null,
+      },
+      category: {
+        name: q.category.name,
+        label: q.category.label,
+        matchedBy: [...cur.matchedBy].sort(),
+        hsDefinition: cur.matchedBy.has('hs-code') ? `HS ${q.category.hs.join(', ')}` : null,
+        note: q.category.note,
+        dataDefinitions: [...cur.definitions].sort(),
+      },
+      valueBasis: [...cur.basis].sort(),
+      total: {
+        valueUsd: total,
+        basis: reported ? 'reported-total' : 'sum-of-partners',
+        itemizedUsd: itemized,
+        remainderUsd: cur.remainder,
+        notItemizedUsd: notItemized,
+        ...(prevBasisDiffers
+          ? { previousValueUsd: null, changeUsd: null, changeFraction: null }
+          : change(total, prevTotal)),
+      },
+      rows,
+      notes,
+      input,
+      sources: [...cur.sources.keys()].filter((s) => s !== '').sort(),
+    };
+  }
+
+  private findPartner(partner: Partner, cur: YearBucket, year: number): string {
+    const q = this.query;
+    if (cur.partners.has(partner.code)) return partner.code;
+    const label =
+      partner.kind === 'country' ? `${partner.name} (${partner.code})` : JSON.stringify(partner.name);
+    const marker = cur.missingPartners.get(partner.code);
+    if (marker !== undefined) {
+      throw new KorusError(
+        `${label}: the ${year} ${q.category.name} value is missing in the data (${marker === '' ? 'empty cell' : `marked ${JSON.stringify(marker)}`})`,
+        2,
+      );
+    }
+    const inYears = [...this.years.entries()].filter(([, b]) => b.partners.has(partner.code)).map(([y]) => y);
+    const names = [...cur.partners.values()].map((p) => p.partner.name).sort();
+    throw new KorusError(
+      `${label} has no ${q.category.name} ${q.flow} row for ${year}`,
+      2,
+      inYears.length
+        ? `years with ${partner.code}: ${yearList(inYears.sort((a, b) => a - b))}`
+        : `partners in the ${year} data: ${names.join(', ') || 'none (only aggregate rows)'}`,
+    );
+  }
+
+  private checkSingle(buckets: YearBucket[], key: 'sources' | 'reporters', what: string, flag: string): void {
+    const seen = new Map<string, number>();
+    for (const b of buckets) for (const [k, n] of b[key]) bump(seen, k, n);
+    if (seen.size <= 1) return;
+    const list = [...seen].map(([k, n]) => `${k === '' ? `(no ${what})` : k} (${n} rows)`).join(', ');
+    throw new KorusError(
+      `${this.query.category.name} rows come from ${seen.size} ${what === 'source' ? 'sources' : 'reporters'}: ${list}; adding them together would mix ${what === 'source' ? 'definitions and count figures twice' : 'reporting countries'}`,
+      2,
+      `pick one with ${flag}`,
+    );
+  }
+
+  private rowNotes(b: YearBucket, notes: Note[], year: number): void {
+    if (b.missingRows) {
+      const markers = [...b.missingByMarker].map(
+        ([m, n]) => `${m === '' ? 'empty' : JSON.stringify(m)} ${n}`,
+      );
+      notes.push({
+        level: 'warning',
+        code: 'missing-values',
+        message: `${year}: ${b.missingRows} row${b.missingRows === 1 ? '' : 's'} without a value left out (${markers.join(', ')})`,
+        count: b.missingRows,
+      });
+    }
+    if (b.unknown.size) {
+      const n = [...b.unknown.values()].reduce((a, v) => a + v, 0);
+      const names = [...b.unknown.keys()].slice(0, 5).map((s) => JSON.stringify(s));
+      notes.push({
+        level: 'warning',
+        code: 'unknown-partner',
+        message: `${year}: ${b.unknown.size} partner name${b.unknown.size === 1 ? '' : 's'} not in the catalog, kept under their own names (${names.join(', ')}${b.unknown.size > 5 ? ', ...' : ''})`,
+        count: n,
+      });
+    }
+    if (b.negative) {
+      notes.push({
+        level: 'warning',
+        code: 'negative-value',
+        message: `${year}: ${b.negative} negative value${b.negative === 1 ? '' : 's'} included (first at ${b.firstNegative?.file}:${b.firstNegative?.line})`,
+        count: b.negative,
+      });
+    }
+    if (b.groupRows) {
+      notes.push({
+        level: 'info',
+        code: 'group-rows',
+        message: `${year}: ${b.groupRows} country-group row${b.groupRows === 1 ? '' : 's'} (EU, ASEAN, ...) left out of the partner sums`,
+        count: b.groupRows,
+      });
+    }
+    for (const file of b.noFlowFiles) {
+      if (notes.some((n) => n.code === 'no-flow-column' && n.message.startsWith(file))) continue;
+      notes.push({
+        level: 'info',
+        code: 'no-flow-column',
+        message: `${file} has no flow column: its rows were taken as ${this.query.flow}`,
+      });
+    }
+  }
+
+  private inputStats(report: ReadReport, selected: YearBucket[]): InputStats {
+    let used = 0;
+    let missing = 0;
+    let totals = 0;
+    let groups = 0;
+    const byMarker: Record<string, number> = {};
+    for (const b of selected) {
+      used += b.partnerRows + b.remainderRows;
+      missing += b.missingRows;
+      totals += b.totalRows;
+      groups += b.groupRows;
+      for (const [m, n] of b.missingByMarker) byMarker[m] = (byMarker[m] ?? 0) + n;
+    }
+    let otherYears = 0;
+    for (const b of this.years.values()) if (!selected.includes(b)) otherYears += b.rows;
+    return {
+      files: report.files,
+      rowsRead: report.rowsRead,
+      rowsUsed: used,
+      rowsFiltered: this.filtered + otherYears,
+      rowsMissing: missing,
+      rowsAggregate: totals + groups,
+      missingByMarker: byMarker,
+      aggregateTotals: totals,
+      aggregateGroups: groups,
+    };
+  }
+
+  private noData(): KorusError {
+    const q = this.query;
+    const filters = [q.flow, q.reporter && `reporter ${q.reporter}`, q.source && `source ${q.source}`]
+      .filter(Boolean)
+      .join(', ');
+    return new KorusError(`no rows for category ${q.category.name} (${filters}) in the data`, 2);
+  }
+}
+
+function change(
+  value: number,
+  before: number | undefined,
+): Pick<ShareRow, 'previousValueUsd' | 'changeUsd' | 'changeFraction'> {
+  if (before === undefined) return { previousValueUsd: null, changeUsd: null, changeFraction: null };
+  return {
+    previousValueUsd: before,
+    changeUsd: value - before,
+    changeFraction: before === 0 ? null : (value - before) / before,
+  };
+}
+
+function sumValues(items: Iterable<{ value: number }>): number {
+  let s = 0;
+  for (const i of items) s += i.value;
+  return s;
+}
+
+function onlyKey(map: Map<string, number>): string | null {
+  const keys = [...map.keys()];
+  return keys.length === 1 && keys[0] ? keys[0] : null;
+}
+
+/** "2012-2014, 2016" from a sorted list of years. */
+export function yearList(years: number[]): string {
+  const parts: string[] = [];
+  let start = years[0];
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i] as number;
+    const next = years[i + 1];
+    if (next !== y + 1) {
+      parts.push(start === y ? String(y) : `${start}-${y}`);
+      start = next;
+    }
+  }
+  return parts.join(', ');
+}
+
+function usd(v: number): string {
+  return `US$${(v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })}m`;
+}

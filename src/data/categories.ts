@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import builtIn from './categories.json' with { type: 'json' };
+
+/** A product category: its key, a label, the HS code prefixes it covers and a note on its definition. */
+export interface CategoryDef {
+  name: string;
+  label: string;
+  hs: string[];
+  note: string;
+  /** Where the definition comes from: the built-in catalog or a --categories file. */
+  origin: string;
+}
+
+/** The key a category label is matched by: "Textiles and Apparel" and "textiles_and_apparel" are one. */
+export function categoryKey(label: string): string {
+  return label
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+}
+
+/** The built-in category catalog (src/data/categories.json). */
+export function builtInCategories(): CategoryDef[] {
+  return parseCatalog(builtIn, 'built-in catalog');
+}
+
+/** The built-in catalog extended (or overridden, by name) with the definitions in `file`. */
+export async function loadCategories(file?: string): Promise<CategoryDef[]> {
+  const defs = builtInCategories();
+  if (!file) return defs;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const detail = e.code === 'ENOENT' ? 'no such file' : `not a readable JSON file (${e.message})`;
+    throw new InputError({ file }, detail);
+  }
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  for (const def of parseCatalog(json, file)) byName.set(def.name, def);
+  return [...byName.values()];
+}
+
+function parseCatalog(json: unknown, origin: string): CategoryDef[] {
+  const list = (json as { categories?: unknown })?.categories;
+  const expected =
+    'expected {"categories": [{"name": "...", "hs": ["61", ...], "label"?: "...", "note"?: "..."}]}';
+  if (!Array.isArray(list)) throw new InputError({ file: origin }, `no "categories" array (${expected})`);
+  return list.map((entry: unknown, i: number) => {
+    const e = entry as Record<string, unknown>;
+    const hs = e.hs;
+    if (typeof e.name !== 'string' || !e.name.trim() || !Array.isArray(hs) || hs.length === 0) {
+      throw new InputError(
+        { file: origin },
+        `category ${i + 1} needs a name and a non-empty hs list (${expected})`,
+      );
+    }
+    for (const code of hs) {
+      if (typeof code !== 'string' || !/^\d{2,10}$/.test(code)) {
+        throw new InputError(
+          { file: origin },
+          `category "${e.name}": HS prefix ${JSON.stringify(code)} must be a string of 2 to 10 digits`,
+          'write HS codes as strings ("0101"), never numbers, so leading zeros are kept',
+        );
+      }
+    }
+    return {
+      name: categoryKey(e.name),
+      label: typeof e.label === 'string' ? e.label : e.name,
+      hs: hs as string[],
+      note: typeof e.note === 'string' ? e.note : `HS ${(hs as string[]).join(', ')}`,
+      origin,
+    };
+  });
+}
+
+/** A short statement of the HS definition: "HS 61, 62". */
+export function hsDefinition(def: CategoryDef): string {
+  return `HS ${def.hs.join(', ')}`;
+}

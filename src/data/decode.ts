@@ -1,0 +1,205 @@
+import { isUtf8 } from 'node:buffer';
+
+/** Text encodings a user can declare; UTF-16 is taken from its byte-order mark. */
+export const ENCODINGS = ['utf8', 'latin1', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Why a file could not be decoded, and the byte offset (in the decoded stream) where that was found. */
+export interface DecodeProblem {
+  offset: number;
+  detail: string;
+  hint?: string;
+}
+
+/** What the decoder learned about a file while passing it through. */
+export interface DecodeState {
+  bytesIn: number;
+  bytesOut: number;
+  encoding: string;
+  problem?: DecodeProblem;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Turns raw chunks of one encoding into UTF-8 chunks; `end` flushes what a chunk boundary held back. */
+interface Converter {
+  push(chunk: Buffer): Buffer;
+  end(): Buffer;
+}
+
+/**
+ * Re-encodes a byte stream as UTF-8 without a BOM, checking it as it goes.
+ * Stops (without throwing) at the first problem and records it in `state`, so the caller can report
+ * the records before it in order and then the problem at its true line.
+ */
+export async function* decodeToUtf8(
+  source: AsyncIterable<Buffer>,
+  declared: Encoding,
+  state: DecodeState,
+): AsyncGenerator<Buffer> {
+  state.encoding = declared;
+  let head: Buffer | undefined = Buffer.alloc(0);
+  let converter: Converter | undefined;
+  for await (const raw of source) {
+    state.bytesIn += raw.length;
+    let chunk: Buffer = raw;
+    if (head) {
+      // Hold the first bytes until there are enough to recognise a signature.
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 4) continue;
+      const start = sniffStart(head, declared, state);
+      if (state.problem) return;
+      converter = start.converter;
+      chunk = head.subarray(start.skip);
+      head = undefined;
+    }
+    yield* emit(converter?.push(chunk), state);
+    if (state.problem) return;
+  }
+  if (head) {
+    // The whole file is shorter than a signature.
+    const start = sniffStart(head, declared, state);
+    if (state.problem) return;
+    converter = start.converter;
+    yield* emit(converter.push(head.subarray(start.skip)), state);
+    if (state.problem) return;
+  }
+  yield* emit(converter?.end(), state);
+}
+
+function* emit(buf: Buffer | undefined, state: DecodeState): Generator<Buffer> {
+  if (!buf || buf.length === 0) return;
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    if (nul > 0) {
+      state.bytesOut += nul;
+      yield buf.subarray(0, nul);
+    }
+    state.problem = {
+      offset: state.bytesOut,
+      detail: 'NUL byte found: this is a binary file, not CSV text',
+      hint: 'export the data as CSV (UTF-8); UTF-16 files need a byte-order mark',
+    };
+    return;
+  }
+  state.bytesOut += buf.length;
+  yield buf;
+}
+
+function sniffStart(
+  head: Buffer,
+  declared: Encoding,
+  state: DecodeState,
+): { skip: number; converter: Converter } {
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    state.problem = {
+      offset: 0,
+      detail: 'this is a ZIP file (an Excel .xlsx workbook?), not CSV text',
+      hint: 'open it in a spreadsheet and save the sheet as CSV UTF-8, or unzip it first',
+    };
+  }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { skip: 3, converter: utf8Checker(state) };
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    state.encoding = 'utf16le';
+    return { skip: 2, converter: textConverter('utf-16le') };
+  }
+  if (head[0] === 0xfe && head[1] === 0xff) {
+    state.encoding = 'utf16be';
+    return { skip: 2, converter: textConverter('utf-16be') };
+  }
+  if (declared === 'windows-1252') return { skip: 0, converter: textConverter('windows-1252') };
+  if (declared === 'latin1') {
+    return {
+      skip: 0,
+      converter: { push: (c) => Buffer.from(c.toString('latin1'), 'utf8'), end: () => Buffer.alloc(0) },
+    };
+  }
+  return { skip: 0, converter: utf8Checker(state) };
+}
+
+function textConverter(label: string): Converter {
+  const decoder = new TextDecoder(label);
+  return {
+    push: (c) => Buffer.from(decoder.decode(c, { stream: true }), 'utf8'),
+    end: () => Buffer.from(decoder.decode(), 'utf8'),
+  };
+}
+
+/** Passes UTF-8 through unchanged, checking it with the native validator; a bad byte ends the stream. */
+function utf8Checker(state: DecodeState): Converter {
+  let carry: Buffer = Buffer.alloc(0);
+  const check = (buf: Buffer): Buffer => {
+    if (isUtf8(buf)) return buf;
+    const bad = firstInvalidUtf8(buf);
+    // The problem's offset is known once the valid prefix has been counted out by emit().
+    state.problem = invalidUtf8(state.bytesOut + bad, buf[bad] ?? 0);
+    return buf.subarray(0, bad);
+  };
+  return {
+    push(chunk) {
+      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const tail = incompleteTail(joined);
+      carry = Buffer.from(joined.subarray(joined.length - tail));
+      return check(joined.subarray(0, joined.length - tail));
+    },
+    end() {
+      if (!carry.length) return carry;
+      // A multi-byte sequence cut off by the end of the file.
+      state.problem = invalidUtf8(state.bytesOut, carry[0] ?? 0);
+      return Buffer.alloc(0);
+    },
+  };
+}
+
+function invalidUtf8(offset: number, byte: number): DecodeProblem {
+  return {
+    offset,
+    detail: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`,
+    hint: 'if the file is Latin-1 or Windows-1252 (common in Comtrade web exports), pass --encoding latin1 or --encoding windows-1252',
+  };
+}
+
+/** How many bytes at the end of `buf` begin a UTF-8 sequence that the next chunk may complete. */
+function incompleteTail(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back] ?? 0;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (buf is known to be invalid). */
+export function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] ?? 0;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return buf.length;
+}

@@ -1,0 +1,67 @@
+/** How numbers are written in a file: the decimal mark and an optional thousands separator. */
+export interface NumberFormat {
+  decimal: '.' | ',';
+  thousands?: ',' | '.' | ' ' | "'";
+}
+
+/** Value cells that mean "no figure", by publisher: empty, Comtrade NA, Census (D), Eurostat ":", "..". */
+export const DEFAULT_MISSING_MARKERS: readonly string[] = ['', 'NA', 'N/A', '(D)', '..', ':'];
+
+const PLAIN = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const PLAIN_DOT_LEAD = /^([+-]?)()\.(\d+)(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * Parses a decimal number strictly: optional sign, digits, optional decimal part and exponent; the
+ * thousands separator only when one is configured. `scale` multiplies by 10^scale exactly (a value in
+ * millions is scale 6), so "80713.83" in millions is exactly 80713830000. Returns undefined when the text
+ * is not such a number (JavaScript's Number() would take "" as 0 and "1500\r" as 1500).
+ */
+export function parseDecimal(
+  text: string,
+  format: NumberFormat = { decimal: '.' },
+  scale = 0,
+): number | undefined {
+  let s = text.trim();
+  if (format.thousands) {
+    const sep = format.thousands === '.' ? '\\.' : format.thousands;
+    const dec = format.decimal === '.' ? '\\.' : ',';
+    const grouped = new RegExp(`^[+-]?\\d{1,3}(${sep}\\d{3})+(${dec}\\d*)?$`);
+    if (grouped.test(s)) s = s.split(format.thousands).join('');
+  }
+  if (format.decimal === ',') {
+    if (s.includes('.')) return undefined;
+    s = s.replace(',', '.');
+  }
+  const m = PLAIN.exec(s) ?? PLAIN_DOT_LEAD.exec(s);
+  if (!m) return undefined;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  // Shift the decimal point in the text, so the one rounding is Number()'s own of the exact decimal.
+  return Number(`${sign}${int || '0'}${frac}e${Number(exp) - frac.length + scale}`);
+}
+
+/** Why a value cell is not a number, with a hint for the usual causes. */
+export function explainBadNumber(text: string, format: NumberFormat): { detail: string; hint?: string } {
+  const shown = JSON.stringify(text);
+  if (/^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/.test(text) && format.thousands !== ',') {
+    return {
+      detail: `value ${shown} is not a number`,
+      hint: 'it has thousands separators: pass --thousands ,',
+    };
+  }
+  if (/^\s*[+-]?\d+,\d+\s*$/.test(text) && format.decimal !== ',') {
+    return {
+      detail: `value ${shown} is not a number`,
+      hint: 'it looks like a decimal comma: pass --decimal ,',
+    };
+  }
+  if (/[\u00a0\u202f]/.test(text)) {
+    return { detail: `value ${shown} is not a number (it holds a no-break space)` };
+  }
+  return { detail: `value ${shown} is not a number`, hint: 'list placeholder markers with --missing' };
+}
+
+/** A four-digit year, or undefined. */
+export function parseYear(text: string): number | undefined {
+  const s = text.trim();
+  return /^\d{4}$/.test(s) ? Number(s) : undefined;
+}

@@ -1,0 +1,210 @@
+import countries from 'i18n-iso-countries';
+
+/** What a partner cell stands for: a country, the world total, a remainder, a country group, or unknown. */
+export type PartnerKind = 'country' | 'world' | 'remainder' | 'group' | 'unknown';
+
+/** A resolved partner: `code` is ISO 3166 alpha-2 for countries, else a stable label. */
+export interface Partner {
+  kind: PartnerKind;
+  code: string;
+  name: string;
+}
+
+/** US Census Schedule C country codes, each checked against the Census API's CTY_NAME (DOMAIN.md section 4). */
+export const CENSUS_CODES: Readonly<Record<string, string>> = {
+  '1220': 'CA',
+  '2010': 'MX',
+  '2150': 'HN',
+  '3510': 'BR',
+  '4120': 'GB',
+  '4190': 'IE',
+  '4210': 'NL',
+  '4231': 'BE',
+  '4279': 'FR',
+  '4280': 'DE',
+  '4419': 'CH',
+  '4700': 'ES',
+  '4759': 'IT',
+  '4890': 'TR',
+  '5330': 'IN',
+  '5350': 'PK',
+  '5380': 'BD',
+  '5490': 'TH',
+  '5520': 'VN',
+  '5550': 'KH',
+  '5570': 'MY',
+  '5590': 'SG',
+  '5600': 'ID',
+  '5650': 'PH',
+  '5700': 'CN',
+  '5800': 'KR',
+  '5830': 'TW',
+  '5880': 'JP',
+  '6021': 'AU',
+};
+
+/** UN Comtrade reporter/partner codes that differ from ISO 3166 numeric (Comtrade's USA is 842, not 840). */
+export const COMTRADE_CODES: Readonly<Record<string, string>> = { '842': 'US', '757': 'CH' };
+
+/** Names used by trade sources that the ISO name lists do not carry. */
+export const TRADE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  KR: [
+    'Korea, South',
+    'Korea (South)',
+    'Rep. of Korea',
+    'Korea, Rep.',
+    'Korea Rep',
+    'KOR REP',
+    'Korea, Republic',
+  ],
+  CN: ['CHINA P', "China, People's Republic of"],
+  BD: ['BNGLDSH'],
+  US: ['United States', 'USA'],
+  VN: ['Viet Nam'],
+  HK: ['China, Hong Kong SAR', 'Hong Kong, China'],
+  TW: ['Chinese Taipei'],
+};
+
+/** Shorter everyday names where the ISO list leads with a formal one. */
+const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  US: 'United States',
+  RU: 'Russia',
+  TW: 'Taiwan',
+  IR: 'Iran',
+  CN: 'China',
+  LA: 'Laos',
+  SY: 'Syria',
+  MD: 'Moldova',
+  TZ: 'Tanzania',
+  CD: 'DR Congo',
+  MK: 'North Macedonia',
+  CZ: 'Czechia',
+  BN: 'Brunei',
+  PS: 'Palestine',
+  FM: 'Micronesia',
+  CI: "Côte d'Ivoire",
+  VA: 'Vatican City',
+};
+
+/** Rows that are totals over all partners: never a partner, used as the reported denominator. */
+export const WORLD_ALIASES = [
+  'World',
+  'WLD',
+  'W00',
+  '0',
+  'TOTAL FOR ALL COUNTRIES',
+  '-',
+  'Total',
+  'World Total',
+  'All countries',
+];
+/** Rows that hold what the listed partners leave out. */
+export const REMAINDER_ALIASES = [
+  'All other',
+  'All others',
+  'Other',
+  'Others',
+  'Rest of world',
+  'Other countries',
+];
+/** Country groups: never added to partner sums. OTEXA's group rows (`_WTO`, `_CBI`) start with `_`. */
+export const GROUP_ALIASES = [
+  'EU',
+  'European Union',
+  'Euro Area',
+  'ASEAN',
+  'APEC',
+  'NAFTA',
+  'USMCA',
+  'OPEC',
+  'CAFTA-DR',
+  'CAFTA',
+  'Sub-Saharan Africa',
+  'Pacific Rim Countries',
+  'North America',
+  'South and Central America',
+  'Europe',
+  'Asia',
+  'Africa',
+];
+
+/** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
+export function partnerKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const countryIndex = new Map<string, string>();
+const ambiguous = new Set<string>();
+const special = new Map<string, Partner>();
+
+function indexCountry(text: string, alpha2: string, override = false): void {
+  const key = partnerKey(text);
+  if (!key) return;
+  const had = countryIndex.get(key);
+  if (had && had !== alpha2 && !override) {
+    // Two countries share this name ("Congo"): match neither rather than guess.
+    ambiguous.add(key);
+    return;
+  }
+  countryIndex.set(key, alpha2);
+}
+
+function buildIndex(): void {
+  const alpha2s = Object.keys(countries.getAlpha2Codes());
+  // Codes and first (official) names first, so an alias can never take a name that is another's official one.
+  for (const a2 of alpha2s) {
+    countryIndex.set(partnerKey(a2), a2);
+    const a3 = countries.alpha2ToAlpha3(a2);
+    if (a3) countryIndex.set(partnerKey(a3), a2);
+    const num = countries.alpha2ToNumeric(a2);
+    if (num) countryIndex.set(String(Number(num)), a2);
+  }
+  for (const a2 of alpha2s) {
+    const first = countries.getName(a2, 'en');
+    if (first) indexCountry(first, a2);
+  }
+  for (const a2 of alpha2s) {
+    const names = countries.getName(a2, 'en', { select: 'all' }) ?? [];
+    for (const name of names.slice(1)) if (!countryIndex.has(partnerKey(name))) indexCountry(name, a2);
+  }
+  for (const [code, a2] of Object.entries(CENSUS_CODES)) countryIndex.set(code, a2);
+  for (const [code, a2] of Object.entries(COMTRADE_CODES)) countryIndex.set(code, a2);
+  for (const [a2, names] of Object.entries(TRADE_ALIASES)) for (const n of names) indexCountry(n, a2, true);
+  for (const key of ambiguous) countryIndex.delete(key);
+  for (const name of WORLD_ALIASES)
+    special.set(partnerKey(name), { kind: 'world', code: 'WLD', name: 'World' });
+  for (const name of REMAINDER_ALIASES)
+    special.set(partnerKey(name), { kind: 'remainder', code: 'OTHER', name: 'All other' });
+  for (const name of GROUP_ALIASES) special.set(partnerKey(name), { kind: 'group', code: name, name });
+}
+buildIndex();
+
+/** The display name of an ISO alpha-2 country code. */
+export function countryName(alpha2: string): string {
+  return DISPLAY_NAMES[alpha2] ?? countries.getName(alpha2, 'en') ?? alpha2;
+}
+
+/** Resolves a partner cell (code in any supported system, or a name) to a partner; unknown text stays as it is. */
+export function lookupPartner(text: string): Partner {
+  const key = partnerKey(text);
+  const found = special.get(key);
+  if (found) return found;
+  if (key.startsWith('_')) return { kind: 'group', code: text.trim(), name: text.trim() };
+  // M49 codes are often zero-padded ("0410" for 410).
+  const numeric = /^0\d+$/.test(key) ? String(Number(key)) : key;
+  const alpha2 = countryIndex.get(numeric);
+  if (alpha2) return { kind: 'country', code: alpha2, name: countryName(alpha2) };
+  const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return { kind: 'unknown', code: name, name };
+}
+
+/** Every key the catalog knows for countries, for "did you mean" suggestions. */
+export function knownPartnerNames(): string[] {
+  return [...countryIndex.keys()].filter((k) => !/^\d+$/.test(k));
+}

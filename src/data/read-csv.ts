@@ -1,0 +1,133 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type CsvError, Parser } from 'csv-parse';
+import { InputError } from '../errors.js';
+import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
+import type { InputSource } from './inputs.js';
+import { LineTracker } from './line-tracker.js';
+
+/** A record as read: its cells and the 1-based line it starts on. */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
+/** How a file is written. */
+export interface Dialect {
+  delimiter: string;
+  encoding: Encoding;
+}
+
+/** A record can be at most this long: a missing quote must not swallow the rest of a file into memory. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** What csv-parse's error codes mean, said for people. */
+const CSV_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (a missing " swallows the rest of the file)',
+  INVALID_OPENING_QUOTE:
+    'a " inside an unquoted field (quote the whole field and double the inner quote: "a ""b"" c")',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote (expected a delimiter or the end of the line)',
+  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES / 1024} KiB (probably an unclosed quote)`,
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    'text after a closing quote (expected a delimiter or the end of the line)',
+};
+
+type Parsed = { record: string[]; info: { bytes: number } } | { error: CsvError };
+type Done = (err?: Error | null) => void;
+
+/**
+ * csv-parse fails by destroying its stream, which drops the records it had parsed but not yet handed on;
+ * this subclass hands the error on in order, after them, so the first problem in the file is the one reported.
+ */
+class OrderedParser extends Parser {
+  override _transform(chunk: Buffer, encoding: BufferEncoding, done: Done): void {
+    super._transform(chunk, encoding, this.inBand(done));
+  }
+  override _flush(done: Done): void {
+    super._flush(this.inBand(done));
+  }
+  private inBand(done: Done): Done {
+    return (err) => {
+      if (err) {
+        this.push({ error: err });
+        this.push(null);
+      }
+      done();
+    };
+  }
+}
+
+/**
+ * Streams the records of one CSV input with csv-parse, as arrays of strings with true line numbers
+ * (counted from byte offsets, since csv-parse's own line count is off for CRLF inside quotes).
+ * Throws InputError for malformed CSV, bad encoding or binary content, at the line where the record starts.
+ */
+export async function* readCsvRecords(input: InputSource, dialect: Dialect): AsyncGenerator<CsvRecord> {
+  const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: dialect.encoding };
+  const tracker = new LineTracker();
+  // Whether the text before a decode problem ends with a line break: if not, the record the parser
+  // flushes at the cut is a fragment, and the problem is reported in its place.
+  let endsWithBreak = true;
+  const decoded = (async function* () {
+    for await (const chunk of decodeToUtf8(input.open(), dialect.encoding, state)) {
+      tracker.add(chunk);
+      const last = chunk[chunk.length - 1];
+      endsWithBreak = last === 10 || last === 13;
+      yield chunk;
+    }
+  })();
+  const parser = new OrderedParser({
+    delimiter: dialect.delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_BYTES,
+    info: true,
+    bom: false, // the decoder has already removed it
+  });
+  const feeding = pipeline(Readable.from(decoded), parser).catch(() => undefined);
+  const decodeError = (): InputError | undefined => {
+    const p = state.problem;
+    return (
+      p && new InputError({ file: input.name, line: tracker.lineAt(p.offset) }, p.detail, p.hint, 'encoding')
+    );
+  };
+  let recordStart = 0;
+  try {
+    for await (const item of parser as AsyncIterable<Parsed>) {
+      if ('error' in item) throw item.error;
+      const { record, info } = item;
+      if (state.problem && info.bytes >= state.problem.offset && !endsWithBreak) break;
+      yield { fields: record, line: tracker.lineAt(recordStart) };
+      recordStart = info.bytes;
+    }
+  } catch (err) {
+    const bad = decodeError();
+    if (bad) throw bad;
+    const e = err as CsvError & { index?: number };
+    if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {
+      const column = typeof e.index === 'number' ? e.index + 1 : undefined;
+      const detail = CSV_ERRORS[e.code] ?? e.message;
+      throw new InputError(
+        { file: input.name, line: tracker.lineAt(recordStart), column },
+        detail,
+        undefined,
+        e.code,
+      );
+    }
+    throw readFailure(input.name, err);
+  } finally {
+    parser.destroy();
+    await feeding;
+  }
+  const bad = decodeError();
+  if (bad) throw bad;
+}
+
+function readFailure(file: string, err: unknown): Error {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
+    return new InputError({ file }, 'not a valid gzip file');
+  if (typeof e.code === 'string' && e.syscall) return new InputError({ file }, `cannot read (${e.code})`);
+  return err as Error;
+}

@@ -1,0 +1,47 @@
+/** Where in an input a problem is: file, 1-based line and column (field number). */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** An error meant for people: exit code 2 (could not run) unless said otherwise. */
+export class KorusError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'KorusError';
+  }
+}
+
+/** A flag or argument the user got wrong; the CLI prints usage help with it. */
+export class UsageError extends KorusError {
+  constructor(message: string, hint?: string) {
+    super(message, 2, hint);
+    this.name = 'UsageError';
+  }
+}
+
+/** A problem in an input file, printed as FILE:LINE:COLUMN: message. */
+export class InputError extends KorusError {
+  constructor(
+    readonly location: Location,
+    readonly detail: string,
+    hint?: string,
+    readonly code = 'input',
+  ) {
+    super(`${formatLocation(location)}: ${detail}`, 2, hint);
+    this.name = 'InputError';
+  }
+}
+
+/** FILE:LINE:COLUMN, leaving out the parts that are not known. */
+export function formatLocation(loc: Location): string {
+  let s = loc.file;
+  if (loc.line !== undefined) s += `:${loc.line}`;
+  if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
+  return s;
+}

@@ -1,0 +1,179 @@
+import type { ChalkInstance } from 'chalk';
+import type { ShareResult, ShareRow } from '../core/share.js';
+import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import {
+  type Format,
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  renderTable,
+  type TextTable,
+  type UnitStyle,
+} from './render.js';
+
+/** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
+export const SHARE_SCHEMA_VERSION = 1;
+
+/** The share result as the documented JSON object. */
+export function shareJson(r: ShareResult): object {
+  return { schemaVersion: SHARE_SCHEMA_VERSION, command: 'share', ...r };
+}
+
+/** Renders a share result in the chosen format. */
+export function renderShare(
+  r: ShareResult,
+  format: Format,
+  c: ChalkInstance,
+  units: UnitStyle = 'human',
+): string {
+  switch (format) {
+    case 'json':
+      return renderJson(shareJson(r));
+    case 'csv':
+      return renderCsv(
+        [
+          'rank',
+          'kind',
+          'partner_code',
+          'partner_name',
+          'value_usd',
+          'share',
+          'previous_value_usd',
+          'change_usd',
+          'change_fraction',
+          'highlighted',
+        ],
+        r.rows.map((row) => [
+          row.rank,
+          row.kind,
+          row.code,
+          row.name,
+          row.valueUsd,
+          row.share,
+          row.previousValueUsd,
+          row.changeUsd,
+          row.changeFraction,
+          row.highlighted,
+        ]),
+      );
+    case 'markdown':
+      return renderMarkdown(shareTable(r, units));
+    case 'table':
+      return renderTable(shareTable(r, units), c);
+  }
+}
+
+/** The people's table for a share result: rows, total and the footer that states every choice made. */
+export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
+  const q = r.query;
+  const money = units === 'millions' ? millionsUsd : humanUsd;
+  const moneyHead = units === 'millions' ? ' (US$ m)' : '';
+  const hasPrev = q.previousYear !== null;
+  const columns: TextTable['columns'] = [
+    { head: 'Rank', align: 'right' },
+    { head: 'Partner', align: 'left' },
+    { head: `${q.year}${moneyHead}`, align: 'right' },
+    { head: 'Share', align: 'right' },
+  ];
+  if (hasPrev) {
+    columns.push({ head: `${q.previousYear}${moneyHead}`, align: 'right' });
+    columns.push({ head: 'Change', align: 'right' });
+  }
+  const cells = (
+    row: ShareRow | null,
+    name: string,
+    value: number,
+    share: number | null,
+    rank: number | null,
+    prevValue: number | null,
+    changeFraction: number | null,
+  ): string[] => {
+    const out = [rank === null ? '' : String(rank), name, money(value), percent(share)];
+    if (hasPrev)
+      out.push(
+        prevValue === null ? '–' : money(prevValue),
+        row?.kind === 'not-itemized' ? '' : signedPercent(changeFraction),
+      );
+    return out;
+  };
+  const rows: string[][] = [];
+  const dim = new Set<number>();
+  let highlight: number | undefined;
+  r.rows.forEach((row, i) => {
+    const name =
+      row.kind === 'partner' && /^[A-Z]{2}$/.test(row.code ?? '') ? `${row.name} (${row.code})` : row.name;
+    rows.push(
+      cells(
+        row,
+        row.highlighted ? `▶ ${name}` : name,
+        row.valueUsd,
+        row.share,
+        row.rank,
+        row.previousValueUsd,
+        row.changeFraction,
+      ),
+    );
+    if (row.highlighted) highlight = i;
+    if (row.kind !== 'partner') dim.add(i);
+  });
+  const t = r.total;
+  const totalLabel = t.basis === 'reported-total' ? 'Total (reported)' : 'Total (sum of partners)';
+  const footRows = [
+    cells(
+      null,
+      totalLabel,
+      t.valueUsd,
+      t.valueUsd === 0 ? null : 1,
+      null,
+      t.previousValueUsd,
+      t.changeFraction,
+    ),
+  ];
+
+  const flow = q.flow === 'imports' ? 'imports' : q.flow;
+  const reporter = q.reporter ? `${q.reporter} ` : '';
+  const title = `${reporter}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.year}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
+  return {
+    title: title.charAt(0).toUpperCase() + title.slice(1),
+    columns,
+    rows,
+    footRows,
+    highlight,
+    dim,
+    footer: shareFooter(r),
+  };
+}
+
+/** The footer lines: category definition, value basis, denominator, sources and the row accounting. */
+export function shareFooter(r: ShareResult): Array<[string, string]> {
+  const cat = r.category;
+  const lines: Array<[string, string]> = [];
+  const how: string[] = [];
+  if (cat.matchedBy.includes('category-column')) {
+    const def = cat.dataDefinitions.length ? `: ${cat.dataDefinitions.join('; ')}` : '';
+    how.push(`rows labelled "${cat.name}" in the data's category column${def}`);
+  }
+  if (cat.matchedBy.includes('hs-code'))
+    how.push(`rows whose HS code starts with ${cat.hsDefinition?.replace(/^HS /, '')} (${cat.note})`);
+  lines.push(['Category', `${cat.name}: ${how.join('; and ')}`]);
+  lines.push(['Basis', r.valueBasis.length ? r.valueBasis.join('; ') : 'not stated in the data']);
+  const t = r.total;
+  const total =
+    t.basis === 'reported-total'
+      ? `reported World/total row, ${humanUsd(t.valueUsd)}; listed partners ${humanUsd(t.itemizedUsd)}` +
+        (t.remainderUsd ? `, "all other" as reported ${humanUsd(t.remainderUsd)}` : '') +
+        `, not itemized ${humanUsd(t.notItemizedUsd)}`
+      : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
+  lines.push(['Total', total]);
+  const files = r.input.files.map((f) => f.name);
+  lines.push(['Files', files.join(', ')]);
+  const i = r.input;
+  const missing = Object.entries(i.missingByMarker)
+    .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
+    .join(', ');
+  lines.push([
+    'Rows',
+    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
+  ]);
+  return lines;
+}
