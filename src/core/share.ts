@@ -40,6 +40,8 @@ export type TotalBasis = 'reported-total' | 'sum-of-partners';
 /** Counts of input rows: read = used + filtered + missing + aggregate, always. */
 export interface InputStats {
   files: FileStats[];
+  /** The files that gave rows to the result (the others were read and filtered out). */
+  filesUsed: string[];
   rowsRead: number;
   rowsUsed: number;
   rowsFiltered: number;
@@ -119,6 +121,7 @@ class YearBucket {
   readonly basis = new Set<string>();
   readonly definitions = new Set<string>();
   readonly noFlowFiles = new Set<string>();
+  readonly files = new Set<string>();
 
   get rows(): number {
     return this.partnerRows + this.remainderRows + this.totalRows + this.groupRows + this.missingRows;
@@ -173,6 +176,7 @@ export class ShareAccumulator {
       this.years.set(row.year, b);
     }
     b.matchedBy.add(how);
+    b.files.add(row.file);
     bump(b.sources, row.source);
     bump(b.reporters, row.reporter);
     if (row.basis) b.basis.add(row.basis);
@@ -497,10 +501,13 @@ export class ShareAccumulator {
       groups += b.groupRows;
       for (const [m, n] of b.missingByMarker) byMarker[m] = (byMarker[m] ?? 0) + n;
     }
+    const filesUsed = new Set<string>();
+    for (const b of selected) for (const f of b.files) filesUsed.add(f);
     let otherYears = 0;
     for (const b of this.years.values()) if (!selected.includes(b)) otherYears += b.rows;
     return {
       files: report.files,
+      filesUsed: report.files.map((f) => f.name).filter((f) => filesUsed.has(f)),
       rowsRead: report.rowsRead,
       rowsUsed: used,
       rowsFiltered: this.filtered + otherYears,

@@ -165,8 +165,11 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
         `, not itemized ${humanUsd(t.notItemizedUsd)}`
       : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
-  const files = r.input.files.map((f) => f.name);
-  lines.push(['Files', files.join(', ')]);
+  const unused = r.input.files.length - r.input.filesUsed.length;
+  lines.push([
+    'Files',
+    `${r.input.filesUsed.join(', ')}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
+  ]);
   const i = r.input;
   const missing = Object.entries(i.missingByMarker)
     .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)

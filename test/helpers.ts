@@ -1,0 +1,46 @@
+import { Readable, Writable } from 'node:stream';
+import { main } from '../src/cli.js';
+import type { OutStream } from '../src/io.js';
+
+/** What an in-process run of the CLI printed and returned. */
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A writable that keeps what is written; isTTY is false like a pipe unless asked. */
+export function fakeStream(tty = false): OutStream & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  }) as OutStream & { text: () => string };
+  stream.isTTY = tty;
+  if (tty) stream.getColorDepth = (env?: NodeJS.ProcessEnv) => (env?.NO_COLOR !== undefined ? 1 : 8);
+  stream.text = () => chunks.join('');
+  return stream;
+}
+
+/** Runs `korus-stats ...argv` in-process with fake streams; env has no FORCE_COLOR unless given. */
+export async function run(
+  argv: string[],
+  opts: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {},
+): Promise<RunResult> {
+  const stdout = fakeStream(opts.tty);
+  const stderr = fakeStream(opts.tty);
+  const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
+  const code = await main(argv, {
+    stdin,
+    stdout,
+    stderr,
+    env: opts.env ?? {},
+    cwd: opts.cwd ?? process.cwd(),
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Sums numbers exactly enough for share checks (Kahan-free: the inputs are few). */
+export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
