@@ -359,6 +359,13 @@ export class ShareAccumulator {
     const prevBasisDiffers = prev && prev.totalRows > 0 !== reported;
     this.rowNotes(cur, notes, year);
     if (prev) this.rowNotes(prev, notes, prevYear as number);
+    for (const file of new Set(buckets.flatMap((b) => [...b.noFlowFiles]))) {
+      notes.push({
+        level: 'info',
+        code: 'no-flow-column',
+        message: `${file} has no flow column: its rows were taken as ${q.flow}`,
+      });
+    }
     if (cur.partners.size === 0) {
       notes.push({
         level: 'warning',
@@ -432,7 +439,9 @@ export class ShareAccumulator {
     const seen = new Map<string, number>();
     for (const b of buckets) for (const [k, n] of b[key]) bump(seen, k, n);
     if (seen.size <= 1) return;
-    const list = [...seen].map(([k, n]) => `${k === '' ? `(no ${what})` : k} (${n} rows)`).join(', ');
+    const list = [...seen]
+      .map(([k, n]) => `${k === '' ? `(no ${what})` : k} (${n} row${n === 1 ? '' : 's'})`)
+      .join(', ');
     throw new KorusError(
       `${this.query.category.name} rows come from ${seen.size} ${what === 'source' ? 'sources' : 'reporters'}: ${list}; adding them together would mix ${what === 'source' ? 'definitions and count figures twice' : 'reporting countries'}`,
       2,
@@ -476,14 +485,6 @@ export class ShareAccumulator {
         code: 'group-rows',
         message: `${year}: ${b.groupRows} country-group row${b.groupRows === 1 ? '' : 's'} (EU, ASEAN, ...) left out of the partner sums`,
         count: b.groupRows,
-      });
-    }
-    for (const file of b.noFlowFiles) {
-      if (notes.some((n) => n.code === 'no-flow-column' && n.message.startsWith(file))) continue;
-      notes.push({
-        level: 'info',
-        code: 'no-flow-column',
-        message: `${file} has no flow column: its rows were taken as ${this.query.flow}`,
       });
     }
   }

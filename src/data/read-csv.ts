@@ -60,9 +60,13 @@ class OrderedParser extends Parser {
 /**
  * Streams the records of one CSV input with csv-parse, as arrays of strings with true line numbers
  * (counted from byte offsets, since csv-parse's own line count is off for CRLF inside quotes).
- * Throws InputError for malformed CSV, bad encoding or binary content, at the line where the record starts.
+ * `meta.encoding` tells the encoding found. Throws InputError for malformed CSV, bad encoding or binary content, at the line where the record starts.
  */
-export async function* readCsvRecords(input: InputSource, dialect: Dialect): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  input: InputSource,
+  dialect: Dialect,
+  meta: { encoding: string } = { encoding: dialect.encoding },
+): AsyncGenerator<CsvRecord> {
   const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: dialect.encoding };
   const tracker = new LineTracker();
   // Whether the text before a decode problem ends with a line break: if not, the record the parser
@@ -97,6 +101,7 @@ export async function* readCsvRecords(input: InputSource, dialect: Dialect): Asy
     for await (const item of parser as AsyncIterable<Parsed>) {
       if ('error' in item) throw item.error;
       const { record, info } = item;
+      meta.encoding = state.encoding; // known from the first bytes (a UTF-16 BOM switches it)
       if (state.problem && info.bytes >= state.problem.offset && !endsWithBreak) break;
       yield { fields: record, line: tracker.lineAt(recordStart) };
       recordStart = info.bytes;

@@ -117,13 +117,14 @@ export async function* readTradeRows(
     let map: ColumnMap | undefined;
     let stats: FileStats | undefined;
     let pendingBlank: number[] = [];
-    for await (const { fields, line } of readCsvRecords(input, options.dialect)) {
+    const meta = { encoding: options.dialect.encoding as string };
+    for await (const { fields, line } of readCsvRecords(input, options.dialect, meta)) {
       if (!map) {
         map = headerMap(fields, line, input.name, options);
         stats = {
           name: input.name,
           rows: 0,
-          encoding: options.dialect.encoding,
+          encoding: meta.encoding,
           unit: map.unitFrom,
           columns: Object.fromEntries(
             Object.entries(map.index).map(([f, i]) => [f, map?.header[i as number] ?? '']),

@@ -150,12 +150,14 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
   const lines: Array<[string, string]> = [];
   const how: string[] = [];
   if (cat.matchedBy.includes('category-column')) {
-    const def = cat.dataDefinitions.length ? `: ${cat.dataDefinitions.join('; ')}` : '';
-    how.push(`rows labelled "${cat.name}" in the data's category column${def}`);
+    how.push(
+      cat.dataDefinitions.length
+        ? `as the data defines it: ${cat.dataDefinitions.join('; ')} (category column)`
+        : "as labelled in the data's category column (the data does not state its definition)",
+    );
   }
-  if (cat.matchedBy.includes('hs-code'))
-    how.push(`rows whose HS code starts with ${cat.hsDefinition?.replace(/^HS /, '')} (${cat.note})`);
-  lines.push(['Category', `${cat.name}: ${how.join('; and ')}`]);
+  if (cat.matchedBy.includes('hs-code')) how.push(`${cat.hsDefinition} (catalog): ${cat.note}`);
+  lines.push(['Category', `${cat.name}, ${how.join('; and ')}`]);
   lines.push(['Basis', r.valueBasis.length ? r.valueBasis.join('; ') : 'not stated in the data']);
   const t = r.total;
   const total =

@@ -248,6 +248,31 @@ describe('share on user files', () => {
     expect(out.notes.map((n) => n.code)).toContain('partners-exceed-total');
     expectConsistent(out);
   });
+  it('reads UTF-16 with a BOM, and says so', async () => {
+    const out = await json(['share', '--data', fx('utf16.csv'), '--category', 'apparel']);
+    expect(out.rows.map((r) => [r.code, r.valueUsd])).toEqual([
+      ['CN', 100],
+      ['CI', 50],
+    ]);
+    expect(out.input.files[0]).toMatchObject({ encoding: 'utf16le' });
+  });
+
+  it('stops at invalid UTF-8 with its line, and reads the file with --encoding latin1', async () => {
+    const bad = await run(['share', '--data', fx('latin1.csv'), '--category', 'apparel']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toMatch(/latin1\.csv:3: invalid UTF-8 \(byte 0xF4\)/);
+    expect(bad.stderr).toContain('--encoding latin1');
+    const out = await json([
+      'share',
+      '--data',
+      fx('latin1.csv'),
+      '--category',
+      'apparel',
+      '--encoding',
+      'latin1',
+    ]);
+    expect(out.rows.find((r) => r.code === 'CI')?.valueUsd).toBe(50);
+  });
 });
 
 describe('share errors', () => {

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { inCategory, ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
+import { builtInCategories, type CategoryDef } from '../../src/data/categories.js';
+import { lookupPartner } from '../../src/data/partners.js';
+import type { ReadReport, TradeRow } from '../../src/data/trade-rows.js';
+import { KorusError } from '../../src/errors.js';
+
+const apparel = builtInCategories().find((c) => c.name === 'apparel') as CategoryDef;
+let line = 1;
+
+/** A row of HS 6109 imports: partner text as a file would have it, value in dollars (undefined = missing). */
+function row(
+  year: number,
+  partner: string,
+  value: number | undefined,
+  extra: Partial<TradeRow> = {},
+): TradeRow {
+  return {
+    file: 'f.csv',
+    line: ++line,
+    year,
+    partner: lookupPartner(partner),
+    value,
+    marker: value === undefined ? '(D)' : undefined,
+    code: '6109',
+    reporter: 'US',
+    flow: 'imports',
+    source: '',
+    valueScale: 0,
+    ...extra,
+  };
+}
+
+function share(rows: TradeRow[], query: Partial<ShareQuery> = {}) {
+  const acc = new ShareAccumulator({ category: apparel, flow: 'imports', ...query });
+  for (const r of rows) acc.add(r);
+  const report: ReadReport = { files: [], rowsRead: rows.length };
+  return acc.result(report);
+}
+
+const shareSum = (r: ReturnType<typeof share>) => r.rows.reduce((a, x) => a + (x.share ?? 0), 0);
+
+describe('share arithmetic', () => {
+  it('uses a reported World row as the total and shows what the partners leave out as not itemized', () => {
+    const r = share([row(2016, 'World', 1000), row(2016, 'CN', 600), row(2016, 'KR', 100)]);
+    expect(r.total).toMatchObject({
+      basis: 'reported-total',
+      valueUsd: 1000,
+      itemizedUsd: 700,
+      notItemizedUsd: 300,
+    });
+    expect(r.rows.map((x) => [x.kind, x.code, x.valueUsd, x.share, x.rank])).toEqual([
+      ['partner', 'CN', 600, 0.6, 1],
+      ['partner', 'KR', 100, 0.1, 2],
+      ['not-itemized', null, 300, 0.3, null],
+    ]);
+  });
+
+  it('sums the partners when there is no World row', () => {
+    const r = share([row(2016, 'CN', 300), row(2016, 'VN', 100)]);
+    expect(r.total).toMatchObject({ basis: 'sum-of-partners', valueUsd: 400, notItemizedUsd: 0 });
+    expect(r.rows.map((x) => x.share)).toEqual([0.75, 0.25]);
+  });
+
+  it('adds a reported remainder to the parts, never to the partners', () => {
+    const r = share([row(2016, 'CN', 300), row(2016, 'All other', 100)]);
+    expect(r.total.valueUsd).toBe(400);
+    expect(r.rows.map((x) => [x.kind, x.rank])).toEqual([
+      ['partner', 1],
+      ['remainder', null],
+    ]);
+  });
+
+  it('never adds World or group rows into partner sums', () => {
+    const r = share([row(2016, 'World', 1000), row(2016, 'European Union', 400), row(2016, 'DE', 200)]);
+    expect(r.total.itemizedUsd).toBe(200);
+    expect(r.input).toMatchObject({ rowsAggregate: 2, aggregateTotals: 1, aggregateGroups: 1, rowsUsed: 1 });
+  });
+
+  it('folds partners beyond --top into one row, keeping the highlighted partner', () => {
+    const rows = [
+      row(2016, 'CN', 50),
+      row(2016, 'VN', 20),
+      row(2016, 'BD', 15),
+      row(2016, 'KR', 10),
+      row(2016, 'IN', 5),
+    ];
+    const r = share(rows, { top: 2, partner: lookupPartner('KR') });
+    expect(r.rows.map((x) => [x.kind, x.code, x.valueUsd, x.rank, x.highlighted])).toEqual([
+      ['partner', 'CN', 50, 1, false],
+      ['partner', 'VN', 20, 2, false],
+      ['partner', 'KR', 10, 4, true],
+      ['other-partners', null, 20, null, false],
+    ]);
+    expect(r.rows[3]?.partners).toBe(2);
+    expect(shareSum(r)).toBe(1);
+  });
+
+  it('gives equal values the same rank', () => {
+    const r = share([row(2016, 'CN', 10), row(2016, 'VN', 10), row(2016, 'BD', 5)]);
+    expect(r.rows.map((x) => x.rank)).toEqual([1, 1, 3]);
+  });
+
+  it('keeps shares adding to 1 within 1e-9 for awkward values', () => {
+    const rows = [row(2016, 'World', 80_713_830_000)];
+    for (const [p, v] of [
+      ['KR', 251e6],
+      ['CN', 27_030_470_000],
+      ['VN', 9_268e6],
+      ['BD', 4_834e6],
+    ] as const)
+      rows.push(row(2016, p, v));
+    const r = share(rows);
+    expect(Math.abs(shareSum(r) - 1)).toBeLessThan(1e-9);
+  });
+
+  it('sums exactly in dollars', () => {
+    // 0.1 + 0.2 style errors cannot happen with whole-dollar values below 2^53.
+    const rows = Array.from({ length: 1000 }, () => row(2016, 'CN', 123_456_789));
+    expect(share(rows).total.valueUsd).toBe(123_456_789_000);
+  });
+
+  it('warns when the partners exceed the reported total beyond rounding, not within it', () => {
+    const over = share([row(2016, 'World', 1000), row(2016, 'CN', 1100)]);
+    expect(over.notes.map((n) => n.code)).toContain('partners-exceed-total');
+    expect(over.rows.find((x) => x.kind === 'not-itemized')?.valueUsd).toBe(-100);
+    const rounding = share([
+      row(2016, 'World', 120_312e6, { valueScale: 6 }),
+      row(2016, 'CN', 120_313e6, { valueScale: 6 }),
+    ]);
+    expect(rounding.notes.map((n) => n.code)).not.toContain('partners-exceed-total');
+  });
+
+  it('gives previous-year values and changes where the data has them', () => {
+    const r = share([
+      row(2015, 'CN', 200),
+      row(2016, 'CN', 300),
+      row(2016, 'VN', 50),
+      row(2015, 'World', 400),
+      row(2016, 'World', 500),
+    ]);
+    expect(r.query.previousYear).toBe(2015);
+    expect(r.rows[0]).toMatchObject({ previousValueUsd: 200, changeUsd: 100, changeFraction: 0.5 });
+    expect(r.rows[1]).toMatchObject({ previousValueUsd: null, changeFraction: null });
+    expect(r.total).toMatchObject({ previousValueUsd: 400, changeFraction: 0.25 });
+  });
+
+  it('chooses the latest year by default and says so', () => {
+    const r = share([row(2015, 'CN', 1), row(2017, 'CN', 2)]);
+    expect(r.query).toMatchObject({ year: 2017, yearChosen: 'latest', previousYear: null });
+    expect(r.notes[0]).toMatchObject({ code: 'default-year' });
+  });
+
+  it('counts missing values per marker and leaves them out of both sums', () => {
+    const r = share([row(2016, 'World', 100), row(2016, 'CN', 60), row(2016, 'KR', undefined)]);
+    expect(r.total.notItemizedUsd).toBe(40);
+    expect(r.input).toMatchObject({ rowsMissing: 1, missingByMarker: { '(D)': 1 } });
+  });
+
+  it('accounts for every row: read = used + filtered + missing + aggregate', () => {
+    const rows = [
+      row(2016, 'World', 100),
+      row(2016, 'CN', 60),
+      row(2016, 'KR', undefined),
+      row(2014, 'CN', 5),
+      row(2016, 'CN', 7, { code: '6403' }),
+      row(2016, 'CN', 7, { flow: 'exports' }),
+      row(2016, 'ASEAN', 9),
+    ];
+    const i = share(rows, { year: 2016 }).input;
+    expect([i.rowsUsed, i.rowsFiltered, i.rowsMissing, i.rowsAggregate]).toEqual([1, 3, 1, 2]);
+    expect(i.rowsUsed + i.rowsFiltered + i.rowsMissing + i.rowsAggregate).toBe(rows.length);
+  });
+
+  it('refuses to add two sources or two reporters together', () => {
+    expect(() => share([row(2016, 'CN', 1, { source: 'A' }), row(2016, 'VN', 1, { source: 'B' })])).toThrow(
+      /apparel rows come from 2 sources: A \(1 row\), B \(1 row\)/,
+    );
+    expect(() =>
+      share([row(2016, 'CN', 1, { reporter: 'US' }), row(2016, 'VN', 1, { reporter: 'CA' })]),
+    ).toThrow(KorusError);
+    const one = share([row(2016, 'CN', 1, { source: 'A' }), row(2016, 'VN', 1, { source: 'B' })], {
+      source: 'b',
+    });
+    expect(one.rows.map((x) => x.code)).toEqual(['VN']);
+  });
+
+  it('refuses a second World row for the same year and code', () => {
+    expect(() => share([row(2016, 'World', 1), row(2016, 'World', 1)])).toThrow(/second World\/total row/);
+  });
+
+  it('says when the highlighted partner has no row, or a suppressed one', () => {
+    expect(() =>
+      share([row(2016, 'CN', 1), row(2015, 'KR', 1)], { year: 2016, partner: lookupPartner('KR') }),
+    ).toThrow(/South Korea \(KR\) has no apparel imports row for 2016/);
+    expect(() =>
+      share([row(2016, 'CN', 1), row(2016, 'KR', undefined)], { partner: lookupPartner('KR') }),
+    ).toThrow(/missing in the data/);
+  });
+
+  it('says a file of World rows only has no partner detail, and still gives the total', () => {
+    const r = share([row(2016, 'World', 100)]);
+    expect(r.rows.map((x) => x.kind)).toEqual(['not-itemized']);
+    expect(r.notes.map((n) => n.code)).toContain('no-partner-detail');
+  });
+});
+
+describe('inCategory', () => {
+  it('prefers the category column, else matches HS prefixes as strings', () => {
+    expect(inCategory(row(2016, 'CN', 1, { category: 'apparel', code: '6403' }), apparel)).toBe(
+      'category-column',
+    );
+    expect(inCategory(row(2016, 'CN', 1, { category: 'footwear', code: '6109' }), apparel)).toBeUndefined();
+    expect(inCategory(row(2016, 'CN', 1, { code: '620342' }), apparel)).toBe('hs-code');
+    expect(inCategory(row(2016, 'CN', 1, { code: '0610' }), apparel)).toBeUndefined();
+  });
+});
+
+describe('yearList', () => {
+  it('collapses runs', () => {
+    expect(yearList([2012, 2013, 2014, 2016, 2017, 2019])).toBe('2012-2014, 2016-2017, 2019');
+    expect(yearList([2020])).toBe('2020');
+  });
+});
