@@ -102,13 +102,13 @@ function sniffStart(
     return { skip: 3, converter: utf8Checker(state) };
   if (head[0] === 0xff && head[1] === 0xfe) {
     state.encoding = 'utf16le';
-    return { skip: 2, converter: textConverter('utf-16le') };
+    return { skip: 2, converter: textConverter('utf-16le', state) };
   }
   if (head[0] === 0xfe && head[1] === 0xff) {
     state.encoding = 'utf16be';
-    return { skip: 2, converter: textConverter('utf-16be') };
+    return { skip: 2, converter: textConverter('utf-16be', state) };
   }
-  if (declared === 'windows-1252') return { skip: 0, converter: textConverter('windows-1252') };
+  if (declared === 'windows-1252') return { skip: 0, converter: textConverter('windows-1252', state) };
   if (declared === 'latin1') {
     return {
       skip: 0,
@@ -118,12 +118,31 @@ function sniffStart(
   return { skip: 0, converter: utf8Checker(state) };
 }
 
-function textConverter(label: string): Converter {
-  const decoder = new TextDecoder(label);
-  return {
-    push: (c) => Buffer.from(decoder.decode(c, { stream: true }), 'utf8'),
-    end: () => Buffer.from(decoder.decode(), 'utf8'),
+/**
+ * Decodes with TextDecoder, fatally: an unpaired surrogate or an odd trailing byte in UTF-16 ends the stream
+ * with a problem instead of becoming U+FFFD. The problem is placed at the first replacement character a
+ * lenient decode of the same bytes gives, which is where the bad sequence starts.
+ */
+function textConverter(label: string, state: DecodeState): Converter {
+  const strict = new TextDecoder(label, { fatal: true });
+  const lenient = new TextDecoder(label);
+  const decode = (bytes: Buffer | undefined, stream: boolean): Buffer => {
+    try {
+      const text = bytes ? strict.decode(bytes, { stream }) : strict.decode();
+      if (bytes) lenient.decode(bytes, { stream }); // keep its state in step
+      return Buffer.from(text, 'utf8');
+    } catch {
+      const text = bytes ? lenient.decode(bytes, { stream }) : lenient.decode();
+      const cut = Math.max(0, text.indexOf('\uFFFD'));
+      const good = Buffer.from(text.slice(0, cut), 'utf8');
+      state.problem = {
+        offset: state.bytesOut + good.length,
+        detail: `invalid ${state.encoding === 'windows-1252' ? 'windows-1252' : 'UTF-16'} text (an unpaired surrogate or a cut-off character)`,
+      };
+      return good;
+    }
   };
+  return { push: (c) => decode(c, true), end: () => decode(undefined, false) };
 }
 
 /** Passes UTF-8 through unchanged, checking it with the native validator; a bad byte ends the stream. */

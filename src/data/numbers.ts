@@ -21,7 +21,7 @@ export function parseDecimal(
   format: NumberFormat = { decimal: '.' },
   scale = 0,
 ): number | undefined {
-  let s = text.trim();
+  let s = trimCell(text);
   if (format.thousands) {
     const sep = format.thousands === '.' ? '\\.' : format.thousands;
     const dec = format.decimal === '.' ? '\\.' : ',';
@@ -36,7 +36,13 @@ export function parseDecimal(
   if (!m) return undefined;
   const [, sign = '', int = '', frac = '', exp = '0'] = m;
   // Shift the decimal point in the text, so the one rounding is Number()'s own of the exact decimal.
-  return Number(`${sign}${int || '0'}${frac}e${Number(exp) - frac.length + scale}`);
+  const n = Number(`${sign}${int || '0'}${frac}e${Number(exp) - frac.length + scale}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A cell without the spaces and tabs that pad it; other white space (CR, NBSP) stays and fails parsing. */
+export function trimCell(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
 /** Why a value cell is not a number, with a hint for the usual causes. */
@@ -62,6 +68,6 @@ export function explainBadNumber(text: string, format: NumberFormat): { detail: 
 
 /** A four-digit year, or undefined. */
 export function parseYear(text: string): number | undefined {
-  const s = text.trim();
+  const s = trimCell(text);
   return /^\d{4}$/.test(s) ? Number(s) : undefined;
 }

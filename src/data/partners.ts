@@ -169,9 +169,20 @@ function buildIndex(): void {
     const first = countries.getName(a2, 'en');
     if (first) indexCountry(first, a2);
   }
+  // Other names may not take a code or official name; one claimed by two countries ("Congo") matches neither.
+  const claims = new Map<string, Set<string>>();
   for (const a2 of alpha2s) {
-    const names = countries.getName(a2, 'en', { select: 'all' }) ?? [];
-    for (const name of names.slice(1)) if (!countryIndex.has(partnerKey(name))) indexCountry(name, a2);
+    for (const name of (countries.getName(a2, 'en', { select: 'all' }) ?? []).slice(1)) {
+      const key = partnerKey(name);
+      if (countryIndex.has(key)) continue;
+      const owners = claims.get(key) ?? new Set<string>();
+      owners.add(a2);
+      claims.set(key, owners);
+    }
+  }
+  for (const [key, owners] of claims) {
+    if (owners.size > 1) ambiguous.add(key);
+    else countryIndex.set(key, [...owners][0] as string);
   }
   for (const [code, a2] of Object.entries(CENSUS_CODES)) countryIndex.set(code, a2);
   for (const [code, a2] of Object.entries(COMTRADE_CODES)) countryIndex.set(code, a2);

@@ -107,9 +107,12 @@ export async function* readCsvRecords(
       recordStart = info.bytes;
     }
   } catch (err) {
-    const bad = decodeError();
-    if (bad) throw bad;
-    const e = err as CsvError & { index?: number };
+    const e = err as CsvError & { index?: number; bytes?: number };
+    // A syntax error before the bad bytes comes first; an unclosed quote at the cut is the cut's doing.
+    // (decodeError() moves the line tracker to the bad bytes, so it is called only to be thrown.)
+    const p = state.problem;
+    const before = p !== undefined && typeof e.bytes === 'number' && e.bytes < p.offset;
+    if (p && (e.code === 'CSV_QUOTE_NOT_CLOSED' || !before)) throw decodeError();
     if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {
       const column = typeof e.index === 'number' ? e.index + 1 : undefined;
       const detail = CSV_ERRORS[e.code] ?? e.message;

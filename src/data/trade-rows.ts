@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { categoryKey } from './categories.js';
 import { type ColumnMap, type Field, mapColumns } from './columns.js';
 import type { InputSource } from './inputs.js';
-import { explainBadNumber, type NumberFormat, parseDecimal, parseYear } from './numbers.js';
+import { explainBadNumber, type NumberFormat, parseDecimal, parseYear, trimCell } from './numbers.js';
 import { lookupPartner, type Partner } from './partners.js';
 import { type Dialect, readCsvRecords } from './read-csv.js';
 
@@ -151,7 +151,9 @@ export async function* readTradeRows(
           `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${width}`,
           fields.length > width
             ? 'an unquoted comma inside a value (a thousands separator, "Korea, South") splits it in two: quote the value'
-            : undefined,
+            : fields.length === 1
+              ? 'a note or footnote line inside or below the table? remove it'
+              : undefined,
           'ragged-row',
         );
       }
@@ -185,6 +187,15 @@ function headerMap(fields: string[], line: number, file: string, options: ReadOp
     return mapColumns(fields, file, options.columns, options.unit);
   } catch (err) {
     if (err instanceof InputError && err.code === 'missing-column') {
+      const sep = /^sep=(.)$/i.exec((fields[0] ?? '').trim());
+      if (fields.length <= 2 && sep) {
+        throw new InputError(
+          { file, line },
+          `the first line is Excel's "sep=${sep[1]}" line, not the header`,
+          `remove that line${sep[1] === options.dialect.delimiter ? '' : ` and pass --delimiter '${sep[1]}'`}`,
+          'missing-column',
+        );
+      }
       if (fields.length === 1 && (fields[0] ?? '').includes(';') && options.dialect.delimiter !== ';') {
         throw new InputError(
           { file, line },
@@ -232,7 +243,7 @@ function toTradeRow(
   const valueText = cell('value') ?? '';
   let value: number | undefined;
   let marker: string | undefined;
-  const trimmed = valueText.trim();
+  const trimmed = trimCell(valueText);
   if (trimmed === '' || markers.has(trimmed.toLowerCase())) {
     marker = trimmed;
   } else {

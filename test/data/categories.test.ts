@@ -1,0 +1,185 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtInCategories, categoryKey, hsDefinition, loadCategories } from '../../src/data/categories.js';
+import { InputError } from '../../src/errors.js';
+
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/data/categories/${name}`, import.meta.url));
+
+/** The InputError `promise` rejects with (fails the test when it resolves or rejects with something else). */
+async function inputError(promise: Promise<unknown>): Promise<InputError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(InputError);
+  return err as InputError;
+}
+
+describe('builtInCategories', () => {
+  const defs = builtInCategories();
+  const byName = new Map(defs.map((d) => [d.name, d]));
+
+  it('holds the documented categories', () => {
+    for (const name of [
+      'apparel',
+      'textiles',
+      'textiles-and-apparel',
+      'footwear',
+      'travel-goods',
+      'autos',
+      'auto-parts',
+      'steel',
+    ]) {
+      expect(byName.has(name), name).toBe(true);
+    }
+  });
+
+  it('apparel is HS 61 and 62', () => {
+    expect(byName.get('apparel')?.hs).toEqual(['61', '62']);
+    expect(byName.get('apparel')?.label).toBe('Apparel');
+  });
+
+  it('textiles is Section XI less apparel, and textiles-and-apparel is both', () => {
+    const textiles = byName.get('textiles')?.hs ?? [];
+    const both = byName.get('textiles-and-apparel')?.hs ?? [];
+    expect(textiles).not.toContain('61');
+    expect(textiles).not.toContain('62');
+    expect([...textiles, '61', '62'].sort()).toEqual([...both].sort());
+  });
+
+  it('has the expected HS prefixes for the other categories', () => {
+    expect(byName.get('footwear')?.hs).toEqual(['64']);
+    expect(byName.get('travel-goods')?.hs).toEqual(['4202']);
+    expect(byName.get('autos')?.hs).toEqual(['8703']);
+    expect(byName.get('auto-parts')?.hs).toEqual(['8708']);
+    expect(byName.get('steel')?.hs).toEqual(['72', '73']);
+  });
+
+  it('every entry has a key-shaped name, string HS codes, a note and the built-in origin', () => {
+    expect(defs.length).toBeGreaterThanOrEqual(8);
+    for (const d of defs) {
+      expect(d.name).toBe(categoryKey(d.name));
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(d.note.length).toBeGreaterThan(0);
+      expect(d.origin).toBe('built-in catalog');
+      for (const code of d.hs) expect(code).toMatch(/^\d{2,10}$/);
+    }
+  });
+
+  it('names are unique', () => {
+    expect(new Set(defs.map((d) => d.name)).size).toBe(defs.length);
+  });
+
+  it('returns a new list of new objects each time', () => {
+    const a = builtInCategories();
+    a.pop();
+    const b = builtInCategories();
+    expect(b.length).toBe(defs.length);
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[0]).toEqual(a[0]);
+  });
+});
+
+describe('categoryKey', () => {
+  it.each([
+    ['Textiles and Apparel', 'textiles-and-apparel'],
+    ['textiles_and_apparel', 'textiles-and-apparel'],
+    ['TEXTILES AND APPAREL', 'textiles-and-apparel'],
+    ['  Auto   Parts ', 'auto-parts'],
+    ['auto-parts', 'auto-parts'],
+    ['Travel\tgoods', 'travel-goods'],
+  ])('%j is %j', (label, key) => {
+    expect(categoryKey(label)).toBe(key);
+  });
+
+  it('normalises to NFC so NFD and NFC labels are one key', () => {
+    expect(categoryKey('Cafe\u0301')).toBe(categoryKey('Caf\u00e9'));
+  });
+});
+
+describe('hsDefinition', () => {
+  it('states the HS prefixes', () => {
+    const apparel = builtInCategories().find((d) => d.name === 'apparel');
+    expect(apparel && hsDefinition(apparel)).toBe('HS 61, 62');
+  });
+});
+
+describe('loadCategories', () => {
+  it('without a file gives the built-in catalog', async () => {
+    expect(await loadCategories()).toEqual(builtInCategories());
+  });
+
+  it('extends the catalog and overrides by key', async () => {
+    const file = fixture('extend.json');
+    const defs = await loadCategories(file);
+    const builtIn = builtInCategories();
+    expect(defs.length).toBe(builtIn.length + 1);
+
+    const shirts = defs.find((d) => d.name === 'knit-shirts');
+    expect(shirts).toEqual({
+      name: 'knit-shirts',
+      label: 'Knit Shirts',
+      hs: ['6105', '6106', '6109'],
+      note: 'Knit shirts and blouses.',
+      origin: file,
+    });
+    // A new category goes after the built-in ones.
+    expect(defs[defs.length - 1]?.name).toBe('knit-shirts');
+
+    const apparel = defs.find((d) => d.name === 'apparel');
+    expect(apparel).toMatchObject({ label: 'Apparel (knit only)', hs: ['61'], note: 'HS 61', origin: file });
+    // An override keeps the built-in position.
+    expect(defs.findIndex((d) => d.name === 'apparel')).toBe(builtIn.findIndex((d) => d.name === 'apparel'));
+
+    // "Textiles and Apparel" is the key textiles-and-apparel, so it replaces the built-in one.
+    const ta = defs.filter((d) => d.name === 'textiles-and-apparel');
+    expect(ta).toHaveLength(1);
+    expect(ta[0]).toMatchObject({ label: 'Textiles and Apparel', hs: ['50', '63'], origin: file });
+
+    // Untouched categories stay as built in.
+    expect(defs.find((d) => d.name === 'footwear')).toEqual(builtIn.find((d) => d.name === 'footwear'));
+  });
+
+  it('rejects numeric HS codes, with a hint to quote them', async () => {
+    const file = fixture('numeric-hs.json');
+    const err = await inputError(loadCategories(file));
+    expect(err.location.file).toBe(file);
+    expect(err.message).toContain('live-animals');
+    expect(err.message).toContain('HS prefix 101');
+    expect(err.hint).toContain('strings');
+    expect(err.exitCode).toBe(2);
+  });
+
+  it('rejects an HS code shorter than two digits', async () => {
+    const err = await inputError(loadCategories(fixture('short-hs.json')));
+    expect(err.message).toContain('"6"');
+  });
+
+  it('rejects a missing file', async () => {
+    const file = fixture('does-not-exist.json');
+    const err = await inputError(loadCategories(file));
+    expect(err.location).toEqual({ file });
+    expect(err.message).toBe(`${file}: no such file`);
+  });
+
+  it('rejects a file that is not JSON', async () => {
+    const err = await inputError(loadCategories(fixture('not-json.txt')));
+    expect(err.message).toContain('not a readable JSON file');
+  });
+
+  it('rejects a file without a "categories" array', async () => {
+    const err = await inputError(loadCategories(fixture('no-array.json')));
+    expect(err.message).toContain('no "categories" array');
+  });
+
+  it('rejects an entry without a name, naming its position', async () => {
+    const err = await inputError(loadCategories(fixture('no-name.json')));
+    expect(err.message).toContain('category 2 needs a name');
+  });
+
+  it('rejects an empty hs list', async () => {
+    const err = await inputError(loadCategories(fixture('empty-hs.json')));
+    expect(err.message).toContain('category 1 needs a name and a non-empty hs list');
+  });
+});
