@@ -1,16 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { type CategoryDef, loadCategories } from '../data/categories.js';
+import { loadCategories } from '../data/categories.js';
+import { renderCategories } from '../output/categories.js';
 import { chalkFor } from '../output/color.js';
-import {
-  FORMATS,
-  type Format,
-  renderCsv,
-  renderJson,
-  renderMarkdown,
-  renderTable,
-  type TextTable,
-} from '../output/render.js';
+import { FORMATS, type Format } from '../output/render.js';
 import { outputFormat } from './common.js';
 import type { Context } from './context.js';
 
@@ -50,47 +43,4 @@ export function register(program: Command, ctx: Context): void {
       ctx.io.stdout.write(renderCategories(defs, format, chalkFor(ctx.io.stdout, ctx.io.env, flags.color)));
       ctx.exitCode = 0;
     });
-}
-
-/** Renders the category catalog. */
-export function renderCategories(
-  defs: CategoryDef[],
-  format: Format,
-  c: ReturnType<typeof chalkFor>,
-): string {
-  if (format === 'json') {
-    return renderJson({ schemaVersion: 1, command: 'categories', categories: defs });
-  }
-  if (format === 'csv') {
-    return renderCsv(
-      ['name', 'label', 'hs', 'note', 'origin'],
-      defs.map((d) => [d.name, d.label, d.hs.join(' '), d.note, d.origin]),
-    );
-  }
-  const table: TextTable = {
-    title: 'Product categories',
-    columns: [
-      { head: 'Name', align: 'left' },
-      { head: 'HS codes', align: 'left' },
-      { head: 'Definition', align: 'left' },
-    ],
-    rows: defs.map((d) => [d.name, d.hs.join(', '), wrap(d.note, 60)]),
-    footRows: [],
-    dim: new Set(),
-    footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],
-  };
-  return format === 'markdown' ? renderMarkdown(table) : renderTable(table, c);
-}
-
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
 }

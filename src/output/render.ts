@@ -30,6 +30,27 @@ export interface TextTable {
   footer: Array<[label: string, text: string]>;
 }
 
+/** A result in every form it can take; `render` picks one. */
+export interface Renderable {
+  json: object;
+  csv: { header: string[]; records: Array<Array<string | number | boolean | null>> };
+  table: () => TextTable;
+}
+
+/** Renders a result in the chosen format: the one switch on --format. */
+export function render(r: Renderable, format: Format, c: ChalkInstance): string {
+  switch (format) {
+    case 'json':
+      return renderJson(r.json);
+    case 'csv':
+      return renderCsv(r.csv.header, r.csv.records);
+    case 'markdown':
+      return renderMarkdown(r.table());
+    case 'table':
+      return renderTable(r.table(), c);
+  }
+}
+
 /** Renders a TextTable with cli-table3: plain borders, numbers right-aligned, color from `c` only. */
 export function renderTable(t: TextTable, c: ChalkInstance): string {
   const table = new Table({

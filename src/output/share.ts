@@ -1,15 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
-import {
-  type Format,
-  renderCsv,
-  renderJson,
-  renderMarkdown,
-  renderTable,
-  type TextTable,
-  type UnitStyle,
-} from './render.js';
+import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 
 /** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
 export const SHARE_SCHEMA_VERSION = 1;
@@ -26,41 +18,37 @@ export function renderShare(
   c: ChalkInstance,
   units: UnitStyle = 'human',
 ): string {
-  switch (format) {
-    case 'json':
-      return renderJson(shareJson(r));
-    case 'csv':
-      return renderCsv(
-        [
-          'rank',
-          'kind',
-          'partner_code',
-          'partner_name',
-          'value_usd',
-          'share',
-          'previous_value_usd',
-          'change_usd',
-          'change_fraction',
-          'highlighted',
-        ],
-        r.rows.map((row) => [
-          row.rank,
-          row.kind,
-          row.code,
-          row.name,
-          row.valueUsd,
-          row.share,
-          row.previousValueUsd,
-          row.changeUsd,
-          row.changeFraction,
-          row.highlighted,
-        ]),
-      );
-    case 'markdown':
-      return renderMarkdown(shareTable(r, units));
-    case 'table':
-      return renderTable(shareTable(r, units), c);
-  }
+  return render({ json: shareJson(r), csv: shareCsv(r), table: () => shareTable(r, units) }, format, c);
+}
+
+/** The share rows as CSV records with raw numbers. */
+export function shareCsv(r: ShareResult): Renderable['csv'] {
+  return {
+    header: [
+      'rank',
+      'kind',
+      'partner_code',
+      'partner_name',
+      'value_usd',
+      'share',
+      'previous_value_usd',
+      'change_usd',
+      'change_fraction',
+      'highlighted',
+    ],
+    records: r.rows.map((row) => [
+      row.rank,
+      row.kind,
+      row.code,
+      row.name,
+      row.valueUsd,
+      row.share,
+      row.previousValueUsd,
+      row.changeUsd,
+      row.changeFraction,
+      row.highlighted,
+    ]),
+  };
 }
 
 /** The people's table for a share result: rows, total and the footer that states every choice made. */

@@ -8,6 +8,7 @@ const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../schemas/
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 const FIX = join(import.meta.dirname, '../fixtures/cli');
 const fx = (name: string) => join(FIX, name);
+const TA_2016_TOP3 = ['share', '--category', 'textiles-and-apparel', '--year', '2016', '--top', '3'];
 
 type Json = {
   query: { year: number; previousYear: number | null; yearChosen: string };
@@ -140,31 +141,12 @@ describe('share on the bundled data', () => {
   });
 
   it('JSON output is stable (snapshot)', async () => {
-    const r = await run([
-      'share',
-      '--category',
-      'textiles-and-apparel',
-      '--year',
-      '2016',
-      '--top',
-      '3',
-      '--json',
-    ]);
+    const r = await run([...TA_2016_TOP3, '--json']);
     expect(r.stdout).toMatchSnapshot();
   });
 
   it('CSV output has raw numbers (snapshot)', async () => {
-    const r = await run([
-      'share',
-      '--category',
-      'textiles-and-apparel',
-      '--year',
-      '2016',
-      '--top',
-      '3',
-      '--format',
-      'csv',
-    ]);
+    const r = await run([...TA_2016_TOP3, '--format', 'csv']);
     expect(r.code).toBe(0);
     const china = [
       1,

@@ -1,0 +1,43 @@
+import type { ChalkInstance } from 'chalk';
+import type { CategoryDef } from '../data/categories.js';
+import { type Format, render } from './render.js';
+
+/** Renders the category catalog in the chosen format. */
+export function renderCategories(defs: CategoryDef[], format: Format, c: ChalkInstance): string {
+  return render(
+    {
+      json: { schemaVersion: 1, command: 'categories', categories: defs },
+      csv: {
+        header: ['name', 'label', 'hs', 'note', 'origin'],
+        records: defs.map((d) => [d.name, d.label, d.hs.join(' '), d.note, d.origin]),
+      },
+      table: () => ({
+        title: 'Product categories',
+        columns: [
+          { head: 'Name', align: 'left' },
+          { head: 'HS codes', align: 'left' },
+          { head: 'Definition', align: 'left' },
+        ],
+        rows: defs.map((d) => [d.name, d.hs.join(', '), wrap(d.note, 60)]),
+        footRows: [],
+        dim: new Set(),
+        footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],
+      }),
+    },
+    format,
+    c,
+  );
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
