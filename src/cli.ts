@@ -25,7 +25,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const errColor = () => chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
   const program = new Command('korus-stats')
     .description(
-      'Trade shares from import CSVs by partner and product category, with the category definition,\nvalue basis and denominator stated beside every figure.',
+      'Trade shares from import CSVs by partner and product category, with the category definition, value basis and denominator stated beside every figure.',
     )
     .version(VERSION, '-V, --version')
     .exitOverride()

@@ -58,9 +58,7 @@ export function register(program: Command, ctx: Context): void {
     .command('share')
     .summary("each partner's value, share and rank in a category's imports")
     .description(
-      "Each partner's value, share of the total and rank for one product category and year, with the previous\n" +
-        "year's value and the change where the data has it. The table's footer states the category definition,\n" +
-        'the value basis and the denominator used.',
+      "Each partner's value, share of the total and rank for one product category and year, with the previous year's value and the change where the data has it. The table's footer states the category definition, the value basis and the denominator used.",
     )
     .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
     .option('-y, --year <year>', 'year (default: the latest year with data)', parseYearFlag)

@@ -1,4 +1,4 @@
-import type { CategoryDef } from '../data/categories.js';
+import { type CategoryDef, hsDefinition } from '../data/categories.js';
 import type { Partner } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
@@ -390,7 +390,7 @@ export class ShareAccumulator {
         name: q.category.name,
         label: q.category.label,
         matchedBy: [...cur.matchedBy].sort(),
-        hsDefinition: cur.matchedBy.has('hs-code') ? `HS ${q.category.hs.join(', ')}` : null,
+        hsDefinition: cur.matchedBy.has('hs-code') ? hsDefinition(q.category.hs) : null,
         note: q.category.note,
         dataDefinitions: [...cur.definitions].sort(),
       },

@@ -76,7 +76,17 @@ function parseCatalog(json: unknown, origin: string): CategoryDef[] {
   });
 }
 
-/** A short statement of the HS definition: "HS 61, 62". */
-export function hsDefinition(def: CategoryDef): string {
-  return `HS ${def.hs.join(', ')}`;
+/** HS prefixes as people write them: three or more consecutive chapters as a range, "HS 50-60, 63". */
+export function hsDefinition(hs: readonly string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < hs.length; i++) {
+    const start = hs[i] as string;
+    let end = start;
+    while (/^\d{2}$/.test(end) && hs[i + 1] === String(Number(end) + 1).padStart(2, '0'))
+      end = hs[++i] as string;
+    if (end === start) parts.push(start);
+    else if (Number(end) === Number(start) + 1) parts.push(start, end);
+    else parts.push(`${start}-${end}`);
+  }
+  return `HS ${parts.join(', ')}`;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CategoryDef } from '../data/categories.js';
+import { type CategoryDef, hsDefinition } from '../data/categories.js';
 import { type Format, render } from './render.js';
 
 /** Renders the category catalog in the chosen format. */
@@ -18,7 +18,7 @@ export function renderCategories(defs: CategoryDef[], format: Format, c: ChalkIn
           { head: 'HS codes', align: 'left' },
           { head: 'Definition', align: 'left' },
         ],
-        rows: defs.map((d) => [d.name, d.hs.join(', '), wrap(d.note, 60)]),
+        rows: defs.map((d) => [d.name, hsDefinition(d.hs).replace(/^HS /, ''), wrap(d.note, 60)]),
         footRows: [],
         dim: new Set(),
         footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],

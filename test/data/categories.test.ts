@@ -101,7 +101,13 @@ describe('categoryKey', () => {
 describe('hsDefinition', () => {
   it('states the HS prefixes', () => {
     const apparel = builtInCategories().find((d) => d.name === 'apparel');
-    expect(apparel && hsDefinition(apparel)).toBe('HS 61, 62');
+    expect(apparel && hsDefinition(apparel.hs)).toBe('HS 61, 62');
+  });
+
+  it('writes three or more consecutive chapters as a range', () => {
+    const textiles = builtInCategories().find((d) => d.name === 'textiles');
+    expect(textiles && hsDefinition(textiles.hs)).toBe('HS 50-60, 63');
+    expect(hsDefinition(['4202', '61', '62', '63', '8703'])).toBe('HS 4202, 61-63, 8703');
   });
 });
 
