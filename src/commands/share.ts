@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { type CategoryDef, categoryKey, loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { lookupPartner, type Partner } from '../data/partners.js';
+import { lookupPartner, type Partner, suggestPartner } from '../data/partners.js';
 import { FLOWS, type Flow, type ReadReport, readTradeRows } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
@@ -86,13 +86,15 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   const options = readOptions(flags);
   const catalog = await loadCategories(flags.categories);
   const category = resolveCategory(flags.category, catalog);
+  const partner = flags.partner === undefined ? undefined : partnerFlag(flags.partner);
   const query: ShareQuery = {
     category,
     year: flags.year,
     flow: flags.flow,
     reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
     source: flags.source,
-    partner: flags.partner === undefined ? undefined : partnerFlag(flags.partner),
+    partner,
+    partnerSuggestion: partner?.kind === 'unknown' ? didYouMean(partner.name) : undefined,
     top: flags.top,
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
@@ -157,6 +159,11 @@ function partnerFlag(text: string): Partner {
     throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
   }
   return p;
+}
+
+function didYouMean(text: string): string | undefined {
+  const p = suggestPartner(text);
+  return p && `did you mean ${p.name} (${p.code})?`;
 }
 
 function reporterCode(text: string): string {

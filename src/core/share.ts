@@ -13,6 +13,8 @@ export interface ShareQuery {
   source?: string;
   /** Highlighted, and kept in the rows even outside the top N. */
   partner?: Partner;
+  /** A "did you mean" for a partner the catalog does not know, added to the error if the data lacks it too. */
+  partnerSuggestion?: string;
   top?: number;
 }
 
@@ -426,12 +428,13 @@ export class ShareAccumulator {
     }
     const inYears = [...this.years.entries()].filter(([, b]) => b.partners.has(partner.code)).map(([y]) => y);
     const names = [...cur.partners.values()].map((p) => p.partner.name).sort();
+    const hint = inYears.length
+      ? `years with ${partner.code}: ${yearList(inYears.sort((a, b) => a - b))}`
+      : `partners in the ${year} data: ${names.join(', ') || 'none (only aggregate rows)'}`;
     throw new KorusError(
       `${label} has no ${q.category.name} ${q.flow} row for ${year}`,
       2,
-      inYears.length
-        ? `years with ${partner.code}: ${yearList(inYears.sort((a, b) => a - b))}`
-        : `partners in the ${year} data: ${names.join(', ') || 'none (only aggregate rows)'}`,
+      q.partnerSuggestion ? `${q.partnerSuggestion}; ${hint}` : hint,
     );
   }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
@@ -77,10 +77,4 @@ function fileInput(full: string, name: string): InputSource {
       return file.pipe(gunzip);
     },
   };
-}
-
-/** A path relative to `cwd` when it lies inside it, else absolute: for messages. */
-export function displayPath(full: string, cwd: string): string {
-  const rel = relative(cwd, full);
-  return rel && !rel.startsWith('..') ? rel : full;
 }

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import countries from 'i18n-iso-countries';
 
 /** What a partner cell stands for: a country, the world total, a remainder, a country group, or unknown. */
@@ -215,7 +216,15 @@ export function lookupPartner(text: string): Partner {
   return { kind: 'unknown', code: name, name };
 }
 
-/** Every key the catalog knows for countries, for "did you mean" suggestions. */
-export function knownPartnerNames(): string[] {
-  return [...countryIndex.keys()].filter((k) => !/^\d+$/.test(k));
+/** The catalog country whose name or code is nearest to `text` (a typo), if one is close enough. */
+export function suggestPartner(text: string): Partner | undefined {
+  const key = partnerKey(text);
+  let best: { key: string; d: number } | undefined;
+  for (const known of countryIndex.keys()) {
+    if (/^\d+$/.test(known)) continue;
+    const d = distance(key, known);
+    if (!best || d < best.d) best = { key: known, d };
+  }
+  if (!best || best.d > Math.max(1, Math.floor(key.length / 4))) return undefined;
+  return lookupPartner(best.key);
 }

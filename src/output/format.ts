@@ -29,12 +29,6 @@ export function signedPercent(fraction: number | null): string {
   return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
 }
 
-/** A signed US dollar change: +US$1.2bn. */
-export function signedUsd(v: number | null): string {
-  if (v === null) return '–';
-  return v > 0 ? `+${humanUsd(v)}` : v < 0 ? humanUsd(v) : humanUsd(0);
-}
-
 function fixed(n: number, digits: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -5,10 +5,10 @@ import {
   COMTRADE_CODES,
   countryName,
   GROUP_ALIASES,
-  knownPartnerNames,
   lookupPartner,
   partnerKey,
   REMAINDER_ALIASES,
+  suggestPartner,
   TRADE_ALIASES,
   WORLD_ALIASES,
 } from '../../src/data/partners.js';
@@ -246,11 +246,10 @@ describe('partnerKey', () => {
   });
 });
 
-describe('knownPartnerNames', () => {
-  it('lists names only, not numeric codes', () => {
-    const names = knownPartnerNames();
-    expect(names).toContain('korea, south');
-    expect(names).toContain('namibia');
-    expect(names.some((n) => /^\d+$/.test(n))).toBe(false);
+describe('suggestPartner', () => {
+  it('finds the country a typo was meant for, and nothing for text far from every name', () => {
+    expect(suggestPartner('Bangaldesh')?.code).toBe('BD');
+    expect(suggestPartner('Viet nam.')?.code).toBe('VN');
+    expect(suggestPartner('Narnia')).toBeUndefined();
   });
 });
