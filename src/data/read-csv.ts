@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
 import type { InputSource } from './inputs.js';
 import { LineTracker } from './line-tracker.js';
+import { csvError, decodeError, MAX_RECORD_BYTES } from './scan-csv.js';
 
 /** A record as read: its cells and the 1-based line it starts on. */
 export interface CsvRecord {
@@ -17,20 +18,6 @@ export interface Dialect {
   delimiter: string;
   encoding: Encoding;
 }
-
-/** A record can be at most this long: a missing quote must not swallow the rest of a file into memory. */
-export const MAX_RECORD_BYTES = 1 << 20;
-
-/** What csv-parse's error codes mean, said for people. */
-const CSV_ERRORS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (a missing " swallows the rest of the file)',
-  INVALID_OPENING_QUOTE:
-    'a " inside an unquoted field (quote the whole field and double the inner quote: "a ""b"" c")',
-  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote (expected a delimiter or the end of the line)',
-  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES / 1024} KiB (probably an unclosed quote)`,
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
-    'text after a closing quote (expected a delimiter or the end of the line)',
-};
 
 type Parsed = { record: string[]; info: { bytes: number } } | { error: CsvError };
 type Done = (err?: Error | null) => void;
@@ -90,11 +77,9 @@ export async function* readCsvRecords(
     bom: false, // the decoder has already removed it
   });
   const feeding = pipeline(Readable.from(decoded), parser).catch(() => undefined);
-  const decodeError = (): InputError | undefined => {
+  const decodeProblem = (): InputError | undefined => {
     const p = state.problem;
-    return (
-      p && new InputError({ file: input.name, line: tracker.lineAt(p.offset) }, p.detail, p.hint, 'encoding')
-    );
+    return p && decodeError(input.name, p, tracker.lineAt(p.offset));
   };
   let recordStart = 0;
   try {
@@ -109,26 +94,20 @@ export async function* readCsvRecords(
   } catch (err) {
     const e = err as CsvError & { index?: number; bytes?: number };
     // A syntax error before the bad bytes comes first; an unclosed quote at the cut is the cut's doing.
-    // (decodeError() moves the line tracker to the bad bytes, so it is called only to be thrown.)
+    // (decodeProblem() moves the line tracker to the bad bytes, so it is called only to be thrown.)
     const p = state.problem;
     const before = p !== undefined && typeof e.bytes === 'number' && e.bytes < p.offset;
-    if (p && (e.code === 'CSV_QUOTE_NOT_CLOSED' || !before)) throw decodeError();
+    if (p && (e.code === 'CSV_QUOTE_NOT_CLOSED' || !before)) throw decodeProblem();
     if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.code === 'INVALID_OPENING_QUOTE')) {
       const column = typeof e.index === 'number' ? e.index + 1 : undefined;
-      const detail = CSV_ERRORS[e.code] ?? e.message;
-      throw new InputError(
-        { file: input.name, line: tracker.lineAt(recordStart), column },
-        detail,
-        undefined,
-        e.code,
-      );
+      throw csvError(input.name, e.code, tracker.lineAt(recordStart), column, e.message);
     }
     throw readFailure(input.name, err);
   } finally {
     parser.destroy();
     await feeding;
   }
-  const bad = decodeError();
+  const bad = decodeProblem();
   if (bad) throw bad;
 }
 

@@ -1,5 +1,6 @@
 import type { InputSource } from '../../src/data/inputs.js';
 import { type CsvRecord, type Dialect, readCsvRecords } from '../../src/data/read-csv.js';
+import { scanCsvRecords } from '../../src/data/scan-csv.js';
 import { InputError } from '../../src/errors.js';
 
 /** Splits `buf` into chunks of `size` bytes (the last may be shorter); size 0 gives one chunk. */
@@ -29,11 +30,30 @@ export interface ReadOutcome {
 
 export const CSV: Dialect = { delimiter: ',', encoding: 'utf8' };
 
+/** The two record readers that must agree: csv-parse (the reference) and the byte scanner (the fast path). */
+export const READERS = { 'csv-parse': readCsvRecords, scanner: scanCsvRecords } as const;
+export type ReaderName = keyof typeof READERS;
+let current: ReaderName = 'csv-parse';
+
+/** Makes readAll (and currentReader) use the named reader; suites run once per reader with it. */
+export function useReader(name: ReaderName): void {
+  current = name;
+}
+
+/** The reader the running suite tests. */
+export function currentReader(): (typeof READERS)[ReaderName] {
+  return READERS[current];
+}
+
 /** Reads every record of `input`, catching the error that ends the read so it can be compared. */
-export async function readAll(input: InputSource, dialect: Dialect = CSV): Promise<ReadOutcome> {
+export async function readAll(
+  input: InputSource,
+  dialect: Dialect = CSV,
+  reader = currentReader(),
+): Promise<ReadOutcome> {
   const records: CsvRecord[] = [];
   try {
-    for await (const r of readCsvRecords(input, dialect)) records.push(r);
+    for await (const r of reader(input, dialect)) records.push(r);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return {

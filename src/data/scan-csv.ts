@@ -1,0 +1,388 @@
+import { InputError } from '../errors.js';
+import { type DecodeProblem, type DecodeState, decodeToUtf8 } from './decode.js';
+import type { InputSource } from './inputs.js';
+import type { CsvRecord, Dialect } from './read-csv.js';
+
+/** A record can be at most this long: a missing quote must not swallow the rest of a file into memory. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Field flags: how the bytes between start and end are to be read. */
+const PLAIN = 0;
+const QUOTED = 1;
+/** Quoted, with doubled quotes inside to undo. */
+const ESCAPED = 2;
+
+/**
+ * One record as byte ranges of a buffer: valid only during the callback that receives it (the scanner
+ * reuses it for the next record). Field i is buf[starts[i], ends[i]), read as UTF-8.
+ */
+export class ByteRecord {
+  buf: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint8Array(64);
+  count = 0;
+  line = 1;
+
+  /** The text of field i. */
+  text(i: number): string {
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    const t = this.buf.toString('utf8', s, e);
+    return this.flags[i] === ESCAPED ? t.replaceAll('""', '"') : t;
+  }
+
+  /** Every field's text. */
+  texts(): string[] {
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.text(i);
+    return out;
+  }
+
+  push(start: number, end: number, flag: number): void {
+    const n = this.count;
+    if (n === this.starts.length) this.grow();
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.flags[n] = flag;
+    this.count = n + 1;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const flags = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
+/**
+ * A byte-level CSV scanner (RFC 4180: quoted fields, "" escapes, CR, LF and CRLF record ends, line breaks
+ * inside quotes) that hands each record to `onRecord` as byte ranges, without making strings. It reports
+ * malformed input exactly as the csv-parse path does: the same codes, at the line where the record starts
+ * and the field number where the problem is. Input must be UTF-8 (the decoder's output); the delimiter
+ * is one ASCII byte.
+ */
+export class CsvScanner {
+  private carry: Buffer | undefined;
+  /** The line the next record starts on. */
+  private line = 1;
+  private readonly rec = new ByteRecord();
+  /** Rows handed on so far (including the header), for progress reports. */
+  records = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly delimiter: number,
+    private readonly onRecord: (rec: ByteRecord) => void,
+  ) {}
+
+  /** Scans the next chunk; a record cut by the chunk's end waits for the next one. */
+  push(chunk: Buffer): void {
+    let buf = chunk;
+    if (this.carry) {
+      buf = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    const used = this.scan(buf, false);
+    if (used < buf.length) {
+      if (buf.length - used > MAX_RECORD_BYTES) this.checkSize(buf, used, buf.length);
+      this.carry = buf.subarray(used);
+    }
+  }
+
+  /** Scans what is left at the end of the input. */
+  end(): void {
+    const buf = this.carry ?? Buffer.alloc(0);
+    this.carry = undefined;
+    this.scan(buf, true);
+  }
+
+  /**
+   * Ends the input where a decode problem cut it, as the csv-parse path does: records the text before the
+   * cut completes (it ends with a line break) are handed on; a record the cut runs into is dropped, since
+   * the problem is reported in its place.
+   */
+  endAtCut(): void {
+    const buf = this.carry;
+    this.carry = undefined;
+    const last = buf?.[buf.length - 1];
+    if (!buf || (last !== LF && last !== CR)) return;
+    try {
+      this.scan(buf, true);
+    } catch (err) {
+      // A quote left open at the cut is the cut's doing: the decode problem is what gets reported.
+      if (!(err instanceof InputError && err.code === 'CSV_QUOTE_NOT_CLOSED')) throw err;
+    }
+  }
+
+  /** The line of the first byte not yet scanned into a record (where a decode problem cut the input). */
+  lineAtEnd(): number {
+    const buf = this.carry;
+    if (!buf) return this.line;
+    let line = this.line;
+    for (let i = 0; i < buf.length; i++) {
+      const c = buf[i];
+      if (c === LF) line++;
+      else if (c === CR && buf[i + 1] !== LF) line++;
+    }
+    return line;
+  }
+
+  /**
+   * Scans whole records from the start of buf; returns where the first incomplete record starts (buf.length
+   * when none). With `final`, the end of buf ends the last record.
+   */
+  private scan(buf: Buffer, final: boolean): number {
+    const len = buf.length;
+    const delim = this.delimiter;
+    const rec = this.rec;
+    rec.buf = buf;
+    let p = 0;
+    let line = this.line;
+    records: while (p < len) {
+      const recStart = p;
+      const recLine = line;
+      rec.count = 0;
+      rec.line = recLine;
+      for (;;) {
+        // At the start of a field.
+        if (p < len && buf[p] === QUOTE) {
+          const s = p + 1;
+          let q = s;
+          let flag = QUOTED;
+          let e = -1;
+          while (q < len) {
+            const c = buf[q];
+            if (c === QUOTE) {
+              if (q + 1 >= len) {
+                if (!final) break; // a quote at the end: escape or close? the next chunk says
+                e = q;
+                q++;
+                break;
+              }
+              if (buf[q + 1] === QUOTE) {
+                flag = ESCAPED;
+                q += 2;
+                continue;
+              }
+              e = q;
+              q++;
+              break;
+            }
+            if (c === LF) line++;
+            else if (c === CR) {
+              if (q + 1 >= len && !final) break;
+              if (buf[q + 1] !== LF) line++;
+            }
+            q++;
+          }
+          if (e === -1) {
+            if (!final) {
+              this.line = recLine;
+              return recStart;
+            }
+            throw this.error('CSV_QUOTE_NOT_CLOSED', recLine, rec.count);
+          }
+          p = q;
+          // After the closing quote: a delimiter, a record end or the end of the input.
+          if (p >= len) {
+            if (!final) {
+              this.line = recLine;
+              return recStart;
+            }
+            rec.push(s, e, flag);
+            this.emit(buf, recStart, p);
+            break records;
+          }
+          const c = buf[p];
+          if (c === delim) {
+            rec.push(s, e, flag);
+            p++;
+            continue;
+          }
+          if (c === LF || c === CR) {
+            rec.push(s, e, flag);
+            if (c === CR) {
+              if (p + 1 >= len && !final) {
+                this.line = recLine;
+                return recStart;
+              }
+              p += buf[p + 1] === LF ? 2 : 1;
+            } else p++;
+            line++;
+            this.emit(buf, recStart, p);
+            this.line = line;
+            continue records;
+          }
+          throw this.error('CSV_INVALID_CLOSING_QUOTE', recLine, rec.count);
+        }
+        // An unquoted field.
+        const s = p;
+        while (p < len) {
+          const c = buf[p];
+          if (c === delim || c === LF || c === CR) break;
+          if (c === QUOTE) throw this.error('INVALID_OPENING_QUOTE', recLine, rec.count);
+          p++;
+        }
+        if (p >= len) {
+          if (!final) {
+            this.line = recLine;
+            return recStart;
+          }
+          // The input ends: a last record without a line break (nothing at all is no record).
+          if (rec.count > 0 || p > s) {
+            rec.push(s, p, PLAIN);
+            this.emit(buf, recStart, p);
+          }
+          break records;
+        }
+        rec.push(s, p, PLAIN);
+        const c = buf[p];
+        if (c === delim) {
+          p++;
+          continue;
+        }
+        if (c === CR) {
+          if (p + 1 >= len && !final) {
+            this.line = recLine;
+            return recStart;
+          }
+          p += buf[p + 1] === LF ? 2 : 1;
+        } else p++;
+        line++;
+        this.emit(buf, recStart, p);
+        this.line = line;
+        continue records;
+      }
+    }
+    this.line = line;
+    return len;
+  }
+
+  private emit(buf: Buffer, start: number, end: number): void {
+    if (end - start > MAX_RECORD_BYTES) this.checkSize(buf, start, end);
+    this.records++;
+    this.onRecord(this.rec);
+  }
+
+  /**
+   * csv-parse's limit counts field content (not quotes or delimiters) and stops once a record holds more
+   * than MAX_RECORD_BYTES of it: do the same, so both paths fail on the same records.
+   */
+  private checkSize(buf: Uint8Array, start: number, end: number): void {
+    let content = 0;
+    let field = 0;
+    let inQuotes = false;
+    for (let p = start; p < end; p++) {
+      const c = buf[p];
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (buf[p + 1] === QUOTE) {
+            p++;
+          } else {
+            inQuotes = false;
+            continue;
+          }
+        }
+      } else if (c === QUOTE) {
+        inQuotes = true;
+        continue;
+      } else if (c === this.delimiter) {
+        field++;
+        continue;
+      } else if (c === LF || c === CR) {
+        break;
+      }
+      content++;
+      if (content > MAX_RECORD_BYTES) throw this.error('CSV_MAX_RECORD_SIZE', this.rec.line, field);
+    }
+  }
+
+  private error(code: string, line: number, fieldIndex: number): InputError {
+    return csvError(this.file, code, line, fieldIndex + 1);
+  }
+}
+
+/** What csv-parse's error codes mean, said for people: one table for both parsers. */
+export const CSV_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (a missing " swallows the rest of the file)',
+  INVALID_OPENING_QUOTE:
+    'a " inside an unquoted field (quote the whole field and double the inner quote: "a ""b"" c")',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote (expected a delimiter or the end of the line)',
+  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES / 1024} KiB (probably an unclosed quote)`,
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+    'text after a closing quote (expected a delimiter or the end of the line)',
+};
+
+/** The InputError for a CSV syntax error, the same from either parser. */
+export function csvError(
+  file: string,
+  code: string,
+  line: number,
+  column?: number,
+  fallback?: string,
+): InputError {
+  return new InputError({ file, line, column }, CSV_ERRORS[code] ?? fallback ?? code, undefined, code);
+}
+
+/**
+ * Streams the records of one CSV input through the byte scanner, as readCsvRecords does through csv-parse:
+ * the same records, line numbers and errors (the differential test holds them to that).
+ */
+export async function* scanCsvRecords(
+  input: InputSource,
+  dialect: Dialect,
+  meta: { encoding: string } = { encoding: dialect.encoding },
+): AsyncGenerator<CsvRecord> {
+  const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: dialect.encoding };
+  let batch: CsvRecord[] = [];
+  const scanner = new CsvScanner(input.name, delimiterByte(dialect.delimiter), (rec) => {
+    batch.push({ fields: rec.texts(), line: rec.line });
+  });
+  for await (const chunk of decodeToUtf8(input.open(), dialect.encoding, state)) {
+    meta.encoding = state.encoding;
+    try {
+      scanner.push(chunk);
+    } finally {
+      yield* batch;
+      batch = [];
+    }
+  }
+  meta.encoding = state.encoding;
+  if (state.problem) {
+    const line = scanner.lineAtEnd();
+    try {
+      scanner.endAtCut();
+    } finally {
+      yield* batch;
+    }
+    throw decodeError(input.name, state.problem, line);
+  }
+  scanner.end();
+  yield* batch;
+}
+
+/** The delimiter as one byte, or undefined when the byte scanner cannot take it (not one ASCII character). */
+export function delimiterByte(delimiter: string): number {
+  const code = delimiter.charCodeAt(0);
+  if (delimiter.length !== 1 || code > 0x7f || code === QUOTE || code === LF || code === CR) {
+    throw new Error(`the byte scanner needs a one-byte ASCII delimiter, not ${JSON.stringify(delimiter)}`);
+  }
+  return code;
+}
+
+/** The InputError for a decoding problem found at `line`. */
+export function decodeError(file: string, p: DecodeProblem, line: number): InputError {
+  return new InputError({ file, line }, p.detail, p.hint, 'encoding');
+}
