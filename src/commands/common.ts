@@ -3,7 +3,7 @@ import type { Note } from '../core/notes.js';
 import { type Field, parseColumnOverrides, UNITS } from '../data/columns.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
-import type { ReadOptions } from '../data/trade-rows.js';
+import { PARSERS, type ParserChoice, type ReadOptions } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
@@ -20,6 +20,7 @@ export interface InputFlags {
   thousands?: NumberFormat['thousands'];
   decimal: NumberFormat['decimal'];
   categories?: string;
+  parser: ParserChoice;
 }
 
 /** Flags shared by every command that prints a result. */
@@ -64,7 +65,15 @@ export function addInputFlags(cmd: Command): Command {
       new Option('--thousands <char>', 'thousands separator used in values').choices([',', '.', ' ', "'"]),
     )
     .addOption(new Option('--decimal <char>', 'decimal mark used in values').choices(['.', ',']).default('.'))
-    .option('--categories <file>', 'JSON file of extra category definitions (see `korus-stats categories`)');
+    .option('--categories <file>', 'JSON file of extra category definitions (see `korus-stats categories`)')
+    .addOption(
+      new Option(
+        '--parser <parser>',
+        'CSV parser: the byte scanner (fast), csv-parse (the reference), or auto',
+      )
+        .choices(PARSERS)
+        .default('auto'),
+    );
 }
 
 /** Adds the output flags to a command. */
@@ -95,6 +104,7 @@ export function readOptions(flags: InputFlags): ReadOptions {
     missing: flags.missing ?? DEFAULT_MISSING_MARKERS,
     columns: flags.columns,
     unit: flags.unit,
+    parser: flags.parser,
   };
 }
 

@@ -4,7 +4,14 @@ import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { type CategoryDef, categoryKey, loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { lookupPartner, type Partner, suggestPartner } from '../data/partners.js';
-import { FLOWS, type Flow, type ReadReport, readTradeRows } from '../data/trade-rows.js';
+import {
+  FLOWS,
+  type Flow,
+  newReport,
+  type ReadReport,
+  type RowFilter,
+  readTrade,
+} from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { renderShare } from '../output/share.js';
@@ -99,9 +106,10 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new ShareAccumulator(query);
-  const report: ReadReport = { files: [], rowsRead: 0 };
-  for await (const row of readTradeRows(inputs, options, report)) acc.add(row);
-  if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, acc);
+  const report = newReport();
+  const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
+  await readTrade(inputs, options, report, (row) => acc.add(row), filter);
+  if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
   const result = acc.result(report);
   for (const f of report.files) {
     if (f.blankLines.length) {
@@ -136,14 +144,14 @@ function unknownCategory(
   given: string,
   category: CategoryDef,
   catalog: CategoryDef[],
-  acc: ShareAccumulator,
+  report: ReadReport,
 ): KorusError {
   const inCatalog = category.origin !== 'data';
-  const available = [...new Set([...catalog.map((d) => d.name), ...acc.categoriesSeen])].sort();
+  const available = [...new Set([...catalog.map((d) => d.name), ...report.categoriesSeen])].sort();
   if (inCatalog) {
-    const seen = [...acc.categoriesSeen].sort();
+    const seen = [...report.categoriesSeen].sort();
     return new KorusError(
-      `no rows for category "${category.name}" in the data (${acc.hsCodedRows ? `${acc.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
+      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
       2,
       seen.length ? `categories in the data: ${seen.join(', ')}` : undefined,
     );

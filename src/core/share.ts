@@ -1,8 +1,9 @@
-import { type CategoryDef, hsDefinition } from '../data/categories.js';
+import { type CategoryDef, hsDefinition, inCategory } from '../data/categories.js';
 import type { Partner } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
+import { Distinct, Tally } from './tally.js';
 
 /** What `share` is asked. */
 export interface ShareQuery {
@@ -117,13 +118,13 @@ class YearBucket {
   negative = 0;
   firstNegative?: TradeRow;
   maxScale = 0;
-  readonly sources = new Map<string, number>();
-  readonly reporters = new Map<string, number>();
-  readonly matchedBy = new Set<'category-column' | 'hs-code'>();
-  readonly basis = new Set<string>();
-  readonly definitions = new Set<string>();
+  readonly sources = new Tally<string>();
+  readonly reporters = new Tally<string>();
+  readonly matchedBy = new Distinct<'category-column' | 'hs-code'>();
+  readonly basis = new Distinct<string>();
+  readonly definitions = new Distinct<string>();
   readonly noFlowFiles = new Set<string>();
-  readonly files = new Set<string>();
+  readonly files = new Distinct<string>();
 
   get rows(): number {
     return this.partnerRows + this.remainderRows + this.totalRows + this.groupRows + this.missingRows;
@@ -137,13 +138,6 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
 };
 
-/** Whether a row belongs to a category: by its category label when it has one, else by HS code prefix. */
-export function inCategory(row: TradeRow, def: CategoryDef): 'category-column' | 'hs-code' | undefined {
-  if (row.category !== undefined) return row.category === def.name ? 'category-column' : undefined;
-  if (row.code !== undefined && def.hs.some((p) => row.code?.startsWith(p))) return 'hs-code';
-  return undefined;
-}
-
 /**
  * Accumulates trade rows for a share query as they stream (memory grows with partners and years, not
  * rows), then computes shares, ranks and changes. Pure: no I/O.
@@ -151,18 +145,13 @@ export function inCategory(row: TradeRow, def: CategoryDef): 'category-column' |
 export class ShareAccumulator {
   private readonly years = new Map<number, YearBucket>();
   private filtered = 0;
-  /** Category labels met in the data, for "did you mean". */
-  readonly categoriesSeen = new Set<string>();
-  hsCodedRows = 0;
 
   constructor(private readonly query: ShareQuery) {}
 
   /** Takes one row into the sums (or counts it as filtered out). */
   add(row: TradeRow): void {
     const q = this.query;
-    if (row.category !== undefined) this.categoriesSeen.add(row.category);
-    else if (row.code !== undefined) this.hsCodedRows++;
-    const how = inCategory(row, q.category);
+    const how = row.match ?? inCategory(row.category, row.code, q.category);
     if (
       !how ||
       (row.flow !== undefined && row.flow !== q.flow) ||
@@ -179,8 +168,8 @@ export class ShareAccumulator {
     }
     b.matchedBy.add(how);
     b.files.add(row.file);
-    bump(b.sources, row.source);
-    bump(b.reporters, row.reporter);
+    b.sources.add(row.source);
+    b.reporters.add(row.reporter);
     if (row.basis) b.basis.add(row.basis);
     if (row.definition) b.definitions.add(row.definition);
     if (row.flow === undefined) b.noFlowFiles.add(row.file);
@@ -383,20 +372,20 @@ export class ShareAccumulator {
         yearChosen: q.year === undefined ? 'latest' : 'given',
         previousYear: prevYear,
         flow: q.flow,
-        reporter: q.reporter ?? onlyKey(cur.reporters),
-        source: q.source ?? onlyKey(cur.sources),
+        reporter: q.reporter ?? onlyKey(cur.reporters.counts()),
+        source: q.source ?? onlyKey(cur.sources.counts()),
         partner: highlighted ?? null,
         top: q.top ?? null,
       },
       category: {
         name: q.category.name,
         label: q.category.label,
-        matchedBy: [...cur.matchedBy].sort(),
+        matchedBy: [...cur.matchedBy.values()].sort(),
         hsDefinition: cur.matchedBy.has('hs-code') ? hsDefinition(q.category.hs) : null,
         note: q.category.note,
-        dataDefinitions: [...cur.definitions].sort(),
+        dataDefinitions: [...cur.definitions.values()].sort(),
       },
-      valueBasis: [...cur.basis].sort(),
+      valueBasis: [...cur.basis.values()].sort(),
       total: {
         valueUsd: total,
         basis: reported ? 'reported-total' : 'sum-of-partners',
@@ -410,7 +399,7 @@ export class ShareAccumulator {
       rows,
       notes,
       input,
-      sources: [...cur.sources.keys()].filter((s) => s !== '').sort(),
+      sources: [...cur.sources.counts().keys()].filter((s) => s !== '').sort(),
     };
   }
 
@@ -440,7 +429,7 @@ export class ShareAccumulator {
 
   private checkSingle(buckets: YearBucket[], key: 'sources' | 'reporters', what: string, flag: string): void {
     const seen = new Map<string, number>();
-    for (const b of buckets) for (const [k, n] of b[key]) bump(seen, k, n);
+    for (const b of buckets) for (const [k, n] of b[key].counts()) bump(seen, k, n);
     if (seen.size <= 1) return;
     const list = [...seen]
       .map(([k, n]) => `${k === '' ? `(no ${what})` : k} (${n} row${n === 1 ? '' : 's'})`)
@@ -506,7 +495,7 @@ export class ShareAccumulator {
       for (const [m, n] of b.missingByMarker) byMarker[m] = (byMarker[m] ?? 0) + n;
     }
     const filesUsed = new Set<string>();
-    for (const b of selected) for (const f of b.files) filesUsed.add(f);
+    for (const b of selected) for (const f of b.files.values()) filesUsed.add(f);
     let otherYears = 0;
     for (const b of this.years.values()) if (!selected.includes(b)) otherYears += b.rows;
     return {
@@ -514,7 +503,7 @@ export class ShareAccumulator {
       filesUsed: report.files.map((f) => f.name).filter((f) => filesUsed.has(f)),
       rowsRead: report.rowsRead,
       rowsUsed: used,
-      rowsFiltered: this.filtered + otherYears,
+      rowsFiltered: report.rowsFiltered + this.filtered + otherYears,
       rowsMissing: missing,
       rowsAggregate: totals + groups,
       missingByMarker: byMarker,

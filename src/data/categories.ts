@@ -90,3 +90,19 @@ export function hsDefinition(hs: readonly string[]): string {
   }
   return `HS ${parts.join(', ')}`;
 }
+
+/** Whether an HS code (a string: "0101" is not "101") falls under one of a category's prefixes. */
+export function hsMatches(code: string, def: CategoryDef): boolean {
+  return def.hs.some((prefix) => code.startsWith(prefix));
+}
+
+/** Whether a row belongs to a category: by its category label when it has one, else by HS code prefix. */
+export function inCategory(
+  category: string | undefined,
+  code: string | undefined,
+  def: CategoryDef,
+): 'category-column' | 'hs-code' | undefined {
+  if (category !== undefined) return category === def.name ? 'category-column' : undefined;
+  if (code !== undefined && hsMatches(code, def)) return 'hs-code';
+  return undefined;
+}

@@ -70,9 +70,9 @@ function fileInput(full: string, name: string): InputSource {
   return {
     name: name.split(sep).join('/'),
     open() {
-      const file = createReadStream(full, { highWaterMark: 1 << 16 });
+      const file = createReadStream(full, { highWaterMark: 1 << 20 });
       if (!/\.gz$/i.test(full)) return file;
-      const gunzip = createGunzip();
+      const gunzip = createGunzip({ chunkSize: 1 << 20 });
       file.on('error', (e) => gunzip.destroy(e));
       return file.pipe(gunzip);
     },

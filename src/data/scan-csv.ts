@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { type DecodeProblem, type DecodeState, decodeToUtf8 } from './decode.js';
+import type { FieldCache, FieldReader } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import type { CsvRecord, Dialect } from './read-csv.js';
 
@@ -20,7 +21,7 @@ const ESCAPED = 2;
  * One record as byte ranges of a buffer: valid only during the callback that receives it (the scanner
  * reuses it for the next record). Field i is buf[starts[i], ends[i]), read as UTF-8.
  */
-export class ByteRecord {
+export class ByteRecord implements FieldReader {
   buf: Buffer = Buffer.alloc(0);
   starts = new Int32Array(64);
   ends = new Int32Array(64);
@@ -34,6 +35,43 @@ export class ByteRecord {
     const e = this.ends[i] as number;
     const t = this.buf.toString('utf8', s, e);
     return this.flags[i] === ESCAPED ? t.replaceAll('""', '"') : t;
+  }
+
+  cached<T>(i: number, cache: FieldCache<T>): T {
+    return cache.getBytes(this.buf, this.starts[i] as number, this.ends[i] as number, this, i);
+  }
+
+  isBlank(): boolean {
+    const buf = this.buf;
+    for (let f = 0; f < this.count; f++) {
+      for (let p = this.starts[f] as number, e = this.ends[f] as number; p < e; p++) {
+        const c = buf[p];
+        if (c !== 0x20 && c !== 0x09) return false;
+      }
+    }
+    return true;
+  }
+
+  digits(i: number): number {
+    const buf = this.buf;
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    if (e <= s || e - s > 15) return -1;
+    let n = 0;
+    for (let p = s; p < e; p++) {
+      const d = (buf[p] as number) - 0x30;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  lead2(i: number): number {
+    const s = this.starts[i] as number;
+    if ((this.ends[i] as number) - s < 2) return -1;
+    const a = (this.buf[s] as number) - 0x30;
+    const b = (this.buf[s + 1] as number) - 0x30;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
   }
 
   /** Every field's text. */
@@ -78,6 +116,7 @@ export class CsvScanner {
   /** The line the next record starts on. */
   private line = 1;
   private readonly rec = new ByteRecord();
+
   /** Rows handed on so far (including the header), for progress reports. */
   records = 0;
 
@@ -146,6 +185,9 @@ export class CsvScanner {
   private scan(buf: Buffer, final: boolean): number {
     const len = buf.length;
     const delim = this.delimiter;
+    // Every byte that ends an unquoted field is at most `top`: for a comma, letters and digits are passed
+    // over with one comparison.
+    const top = delim > QUOTE ? delim : QUOTE;
     const rec = this.rec;
     rec.buf = buf;
     let p = 0;
@@ -229,12 +271,11 @@ export class CsvScanner {
         }
         // An unquoted field.
         const s = p;
-        while (p < len) {
-          const c = buf[p];
-          if (c === delim || c === LF || c === CR) break;
-          if (c === QUOTE) throw this.error('INVALID_OPENING_QUOTE', recLine, rec.count);
-          p++;
+        for (; p < len; p++) {
+          const c = buf[p] as number;
+          if (c <= top && (c === delim || c === LF || c === CR || c === QUOTE)) break;
         }
+        if (p < len && buf[p] === QUOTE) throw this.error('INVALID_OPENING_QUOTE', recLine, rec.count);
         if (p >= len) {
           if (!final) {
             this.line = recLine;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inCategory, ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
-import { builtInCategories, type CategoryDef } from '../../src/data/categories.js';
+import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
+import { builtInCategories, type CategoryDef, inCategory } from '../../src/data/categories.js';
 import { lookupPartner } from '../../src/data/partners.js';
-import type { ReadReport, TradeRow } from '../../src/data/trade-rows.js';
+import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
 
 const apparel = builtInCategories().find((c) => c.name === 'apparel') as CategoryDef;
@@ -34,7 +34,7 @@ function row(
 function share(rows: TradeRow[], query: Partial<ShareQuery> = {}) {
   const acc = new ShareAccumulator({ category: apparel, flow: 'imports', ...query });
   for (const r of rows) acc.add(r);
-  const report: ReadReport = { files: [], rowsRead: rows.length };
+  const report: ReadReport = { ...newReport(), rowsRead: rows.length };
   return acc.result(report);
 }
 
@@ -205,14 +205,14 @@ describe('share arithmetic', () => {
   });
 });
 
+const catCode = (r: Partial<TradeRow>): [string | undefined, string | undefined] => [r.category, r.code];
+
 describe('inCategory', () => {
   it('prefers the category column, else matches HS prefixes as strings', () => {
-    expect(inCategory(row(2016, 'CN', 1, { category: 'apparel', code: '6403' }), apparel)).toBe(
-      'category-column',
-    );
-    expect(inCategory(row(2016, 'CN', 1, { category: 'footwear', code: '6109' }), apparel)).toBeUndefined();
-    expect(inCategory(row(2016, 'CN', 1, { code: '620342' }), apparel)).toBe('hs-code');
-    expect(inCategory(row(2016, 'CN', 1, { code: '0610' }), apparel)).toBeUndefined();
+    expect(inCategory(...catCode({ category: 'apparel', code: '6403' }), apparel)).toBe('category-column');
+    expect(inCategory(...catCode({ category: 'footwear', code: '6109' }), apparel)).toBeUndefined();
+    expect(inCategory(...catCode({ code: '620342' }), apparel)).toBe('hs-code');
+    expect(inCategory(...catCode({ code: '0610' }), apparel)).toBeUndefined();
   });
 });
 

@@ -2,15 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHUNK_SIZES,
-  currentReader,
-  memoryInput,
-  READERS,
-  type ReaderName,
-  readAll,
-  useReader,
-} from './helpers.js';
+import { CHUNK_SIZES, memoryInput, READERS, type ReaderName, readAll, useReader } from './helpers.js';
 
 // csv-spectrum ships csvs/NAME.csv with the expected records in json/NAME.json (objects keyed by header).
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));

@@ -5,6 +5,7 @@ import type { InputSource } from '../../src/data/inputs.js';
 import { resolveInputs } from '../../src/data/inputs.js';
 import { DEFAULT_MISSING_MARKERS } from '../../src/data/numbers.js';
 import {
+  newReport,
   parseFlow,
   type ReadOptions,
   type ReadReport,
@@ -29,7 +30,7 @@ interface Outcome {
 }
 
 async function readInputs(inputs: InputSource[], options: ReadOptions = OPTIONS): Promise<Outcome> {
-  const report: ReadReport = { files: [], rowsRead: 0 };
+  const report: ReadReport = newReport();
   const rows: TradeRow[] = [];
   try {
     for await (const row of readTradeRows(inputs, options, report)) rows.push(row);

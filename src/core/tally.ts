@@ -1,0 +1,51 @@
+/**
+ * Counts per key, cheap when the same key comes many times in a row (rows of one file share a source and
+ * a reporter): a run is counted in a local and written to the map only when the key changes.
+ */
+export class Tally<K> {
+  private readonly map = new Map<K, number>();
+  private last: K | undefined;
+  private run = 0;
+
+  add(key: K): void {
+    if (this.run > 0 && key === this.last) {
+      this.run++;
+      return;
+    }
+    this.flush();
+    this.last = key;
+    this.run = 1;
+  }
+
+  /** The counts so far. */
+  counts(): Map<K, number> {
+    this.flush();
+    return this.map;
+  }
+
+  private flush(): void {
+    if (this.run === 0) return;
+    this.map.set(this.last as K, (this.map.get(this.last as K) ?? 0) + this.run);
+    this.run = 0;
+  }
+}
+
+/** A set that skips the hashing when the value is the one added last. */
+export class Distinct<T> {
+  private readonly set = new Set<T>();
+  private last: T | undefined;
+
+  add(value: T): void {
+    if (value === this.last && this.set.size > 0) return;
+    this.set.add(value);
+    this.last = value;
+  }
+
+  has(value: T): boolean {
+    return this.set.has(value);
+  }
+
+  values(): Set<T> {
+    return this.set;
+  }
+}
