@@ -20,7 +20,7 @@ export interface InputFlags {
   thousands?: NumberFormat['thousands'];
   decimal: NumberFormat['decimal'];
   categories?: string;
-  parser: ParserChoice;
+  parser?: ParserChoice;
 }
 
 /** Flags shared by every command that prints a result. */
@@ -91,7 +91,11 @@ export function addOutputFlags(cmd: Command): Command {
 }
 
 /** The reader options the input flags describe. */
-export function readOptions(flags: InputFlags): ReadOptions {
+export function readOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): ReadOptions {
+  const fromEnv = env.KORUS_PARSER;
+  if (fromEnv !== undefined && !PARSERS.includes(fromEnv as ParserChoice)) {
+    throw new UsageError(`KORUS_PARSER=${fromEnv} is not one of ${PARSERS.join(', ')}`);
+  }
   if (flags.thousands && flags.thousands === flags.decimal) {
     throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
   }
@@ -104,7 +108,7 @@ export function readOptions(flags: InputFlags): ReadOptions {
     missing: flags.missing ?? DEFAULT_MISSING_MARKERS,
     columns: flags.columns,
     unit: flags.unit,
-    parser: flags.parser,
+    parser: flags.parser ?? (fromEnv as ParserChoice | undefined) ?? 'auto',
   };
 }
 

@@ -90,7 +90,7 @@ export function register(program: Command, ctx: Context): void {
 export async function runShare(flags: ShareFlags, ctx: Context): Promise<number> {
   const { io } = ctx;
   const format = outputFormat(flags);
-  const options = readOptions(flags);
+  const options = readOptions(flags, io.env);
   const catalog = await loadCategories(flags.categories);
   const category = resolveCategory(flags.category, catalog);
   const partner = flags.partner === undefined ? undefined : partnerFlag(flags.partner);

@@ -3,7 +3,7 @@ import type { Partner } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
-import { Distinct, Tally } from './tally.js';
+import { Distinct, ExactSum, Tally } from './tally.js';
 
 /** What `share` is asked. */
 export interface ShareQuery {
@@ -98,6 +98,8 @@ export interface ShareResult {
 
 interface PartnerSum {
   partner: Partner;
+  sum: ExactSum;
+  /** The sum as a number, set when the result is computed. */
   value: number;
 }
 
@@ -105,9 +107,9 @@ interface PartnerSum {
 class YearBucket {
   readonly partners = new Map<string, PartnerSum>();
   readonly missingPartners = new Map<string, string>();
-  remainder = 0;
+  readonly remainderSum = new ExactSum();
   remainderRows = 0;
-  total = 0;
+  readonly totalSum = new ExactSum();
   totalRows = 0;
   readonly totalKeys = new Map<string, TradeRow>();
   partnerRows = 0;
@@ -125,6 +127,17 @@ class YearBucket {
   readonly definitions = new Distinct<string>();
   readonly noFlowFiles = new Set<string>();
   readonly files = new Distinct<string>();
+
+  get total(): number {
+    return this.totalSum.value();
+  }
+  get remainder(): number {
+    return this.remainderSum.value();
+  }
+  /** Turns the partner sums into numbers for ranking and shares. */
+  settle(): void {
+    for (const p of this.partners.values()) p.value = p.sum.value();
+  }
 
   get rows(): number {
     return this.partnerRows + this.remainderRows + this.totalRows + this.groupRows + this.missingRows;
@@ -199,7 +212,7 @@ export class ShareAccumulator {
           );
         }
         b.totalKeys.set(key, row);
-        b.total += row.value;
+        b.totalSum.add(row.value);
         b.totalRows++;
         return;
       }
@@ -207,14 +220,18 @@ export class ShareAccumulator {
         b.groupRows++;
         return;
       case 'remainder':
-        b.remainder += row.value;
+        b.remainderSum.add(row.value);
         b.remainderRows++;
         return;
       default: {
         if (p.kind === 'unknown') bump(b.unknown, p.name);
         const sum = b.partners.get(p.code);
-        if (sum) sum.value += row.value;
-        else b.partners.set(p.code, { partner: p, value: row.value });
+        if (sum) sum.sum.add(row.value);
+        else {
+          const first = new ExactSum();
+          first.add(row.value);
+          b.partners.set(p.code, { partner: p, sum: first, value: 0 });
+        }
         b.partnerRows++;
       }
     }
@@ -254,6 +271,7 @@ export class ShareAccumulator {
     const prevYear = this.years.get(year - 1)?.hasData ? year - 1 : null;
     const prev = prevYear === null ? undefined : this.years.get(prevYear);
     const buckets = prev ? [cur, prev] : [cur];
+    for (const b of buckets) b.settle();
     this.checkSingle(buckets, 'sources', 'source', '--source');
     this.checkSingle(buckets, 'reporters', 'reporter', '--reporter');
 
@@ -534,9 +552,9 @@ function change(
 }
 
 function sumValues(items: Iterable<{ value: number }>): number {
-  let s = 0;
-  for (const i of items) s += i.value;
-  return s;
+  const s = new ExactSum();
+  for (const i of items) s.add(i.value);
+  return s.value();
 }
 
 function onlyKey(map: Map<string, number>): string | null {

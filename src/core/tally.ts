@@ -49,3 +49,32 @@ export class Distinct<T> {
     return this.set;
   }
 }
+
+/**
+ * A sum of US dollar values that stays exact for whole dollars: a plain number while the total is a safe
+ * integer (below 2^53, about US$9 quadrillion), a BigInt past that. Values with cents add as floating point.
+ */
+export class ExactSum {
+  private n = 0;
+  private big = 0n;
+
+  add(v: number): void {
+    const s = this.n + v;
+    if (Number.isSafeInteger(s) || !Number.isInteger(v) || !Number.isInteger(this.n)) {
+      this.n = s;
+      return;
+    }
+    this.big += BigInt(this.n) + BigInt(v);
+    this.n = 0;
+  }
+
+  /** The exact total of whole-dollar values as a BigInt (fractions are truncated). */
+  exact(): bigint {
+    return this.big + BigInt(Math.trunc(this.n));
+  }
+
+  /** The total as a number (exact below 2^53). */
+  value(): number {
+    return this.big === 0n ? this.n : Number(this.exact()) + (this.n - Math.trunc(this.n));
+  }
+}

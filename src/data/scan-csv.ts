@@ -187,7 +187,7 @@ export class CsvScanner {
     const delim = this.delimiter;
     // Every byte that ends an unquoted field is at most `top`: for a comma, letters and digits are passed
     // over with one comparison.
-    const top = delim > QUOTE ? delim : QUOTE;
+    const top = Math.max(delim, QUOTE);
     const rec = this.rec;
     rec.buf = buf;
     let p = 0;

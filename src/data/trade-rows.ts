@@ -214,13 +214,19 @@ async function* rowBatches(
       bytesBefore += state.bytesIn;
     } else {
       let n = 0;
-      for await (const { fields, line } of readCsvRecords(input, options.dialect, meta)) {
-        file.record(new StringRecord(fields, line), meta);
-        if (++n % 4096 === 0) {
-          yield batch;
-          batch = [];
-          options.onProgress?.(bytesBefore, report.rowsRead);
+      try {
+        for await (const { fields, line } of readCsvRecords(input, options.dialect, meta)) {
+          file.record(new StringRecord(fields, line), meta);
+          if (++n % 4096 === 0) {
+            yield batch;
+            batch = [];
+            options.onProgress?.(bytesBefore, report.rowsRead);
+          }
         }
+      } finally {
+        // The rows before an error are handed on before it, as the scanner path does.
+        if (batch.length) yield batch;
+        batch = [];
       }
     }
     if (batch.length) yield batch;
