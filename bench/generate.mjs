@@ -49,6 +49,9 @@ const CODES = [
 const YEARS = [2014, 2015, 2016, 2017];
 const FLOWS = ['imports', 'imports', 'imports', 'exports'];
 
+/** Bumped whenever the generated file changes, so a cached file is made again. */
+export const GENERATOR_VERSION = 1;
+
 /** A small, fast, seeded PRNG (mulberry32). */
 function rng(seed) {
   let a = seed >>> 0;

@@ -14,6 +14,7 @@ import {
 } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
+import { startProgress, totalSize } from '../output/progress.js';
 import { renderShare } from '../output/share.js';
 import {
   addInputFlags,
@@ -108,7 +109,13 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   const acc = new ShareAccumulator(query);
   const report = newReport();
   const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
-  await readTrade(inputs, options, report, (row) => acc.add(row), filter);
+  const progress = flags.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
+  options.onProgress = progress?.update;
+  try {
+    await readTrade(inputs, options, report, (row) => acc.add(row), filter);
+  } finally {
+    progress?.stop();
+  }
   if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
   const result = acc.result(report);
   for (const f of report.files) {

@@ -12,6 +12,8 @@ export interface InputSource {
   name: string;
   /** Opens the input as a stream of raw (decompressed) bytes. */
   open(): AsyncIterable<Buffer>;
+  /** Its size in bytes as read, when known in advance (not for stdin or compressed files). */
+  size?: number;
 }
 
 /** The bundled data folder, shipped in the package beside dist/. */
@@ -49,7 +51,7 @@ export async function resolveInputs(
     if (info.isDirectory()) {
       out.push(...(await folderInputs(full, (f) => join(given, f))));
     } else {
-      out.push(fileInput(full, given));
+      out.push(fileInput(full, given, info.size));
     }
   }
   return out;
@@ -63,18 +65,33 @@ async function folderInputs(dir: string, display: (file: string) => string): Pro
   if (files.length === 0) {
     throw new InputError({ file: display('') || dir }, 'folder holds no .csv or .csv.gz files');
   }
-  return files.map((f) => fileInput(join(dir, f), display(f)));
+  const sized = await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).size] as const));
+  return sized.map(([f, size]) => fileInput(join(dir, f), display(f), size));
 }
 
-function fileInput(full: string, name: string): InputSource {
+function fileInput(full: string, name: string, size: number): InputSource {
   return {
     name: name.split(sep).join('/'),
+    size: /\.gz$/i.test(full) ? undefined : size,
     open() {
       const file = createReadStream(full, { highWaterMark: 1 << 20 });
-      if (!/\.gz$/i.test(full)) return file;
+      if (!/\.gz$/i.test(full)) return withReadErrors(file, name);
       const gunzip = createGunzip({ chunkSize: 1 << 20 });
       file.on('error', (e) => gunzip.destroy(e));
-      return file.pipe(gunzip);
+      return withReadErrors(file.pipe(gunzip), name);
     },
   };
+}
+
+/** The stream's chunks, with I/O and gzip failures turned into errors for people. */
+async function* withReadErrors(stream: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {
+  try {
+    yield* stream;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
+      throw new InputError({ file }, 'not a valid gzip file');
+    if (typeof e.code === 'string' && e.syscall) throw new InputError({ file }, `cannot read (${e.code})`);
+    throw err;
+  }
 }

@@ -1,5 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import countries from 'i18n-iso-countries';
+// The library's own entry loads every language it has (80 of them); English is the one used here.
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 /** What a partner cell stands for: a country, the world total, a remainder, a country group, or unknown. */
 export type PartnerKind = 'country' | 'world' | 'remainder' | 'group' | 'unknown';
@@ -139,6 +141,8 @@ export function partnerKey(text: string): string {
     .trim()
     .toLowerCase();
 }
+
+countries.registerLocale(english);
 
 const countryIndex = new Map<string, string>();
 const ambiguous = new Set<string>();

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, Parser } from 'csv-parse';
-import { InputError } from '../errors.js';
+import type { InputError } from '../errors.js';
 import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
 import type { InputSource } from './inputs.js';
 import { LineTracker } from './line-tracker.js';
@@ -102,19 +102,11 @@ export async function* readCsvRecords(
       const column = typeof e.index === 'number' ? e.index + 1 : undefined;
       throw csvError(input.name, e.code, tracker.lineAt(recordStart), column, e.message);
     }
-    throw readFailure(input.name, err);
+    throw err;
   } finally {
     parser.destroy();
     await feeding;
   }
   const bad = decodeProblem();
   if (bad) throw bad;
-}
-
-function readFailure(file: string, err: unknown): Error {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
-    return new InputError({ file }, 'not a valid gzip file');
-  if (typeof e.code === 'string' && e.syscall) return new InputError({ file }, `cannot read (${e.code})`);
-  return err as Error;
 }

@@ -1,0 +1,248 @@
+// npm run bench: korus-stats against DuckDB (and Miller and awk when installed) on generated trade CSVs.
+//
+// For each size (default 1M and 10M rows) it generates a deterministic file, checks that every tool gives
+// the same answer to "apparel imports by partner, 2016" (values exact, shares within 1e-9), then times the
+// tools in turn, run after run (korus, DuckDB, korus, DuckDB, ...), and reports medians of wall time and
+// peak memory as GNU time measures them, with korus-stats / DuckDB taken pair by pair.
+// Goals (issue 3): on the largest file, at most 2.0x DuckDB's wall time and at most 150 MiB peak memory;
+// the same memory for every size. Exit 1 when a goal is missed, 2 when the answers disagree.
+//
+// Environment: BENCH_ROWS=1000000,10000000  BENCH_RUNS=5  DUCKDB_THREADS=2
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENERATOR_VERSION, generate } from './generate.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(import.meta.dirname, 'out');
+const SIZES = (process.env.BENCH_ROWS ?? '1000000,10000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MAX_RATIO = 2.0;
+const MAX_PEAK_MIB = 150;
+const MAX_MEMORY_GROWTH = 1.5;
+const GNU_TIME = '/usr/bin/time';
+
+mkdirSync(OUT, { recursive: true });
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const hasTime = existsSync(GNU_TIME);
+if (!hasTime)
+  console.log(
+    'note: GNU time (/usr/bin/time, Debian package "time") is missing: peak memory is not measured',
+  );
+
+// DuckDB is a benchmark-only dependency, kept out of the package: bench/package.json has it.
+if (!existsSync(join(import.meta.dirname, 'node_modules/@duckdb/node-api'))) {
+  console.log('installing the benchmark-only dependencies (bench/package.json: @duckdb/node-api) ...');
+  execFileSync('npm', ['ci', '--prefix', import.meta.dirname, '--no-audit', '--no-fund'], {
+    stdio: 'inherit',
+  });
+}
+
+/** The tools, each a command and a parser of its output into {partner: value}. */
+function tools(file) {
+  const list = [
+    {
+      name: 'korus-stats',
+      cmd: [
+        process.execPath,
+        join(ROOT, 'bin/korus-stats.js'),
+        'share',
+        '--data',
+        file,
+        '--category',
+        'apparel',
+        '--year',
+        '2016',
+        '--flow',
+        'imports',
+        '--json',
+        '--quiet',
+      ],
+      parse: (out) =>
+        Object.fromEntries(
+          JSON.parse(out)
+            .rows.filter((r) => r.kind === 'partner')
+            .map((r) => [r.code, [r.valueUsd, r.share]]),
+        ),
+    },
+    {
+      name: `DuckDB (${process.env.DUCKDB_THREADS ?? 2} threads)`,
+      cmd: [process.execPath, join(import.meta.dirname, 'duckdb-share.mjs'), file],
+      parse: (out) => JSON.parse(out),
+    },
+  ];
+  if (has('mlr')) {
+    list.push({
+      name: 'Miller',
+      cmd: [
+        'mlr',
+        '--icsv',
+        '--ojson',
+        'filter',
+        '$year == 2016 && $flow == "imports" && string($hs_code) =~ "^6[12]"',
+        'then',
+        'stats1',
+        '-a',
+        'sum',
+        '-f',
+        'value_usd',
+        '-g',
+        'partner',
+        file,
+      ],
+      parse: (out) =>
+        withShares(Object.fromEntries(JSON.parse(out).map((r) => [r.partner, Number(r.value_usd_sum)]))),
+    });
+  }
+  if (has('awk')) {
+    // The partner name (column 4) may hold a quoted comma: count the other columns from the end.
+    list.push({
+      name: 'awk',
+      cmd: [
+        'awk',
+        '-F,',
+        'NR > 1 && $1 == 2016 && $(NF-1) == "imports" && $(NF-2) ~ /^6[12]/ { s[$3] += $NF } END { for (k in s) printf "%s %.0f\\n", k, s[k] }',
+        file,
+      ],
+      parse: (out) =>
+        withShares(
+          Object.fromEntries(
+            out
+              .trim()
+              .split('\n')
+              .map((l) => l.split(' '))
+              .map(([k, v]) => [k, Number(v)]),
+          ),
+        ),
+    });
+  }
+  return list;
+}
+
+function withShares(values) {
+  const total = Object.values(values).reduce((a, v) => a + v, 0);
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, [v, v / total]]));
+}
+
+/** Runs a command once: its output, wall seconds and peak resident memory (MiB) as GNU time measures them. */
+function once(cmd) {
+  const args = hasTime ? [GNU_TIME, '-f', '%e %M', ...cmd] : cmd;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(args[0], args.slice(1), { maxBuffer: 1 << 28, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stderr}`);
+  let peak = Number.NaN;
+  if (hasTime) {
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    peak = Number(last.split(' ')[1]) / 1024;
+  }
+  return { out: r.stdout, wall, peak };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Generates the file unless one from this generator version is there; returns the generator's sums if it ran. */
+async function ensureFile(rows) {
+  const file = join(OUT, `trade-${rows}.csv`);
+  const meta = `${file}.meta.json`;
+  const want = JSON.stringify({ rows, version: GENERATOR_VERSION });
+  if (existsSync(file) && existsSync(meta) && readFileSync(meta, 'utf8') === want) return { file };
+  console.log(`generating ${rows.toLocaleString('en-US')} rows ...`);
+  const expected = await generate(file, rows);
+  writeFileSync(meta, want);
+  return { file, expected };
+}
+
+let failed = false;
+let disagree = false;
+const results = [];
+for (const rows of SIZES) {
+  const { file, expected } = await ensureFile(rows);
+  const list = tools(file);
+  // The answers first: every tool's values equal korus-stats' exactly, shares within 1e-9.
+  const answers = list.map((t) => t.parse(once(t.cmd).out));
+  const ours = answers[0];
+  if (expected) {
+    for (const [code, v] of expected) if (ours[code]?.[0] !== v) disagree = true;
+    if (Object.keys(ours).length !== expected.size) disagree = true;
+    if (disagree) console.log(`korus-stats disagrees with the generator's own sums on ${rows} rows`);
+  }
+  list.forEach((t, i) => {
+    const theirs = answers[i];
+    const codes = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
+    let worst = 0;
+    for (const code of codes) {
+      const [a, sa] = ours[code] ?? [Number.NaN, Number.NaN];
+      const [b, sb] = theirs[code] ?? [Number.NaN, Number.NaN];
+      if (a !== b) {
+        console.log(`${t.name}: ${code} is ${b}, korus-stats says ${a}`);
+        disagree = true;
+      }
+      worst = Math.max(worst, Math.abs(sa - sb));
+    }
+    if (!(worst <= 1e-9)) {
+      console.log(`${t.name}: shares differ from korus-stats' by up to ${worst}`);
+      disagree = true;
+    }
+    t.shareDiff = worst;
+  });
+  if (disagree) break;
+  // Then the times, in turn.
+  const runs = list.map(() => []);
+  for (let r = 0; r < RUNS; r++) list.forEach((t, i) => runs[i].push(once(t.cmd)));
+  const ratios = runs[0].map((k, i) => k.wall / runs[1][i].wall);
+  list.forEach((t, i) => {
+    results.push({
+      rows,
+      mb: statSync(file).size / 1e6,
+      tool: t.name,
+      wall: median(runs[i].map((x) => x.wall)),
+      peak: median(runs[i].map((x) => x.peak)),
+      vsDuck: i === 0 ? median(ratios) : median(runs[0].map((k, j) => runs[i][j].wall / runs[1][j].wall)),
+      shareDiff: t.shareDiff,
+    });
+  });
+}
+
+if (disagree) {
+  console.log('the answers disagree: no times reported');
+  process.exit(2);
+}
+
+console.log(
+  `\nshare --category apparel --year 2016 --flow imports; ${RUNS} runs each, medians; wall time and peak RSS by GNU time`,
+);
+console.log('| rows | file MB | tool | seconds | peak MiB | time / DuckDB | max share diff vs korus-stats |');
+console.log('|--:|--:|---|--:|--:|--:|--:|');
+for (const r of results) {
+  console.log(
+    `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.tool} | ${r.wall.toFixed(2)} | ${Number.isNaN(r.peak) ? 'n/a' : r.peak.toFixed(0)} | ${r.vsDuck.toFixed(2)}x | ${r.shareDiff.toExponential(1)} |`,
+  );
+}
+
+const ours = results.filter((r) => r.tool === 'korus-stats');
+const largest = ours[ours.length - 1];
+const check = (ok, text) => {
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${text}`);
+  if (!ok) failed = true;
+};
+console.log('');
+check(
+  largest.vsDuck <= MAX_RATIO,
+  `${largest.rows.toLocaleString('en-US')} rows: ${largest.vsDuck.toFixed(2)}x DuckDB's wall time (goal: at most ${MAX_RATIO}x)`,
+);
+if (hasTime) {
+  check(
+    largest.peak <= MAX_PEAK_MIB,
+    `${largest.rows.toLocaleString('en-US')} rows: peak ${largest.peak.toFixed(0)} MiB (goal: at most ${MAX_PEAK_MIB} MiB)`,
+  );
+  const growth = largest.peak / ours[0].peak;
+  check(
+    growth <= MAX_MEMORY_GROWTH,
+    `peak memory ${largest.rows.toLocaleString('en-US')} / ${ours[0].rows.toLocaleString('en-US')} rows: ${growth.toFixed(2)}x (goal: about the same, at most ${MAX_MEMORY_GROWTH}x)`,
+  );
+}
+process.exitCode = failed ? 1 : 0;
