@@ -192,8 +192,9 @@ for (const rows of SIZES) {
   if (disagree) break;
   // Then the times, in turn.
   const runs = list.map(() => []);
-  for (let r = 0; r < RUNS; r++) list.forEach((t, i) => runs[i].push(once(t.cmd)));
-  const ratios = runs[0].map((k, i) => k.wall / runs[1][i].wall);
+  for (let r = 0; r < RUNS; r++) {
+    for (const [i, t] of list.entries()) runs[i].push(once(t.cmd));
+  }
   list.forEach((t, i) => {
     results.push({
       rows,
@@ -201,7 +202,7 @@ for (const rows of SIZES) {
       tool: t.name,
       wall: median(runs[i].map((x) => x.wall)),
       peak: median(runs[i].map((x) => x.peak)),
-      vsDuck: i === 0 ? median(ratios) : median(runs[0].map((k, j) => runs[i][j].wall / runs[1][j].wall)),
+      vsDuck: median(runs[i].map((x, j) => x.wall / runs[1][j].wall)),
       shareDiff: t.shareDiff,
     });
   });
