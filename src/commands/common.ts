@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Note } from '../core/notes.js';
-import { type Field, parseColumnOverrides, UNITS } from '../data/columns.js';
+import { type Field, parseColumnOverrides, SETTABLE, UNITS } from '../data/columns.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
+import { LAYOUT_NAMES, type LayoutName } from '../data/layouts.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
 import { PARSERS, type ParserChoice, type ReadOptions } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
@@ -21,6 +22,10 @@ export interface InputFlags {
   decimal: NumberFormat['decimal'];
   categories?: string;
   parser?: ParserChoice;
+  layout?: LayoutName | 'auto';
+  set?: Partial<Record<Field, string>>;
+  skipLines?: number;
+  hsLevel?: number;
 }
 
 /** Flags shared by every command that prints a result. */
@@ -109,6 +114,10 @@ export function readOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): Rea
     columns: flags.columns,
     unit: flags.unit,
     parser: flags.parser ?? (fromEnv as ParserChoice | undefined) ?? 'auto',
+    layout: flags.layout,
+    set: flags.set,
+    skipLines: flags.skipLines,
+    hsLevel: flags.hsLevel,
   };
 }
 
@@ -149,6 +158,18 @@ function parseDelimiter(text: string): string {
     throw new InvalidArgumentError('expected one character, such as , ; | or tab.');
   }
   return d;
+}
+
+function collectSet(
+  text: string,
+  previous: Partial<Record<Field, string>> = {},
+): Partial<Record<Field, string>> {
+  const eq = text.indexOf('=');
+  const field = text.slice(0, eq).trim().replace(/-/g, '_') as Field;
+  if (eq < 1 || !SETTABLE.includes(field)) {
+    throw new InvalidArgumentError(`expected FIELD=VALUE with FIELD one of ${SETTABLE.join(', ')}.`);
+  }
+  return { ...previous, [field]: text.slice(eq + 1) };
 }
 
 function parseMarkers(text: string): string[] {

@@ -5,11 +5,13 @@ import { type CategoryDef, categoryKey, loadCategories } from '../data/categorie
 import { resolveInputs } from '../data/inputs.js';
 import { lookupPartner, type Partner, suggestPartner } from '../data/partners.js';
 import {
+  checkDimensions,
   FLOWS,
   type Flow,
   newReport,
   type ReadReport,
   type RowFilter,
+  readNotes,
   readTrade,
 } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
@@ -117,17 +119,9 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     progress?.stop();
   }
   if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
+  checkDimensions(report);
   const result = acc.result(report);
-  for (const f of report.files) {
-    if (f.blankLines.length) {
-      result.notes.push({
-        level: 'warning',
-        code: 'blank-rows',
-        message: `${f.name}: ${f.blankLines.length} blank row${f.blankLines.length === 1 ? '' : 's'} between data rows skipped (line${f.blankLines.length === 1 ? '' : 's'} ${f.blankLines.slice(0, 10).join(', ')}${f.blankLines.length > 10 ? ', ...' : ''})`,
-        count: f.blankLines.length,
-      });
-    }
-  }
+  result.notes.push(...readNotes(report));
   printNotes(ctx, result.notes, flags);
   io.stdout.write(renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units));
   return 0;

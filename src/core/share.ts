@@ -45,6 +45,8 @@ export interface InputStats {
   files: FileStats[];
   /** The files that gave rows to the result (the others were read and filtered out). */
   filesUsed: string[];
+  /** The files' layout, or "mixed". */
+  layout: string;
   rowsRead: number;
   rowsUsed: number;
   rowsFiltered: number;
@@ -101,17 +103,32 @@ interface PartnerSum {
   sum: ExactSum;
   /** The sum as a number, set when the result is computed. */
   value: number;
+  /** The last row seen per HS code (or category), to tell duplicates from rows split by another column. */
+  keys: Map<string, KeyEntry>;
+}
+
+interface KeyEntry {
+  value: number;
+  file: string;
+  line: number;
+}
+
+/** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
+interface Repeats {
+  duplicates: number;
+  examples: string[];
+  splits: number;
+  firstSplit?: string;
 }
 
 /** Everything kept about one year of the rows that pass the filters: per-partner sums, never rows. */
 class YearBucket {
   readonly partners = new Map<string, PartnerSum>();
   readonly missingPartners = new Map<string, string>();
-  readonly remainderSum = new ExactSum();
+  readonly remainderEntry: PartnerSum = entry({ kind: 'remainder', code: 'OTHER', name: 'All other' });
   remainderRows = 0;
-  readonly totalSum = new ExactSum();
+  readonly totalEntry: PartnerSum = entry({ kind: 'world', code: 'WLD', name: 'World' });
   totalRows = 0;
-  readonly totalKeys = new Map<string, TradeRow>();
   partnerRows = 0;
   groupRows = 0;
   missingRows = 0;
@@ -129,10 +146,10 @@ class YearBucket {
   readonly files = new Distinct<string>();
 
   get total(): number {
-    return this.totalSum.value();
+    return this.totalEntry.sum.value();
   }
   get remainder(): number {
-    return this.remainderSum.value();
+    return this.remainderEntry.sum.value();
   }
   /** Turns the partner sums into numbers for ranking and shares. */
   settle(): void {
@@ -147,6 +164,79 @@ class YearBucket {
   }
 }
 
+function entry(partner: Partner): PartnerSum {
+  return { partner, sum: new ExactSum(), value: 0, keys: new Map() };
+}
+
+/** One year's buckets: the annual rows, and monthly rows kept apart (never added to the annual ones). */
+class YearPeriods {
+  annual?: YearBucket;
+  /** Monthly rows of flows per month, summed over the months seen. */
+  monthSum?: YearBucket;
+  readonly monthsSeen = new Set<number>();
+  /** Cumulative year-to-date rows (Census *_YR), per month: the latest month is the year so far. */
+  readonly cumulative = new Map<number, YearBucket>();
+
+  bucketFor(row: TradeRow): YearBucket {
+    const month = row.month ?? 0;
+    if (month === 0) {
+      this.annual ??= new YearBucket();
+      return this.annual;
+    }
+    if (row.cumulative) {
+      let b = this.cumulative.get(month);
+      if (!b) {
+        b = new YearBucket();
+        this.cumulative.set(month, b);
+      }
+      return b;
+    }
+    this.monthsSeen.add(month);
+    this.monthSum ??= new YearBucket();
+    return this.monthSum;
+  }
+
+  all(): YearBucket[] {
+    return [this.annual, this.monthSum, ...this.cumulative.values()].filter(
+      (b): b is YearBucket => b !== undefined,
+    );
+  }
+
+  get hasData(): boolean {
+    return this.all().some((b) => b.hasData);
+  }
+
+  /** The bucket that stands for the year, and what it is: the annual rows first, then the latest YTD month, then the months summed. */
+  effective(throughMonth?: number): { bucket: YearBucket; period: string; lastMonth: number } | undefined {
+    if (this.annual?.hasData && throughMonth === undefined)
+      return { bucket: this.annual, period: 'year', lastMonth: 12 };
+    const ytd = [...this.cumulative.entries()]
+      .filter(([m, b]) => b.hasData && (throughMonth === undefined || m === throughMonth))
+      .sort((a, b) => b[0] - a[0])[0];
+    if (ytd)
+      return {
+        bucket: ytd[1],
+        period:
+          ytd[0] === 12 ? 'year (December year-to-date)' : `January-${MONTHS[ytd[0] - 1]} (year to date)`,
+        lastMonth: ytd[0],
+      };
+    if (this.monthSum?.hasData) {
+      const months = [...this.monthsSeen].sort((a, b) => a - b);
+      const full = months.length === 12;
+      return {
+        bucket: this.monthSum,
+        period: full
+          ? 'year (12 months added)'
+          : `months ${months.map((m) => MONTHS[m - 1]).join(', ')} only`,
+        lastMonth: Math.max(...months),
+      };
+    }
+    return undefined;
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
 };
@@ -156,8 +246,9 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
  * rows), then computes shares, ranks and changes. Pure: no I/O.
  */
 export class ShareAccumulator {
-  private readonly years = new Map<number, YearBucket>();
+  private readonly years = new Map<number, YearPeriods>();
   private filtered = 0;
+  private readonly repeats: Repeats = { duplicates: 0, examples: [], splits: 0 };
 
   constructor(private readonly query: ShareQuery) {}
 
@@ -174,11 +265,12 @@ export class ShareAccumulator {
       this.filtered++;
       return;
     }
-    let b = this.years.get(row.year);
-    if (!b) {
-      b = new YearBucket();
-      this.years.set(row.year, b);
+    let periods = this.years.get(row.year);
+    if (!periods) {
+      periods = new YearPeriods();
+      this.years.set(row.year, periods);
     }
+    const b = periods.bucketFor(row);
     b.matchedBy.add(how);
     b.files.add(row.file);
     b.sources.add(row.source);
@@ -199,42 +291,63 @@ export class ShareAccumulator {
       b.firstNegative ??= row;
     }
     switch (p.kind) {
-      case 'world': {
-        // World rows add up across HS codes; the same code twice would count it twice.
-        const key = `${row.category ?? ''}|${row.code ?? ''}`;
-        const prior = b.totalKeys.get(key);
-        if (prior) {
-          throw new KorusError(
-            `${row.file}:${row.line}: a second World/total row for ${row.year}${row.code ? ` HS ${row.code}` : ''} ` +
-              `(the first is at ${prior.file}:${prior.line}); adding both would count the total twice`,
-            2,
-            'remove the duplicate, or pick one source with --source',
-          );
-        }
-        b.totalKeys.set(key, row);
-        b.totalSum.add(row.value);
-        b.totalRows++;
+      case 'world':
+        if (this.keyed(b.totalEntry, row, row.value)) b.totalRows++;
+        else this.filtered++;
         return;
-      }
       case 'group':
         b.groupRows++;
         return;
       case 'remainder':
-        b.remainderSum.add(row.value);
-        b.remainderRows++;
+        if (this.keyed(b.remainderEntry, row, row.value)) b.remainderRows++;
+        else this.filtered++;
         return;
       default: {
         if (p.kind === 'unknown') bump(b.unknown, p.name);
-        const sum = b.partners.get(p.code);
-        if (sum) sum.sum.add(row.value);
-        else {
-          const first = new ExactSum();
-          first.add(row.value);
-          b.partners.set(p.code, { partner: p, sum: first, value: 0 });
+        let sum = b.partners.get(p.code);
+        if (!sum) {
+          sum = entry(p);
+          b.partners.set(p.code, sum);
         }
-        b.partnerRows++;
+        if (this.keyed(sum, row, row.value)) b.partnerRows++;
+        else this.filtered++;
       }
     }
+  }
+
+  /**
+   * Adds a row's value to a partner's sum unless it repeats a row already seen (same year, period,
+   * partner and code): an exact duplicate in the same file is left out (counted once, with a warning), a
+   * repeat with another value is added (the file splits the figure by a column not read, such as a
+   * district), and a second file giving another value for the same key is an error. Returns whether added.
+   */
+  private keyed(sum: PartnerSum, row: TradeRow, value: number): boolean {
+    const key = row.code ?? row.category ?? '';
+    const seen = sum.keys.get(key);
+    if (seen) {
+      if (seen.value === value) {
+        this.repeats.duplicates++;
+        if (this.repeats.examples.length < 5)
+          this.repeats.examples.push(`${row.file}:${row.line} repeats ${seen.file}:${seen.line}`);
+        return false;
+      }
+      if (seen.file !== row.file) {
+        const what = `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${key ? ` ${key}` : ''}`;
+        throw new KorusError(
+          `two files give different values for ${what}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line})`,
+          2,
+          'pick one with --source, or read the files separately',
+        );
+      }
+      this.repeats.splits++;
+      this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${seen.line})`;
+    }
+    if (seen) {
+      seen.value = value;
+      seen.line = row.line;
+    } else sum.keys.set(key, { value, file: row.file, line: row.line });
+    sum.sum.add(value);
+    return true;
   }
 
   /** The years that have figures for the query's category, flow, reporter and source. */
@@ -260,20 +373,48 @@ export class ShareAccumulator {
         message: `no --year given: using ${year}, the latest year with ${q.category.name} data (years: ${yearList(years)})`,
       });
     }
-    const cur = this.years.get(year);
-    if (!cur?.hasData) {
+    const curPeriods = this.years.get(year);
+    const curEff = curPeriods?.effective();
+    if (!curPeriods || !curEff) {
       throw new KorusError(
         `no ${q.category.name} ${q.flow} data for ${year}`,
         2,
         `years with data: ${yearList(years)}`,
       );
     }
-    const prevYear = this.years.get(year - 1)?.hasData ? year - 1 : null;
-    const prev = prevYear === null ? undefined : this.years.get(prevYear);
+    const cur = curEff.bucket;
+    // The previous year, over the same months: a year-to-date figure is compared with the same months.
+    const prevPeriods = this.years.get(year - 1);
+    const prevEff = prevPeriods?.effective(curEff.period === 'year' ? undefined : curEff.lastMonth);
+    const comparable = prevEff !== undefined && prevEff.period === curEff.period;
+    const prev = comparable ? prevEff.bucket : undefined;
+    const prevYear = prev ? year - 1 : null;
+    if (curEff.period !== 'year') {
+      notes.push({ level: 'info', code: 'period', message: `${year}: the figures are for ${curEff.period}` });
+    }
+    if (prevEff && !comparable) {
+      notes.push({
+        level: 'info',
+        code: 'no-comparable-period',
+        message: `${year - 1} has figures for ${prevEff.period}, not ${curEff.period}: no changes are shown`,
+      });
+    }
+    const unusedMonthly = curPeriods.all().filter((b) => b !== cur && b.hasData);
+    if (unusedMonthly.length && curEff.period === 'year') {
+      const n = unusedMonthly.reduce((a, b) => a + b.rows, 0);
+      notes.push({
+        level: 'info',
+        code: 'monthly-rows-unused',
+        message: `${year}: ${n} monthly row${n === 1 ? '' : 's'} left out; the annual rows are used (months and years are never added together)`,
+        count: n,
+      });
+    }
     const buckets = prev ? [cur, prev] : [cur];
     for (const b of buckets) b.settle();
     this.checkSingle(buckets, 'sources', 'source', '--source');
     this.checkSingle(buckets, 'reporters', 'reporter', '--reporter');
+    this.checkBases(buckets);
+    for (const b of buckets) this.checkLevels(b, year);
 
     // Denominator: a reported World/total row when there is one (the OTEXA practice), else the parts.
     const itemized = sumValues(cur.partners.values());
@@ -368,6 +509,23 @@ export class ShareAccumulator {
     const prevBasisDiffers = prev && prev.totalRows > 0 !== reported;
     this.rowNotes(cur, notes, year);
     if (prev) this.rowNotes(prev, notes, prevYear as number);
+    const r = this.repeats;
+    if (r.duplicates) {
+      notes.push({
+        level: 'warning',
+        code: 'duplicate-rows',
+        message: `${r.duplicates} row${r.duplicates === 1 ? '' : 's'} repeat${r.duplicates === 1 ? 's' : ''} an earlier row's year, partner, code and value: counted once (${r.examples.join('; ')}${r.duplicates > r.examples.length ? '; ...' : ''})`,
+        count: r.duplicates,
+      });
+    }
+    if (r.splits) {
+      notes.push({
+        level: 'info',
+        code: 'repeated-keys',
+        message: `${r.splits} row${r.splits === 1 ? '' : 's'} repeat${r.splits === 1 ? 's' : ''} a year, partner and code with another value: added, as figures split by a column not read (first: ${r.firstSplit})`,
+        count: r.splits,
+      });
+    }
     for (const file of new Set(buckets.flatMap((b) => [...b.noFlowFiles]))) {
       notes.push({
         level: 'info',
@@ -433,7 +591,9 @@ export class ShareAccumulator {
         2,
       );
     }
-    const inYears = [...this.years.entries()].filter(([, b]) => b.partners.has(partner.code)).map(([y]) => y);
+    const inYears = [...this.years.entries()]
+      .filter(([, periods]) => periods.all().some((b) => b.partners.has(partner.code)))
+      .map(([y]) => y);
     const names = [...cur.partners.values()].map((p) => p.partner.name).sort();
     const hint = inYears.length
       ? `years with ${partner.code}: ${yearList(inYears.sort((a, b) => a - b))}`
@@ -457,6 +617,39 @@ export class ShareAccumulator {
       2,
       `pick one with ${flag}`,
     );
+  }
+
+  /** Refuses to add values of different bases (general imports and imports for consumption, CIF and FOB). */
+  private checkBases(buckets: YearBucket[]): void {
+    const bases = new Set(buckets.flatMap((b) => [...b.basis.values()]));
+    if (bases.size <= 1) return;
+    throw new KorusError(
+      `${this.query.category.name} rows are on ${bases.size} value bases: ${[...bases].join('; ')}; adding them together would mix different measures`,
+      2,
+      'pick one with --source, or read the files separately',
+    );
+  }
+
+  /** Refuses HS codes that nest (61 and 6109): the detail rows are part of the chapter's and would count twice. */
+  private checkLevels(b: YearBucket, year: number): void {
+    // The codes met are the keys of the sums (a row's key is its HS code, or its category label).
+    const codes = new Set<string>();
+    for (const sum of [b.totalEntry, b.remainderEntry, ...b.partners.values()]) {
+      for (const key of sum.keys.keys()) if (/^\d+$/.test(key)) codes.add(key);
+    }
+    if (codes.size < 2) return;
+    for (const code of codes) {
+      for (let k = 2; k < code.length; k += 2) {
+        const parent = code.slice(0, k);
+        if (codes.has(parent)) {
+          throw new KorusError(
+            `${year}: rows at HS ${parent} and HS ${code} both count for ${this.query.category.name}; ${code} is part of ${parent}, so adding both counts it twice`,
+            2,
+            `use one level with --hs-level ${parent.length} (or ${code.length})`,
+          );
+        }
+      }
+    }
   }
 
   private rowNotes(b: YearBucket, notes: Note[], year: number): void {
@@ -515,10 +708,16 @@ export class ShareAccumulator {
     const filesUsed = new Set<string>();
     for (const b of selected) for (const f of b.files.values()) filesUsed.add(f);
     let otherYears = 0;
-    for (const b of this.years.values()) if (!selected.includes(b)) otherYears += b.rows;
+    for (const periods of this.years.values()) {
+      for (const b of periods.all()) if (!selected.includes(b)) otherYears += b.rows;
+    }
     return {
       files: report.files,
       filesUsed: report.files.map((f) => f.name).filter((f) => filesUsed.has(f)),
+      layout:
+        new Set(report.files.map((f) => f.layout)).size === 1
+          ? (report.files[0]?.layout ?? 'canonical')
+          : 'mixed',
       rowsRead: report.rowsRead,
       rowsUsed: used,
       rowsFiltered: report.rowsFiltered + this.filtered + otherYears,

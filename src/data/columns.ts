@@ -13,6 +13,12 @@ export const FIELDS = [
   'source',
   'basis',
   'definition',
+  'month',
+  'period',
+  'partner2',
+  'mot',
+  'customs',
+  'level',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -60,7 +66,24 @@ export const COLUMN_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   source: ['source'],
   basis: ['basis', 'value_basis'],
   definition: ['definition', 'category_definition'],
+  month: ['month', 'ref_month', 'refMonth'],
+  period: ['period'],
+  partner2: ['partner2Code', 'partner2code', 'partner2_code'],
+  mot: ['motCode', 'mot_code'],
+  customs: ['customsCode', 'customs_code'],
+  level: ['SUMMARY_LVL'],
 };
+
+/** Fields a file can lack when `--set` (or its layout) gives them one value for every row. */
+export const SETTABLE: readonly Field[] = [
+  'category',
+  'reporter',
+  'flow',
+  'source',
+  'basis',
+  'definition',
+  'partner',
+];
 
 const REQUIRED: readonly Field[] = ['year', 'value'];
 
@@ -68,6 +91,10 @@ const REQUIRED: readonly Field[] = ['year', 'value'];
 export interface ColumnMap {
   index: Partial<Record<Field, number>>;
   header: string[];
+  /** Year columns of a wide file (DataWeb, OTEXA): each cell is that year's value. */
+  wide: Array<{ column: number; year: number }>;
+  /** Columns that repeat a mapped column (first, copy): every row must hold the same text in both. */
+  echoes: Array<[number, number]>;
   /** Power of ten the value column is in: 6 for `value_usd_million`. */
   valueScale: number;
   /** How the unit was decided, for the output footer. */
@@ -115,7 +142,16 @@ export function mapColumns(
   file: string,
   overrides: Partial<Record<Field, string>> = {},
   unit?: string,
+  options: {
+    line?: number;
+    prefer?: Partial<Record<Field, readonly string[]>>;
+    wide?: boolean;
+    given?: readonly Field[];
+    /** Accept a mapped column named twice (the Census API echoes its query's columns): the copies must agree. */
+    echoes?: boolean;
+  } = {},
 ): ColumnMap {
+  const line = options.line ?? 1;
   const names = header.map(norm);
   const index: Partial<Record<Field, number>> = {};
   for (const field of FIELDS) {
@@ -124,7 +160,7 @@ export function mapColumns(
       const at = names.indexOf(norm(wanted));
       if (at === -1) {
         throw new InputError(
-          { file, line: 1 },
+          { file, line },
           `--columns ${field}=${wanted}: no such column`,
           `the header has: ${header.join(', ')}`,
         );
@@ -132,7 +168,7 @@ export function mapColumns(
       index[field] = at;
       continue;
     }
-    for (const alias of COLUMN_ALIASES[field]) {
+    for (const alias of [...(options.prefer?.[field] ?? []), ...COLUMN_ALIASES[field]]) {
       const at = names.indexOf(norm(alias));
       if (at !== -1 && !Object.values(index).includes(at)) {
         index[field] = at;
@@ -140,22 +176,34 @@ export function mapColumns(
       }
     }
   }
+  const echoes: Array<[number, number]> = [];
   for (const field of Object.keys(index) as Field[]) {
     const at = index[field] as number;
     const name = names[at] ?? '';
     const again = names.indexOf(name, at + 1);
+    if (options.echoes && again !== -1 && names.indexOf(name) === at) {
+      for (let i = again; i !== -1; i = names.indexOf(name, i + 1)) echoes.push([at, i]);
+      continue;
+    }
     if (again !== -1 || names.indexOf(name) !== at) {
       const cols = names.flatMap((n, i) => (n === name ? [i + 1] : []));
       throw new InputError(
-        { file, line: 1, column: cols[1] },
+        { file, line, column: cols[1] },
         `duplicate column "${header[at]}" (columns ${cols.join(' and ')}): cannot tell which holds the ${field}`,
         'rename one of them, or pick one with --columns',
       );
     }
   }
-  const need: Field[] = [...REQUIRED];
-  if (index.partner === undefined && index.partner_code === undefined) need.push('partner');
-  if (index.category === undefined && index.code === undefined) need.push('category');
+  // A wide file holds its years in the header ("2015", "2016"): those columns are the values.
+  const wide = options.wide
+    ? names.flatMap((n, column) => (/^\d{4}$/.test(n) ? [{ column, year: Number(n) }] : []))
+    : [];
+  const given = new Set(options.given ?? []);
+  const need: Field[] = wide.length ? [] : [...REQUIRED];
+  if (index.partner === undefined && index.partner_code === undefined && !given.has('partner'))
+    need.push('partner');
+  if (index.category === undefined && index.code === undefined && !given.has('category'))
+    need.push('category');
   for (const field of need) {
     if (index[field] !== undefined) continue;
     const tried =
@@ -166,16 +214,18 @@ export function mapColumns(
           : COLUMN_ALIASES[field];
     const what = field === 'category' ? 'category or HS code' : field;
     throw new InputError(
-      { file, line: 1 },
+      { file, line },
       `no ${what} column (looked for: ${tried.join(', ')})`,
       `the header has: ${header.join(', ')}; name the column with --columns ${field}=HEADER`,
       'missing-column',
     );
   }
-  const valueName = header[index.value as number] ?? '';
+  const valueName = wide.length ? '' : (header[index.value as number] ?? '');
   const named = unitFromHeader(valueName);
   let valueScale = 0;
-  let unitFrom = `column "${valueName}" taken as US dollars`;
+  let unitFrom = wide.length
+    ? 'year columns taken as US dollars'
+    : `column "${valueName}" taken as US dollars`;
   if (unit !== undefined) {
     valueScale = UNITS[unit] ?? 0;
     unitFrom = `--unit ${unit}`;
@@ -183,5 +233,5 @@ export function mapColumns(
     valueScale = named;
     unitFrom = `column "${valueName}" (${Object.keys(UNITS).find((u) => UNITS[u] === named)} US$)`;
   }
-  return { index, header, valueScale, unitFrom };
+  return { index, header, wide, echoes, valueScale, unitFrom };
 }

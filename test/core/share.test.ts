@@ -116,8 +116,8 @@ describe('share arithmetic', () => {
 
   it('sums exactly in dollars', () => {
     // 0.1 + 0.2 style errors cannot happen with whole-dollar values below 2^53.
-    const rows = Array.from({ length: 1000 }, () => row(2016, 'CN', 123_456_789));
-    expect(share(rows).total.valueUsd).toBe(123_456_789_000);
+    const rows = Array.from({ length: 1000 }, (_, i) => row(2016, 'CN', 123_456_789 + i));
+    expect(share(rows).total.valueUsd).toBe(123_456_789_000 + (999 * 1000) / 2);
   });
 
   it('warns when the partners exceed the reported total beyond rounding, not within it', () => {
@@ -185,8 +185,55 @@ describe('share arithmetic', () => {
     expect(one.rows.map((x) => x.code)).toEqual(['VN']);
   });
 
-  it('refuses a second World row for the same year and code', () => {
-    expect(() => share([row(2016, 'World', 1), row(2016, 'World', 1)])).toThrow(/second World\/total row/);
+  it('counts an exact duplicate row once, with a warning; adds a repeat with another value', () => {
+    const dup = share([
+      row(2016, 'World', 10),
+      row(2016, 'World', 10),
+      row(2016, 'CN', 4),
+      row(2016, 'CN', 4),
+    ]);
+    expect(dup.total.valueUsd).toBe(10);
+    expect(dup.rows[0]).toMatchObject({ code: 'CN', valueUsd: 4 });
+    expect(dup.notes.find((n) => n.code === 'duplicate-rows')).toMatchObject({ level: 'warning', count: 2 });
+    const split = share([row(2016, 'CN', 4), row(2016, 'CN', 5)]);
+    expect(split.rows[0]?.valueUsd).toBe(9);
+    expect(split.notes.find((n) => n.code === 'repeated-keys')).toMatchObject({ level: 'info', count: 1 });
+  });
+
+  it('refuses two files that give different values for the same row', () => {
+    expect(() =>
+      share([row(2016, 'World', 10, { file: 'a.csv' }), row(2016, 'World', 11, { file: 'b.csv' })]),
+    ).toThrow(/two files give different values for 2016 World 6109: 10 \(a.csv:\d+\) and 11 \(b.csv:\d+\)/);
+  });
+
+  it('keeps monthly and annual rows apart, and uses the December row of year-to-date figures', () => {
+    const annual = share([row(2016, 'CN', 100), row(2016, 'CN', 60, { month: 6 })]);
+    expect(annual.rows[0]?.valueUsd).toBe(100);
+    expect(annual.notes.map((n) => n.code)).toContain('monthly-rows-unused');
+    const ytd = share([
+      row(2016, 'CN', 50, { month: 6, cumulative: true }),
+      row(2016, 'CN', 120, { month: 12, cumulative: true }),
+      row(2016, 'VN', 30, { month: 12, cumulative: true }),
+    ]);
+    expect(ytd.rows.map((r) => [r.code, r.valueUsd])).toEqual([
+      ['CN', 120],
+      ['VN', 30],
+    ]);
+    const months = share([row(2016, 'CN', 10, { month: 1 }), row(2016, 'CN', 15, { month: 2 })]);
+    expect(months.rows[0]?.valueUsd).toBe(25);
+    expect(months.notes.find((n) => n.code === 'period')?.message).toContain('months Jan, Feb only');
+  });
+
+  it('refuses HS codes that nest, and different value bases', () => {
+    expect(() => share([row(2016, 'CN', 10, { code: '61' }), row(2016, 'CN', 4, { code: '6109' })])).toThrow(
+      /HS 61 and HS 6109 both count for apparel/,
+    );
+    expect(() =>
+      share([
+        row(2016, 'CN', 10, { basis: 'general imports' }),
+        row(2016, 'VN', 4, { basis: 'imports for consumption' }),
+      ]),
+    ).toThrow(/2 value bases/);
   });
 
   it('says when the highlighted partner has no row, or a suppressed one', () => {

@@ -105,6 +105,8 @@ describe('readTradeRows: reading well-formed files', () => {
       file: 'bom.csv',
       line: 2,
       year: 2023,
+      month: 0,
+      cumulative: false,
       partner: { kind: 'country', code: 'KR', name: 'South Korea' },
       value: 100,
       marker: undefined,
