@@ -74,10 +74,29 @@ export function addInputFlags(cmd: Command): Command {
     .addOption(
       new Option(
         '--parser <parser>',
-        'CSV parser: the byte scanner (fast), csv-parse (the reference), or auto',
-      )
-        .choices(PARSERS)
-        .default('auto'),
+        'CSV parser: the byte scanner (fast), csv-parse (the reference), or auto (default; also KORUS_PARSER)',
+      ).choices(PARSERS),
+    )
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'read files as this layout (default: detected from each header)',
+      ).choices(['auto', ...LAYOUT_NAMES]),
+    )
+    .option(
+      '--set <field=value>',
+      'a value for a field the files lack, on every row (repeatable): --set category=apparel',
+      collectSet,
+    )
+    .option(
+      '--skip-lines <n>',
+      'pass over N title lines above the header (listed in a warning)',
+      parsePositiveInt,
+    )
+    .option(
+      '--hs-level <digits>',
+      'use only HS codes of 2, 4, 6, 8 or 10 digits, when a file holds several levels',
+      parseHsLevel,
     );
 }
 
@@ -170,6 +189,12 @@ function collectSet(
     throw new InvalidArgumentError(`expected FIELD=VALUE with FIELD one of ${SETTABLE.join(', ')}.`);
   }
   return { ...previous, [field]: text.slice(eq + 1) };
+}
+
+function parseHsLevel(text: string): number {
+  if (!['2', '4', '6', '8', '10'].includes(text.trim()))
+    throw new InvalidArgumentError('expected 2, 4, 6, 8 or 10.');
+  return Number(text);
 }
 
 function parseMarkers(text: string): string[] {

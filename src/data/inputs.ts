@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
@@ -38,6 +38,10 @@ export async function resolveInputs(
       continue;
     }
     const full = resolve(cwd, given);
+    if (/[*?[]/.test(basename(given)) && !(await exists(full))) {
+      out.push(...(await globInputs(full, given)));
+      continue;
+    }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(full);
@@ -67,6 +71,43 @@ async function folderInputs(dir: string, display: (file: string) => string): Pro
   }
   const sized = await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).size] as const));
   return sized.map(([f, size]) => fileInput(join(dir, f), display(f), size));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The files a pattern in its last part names (`downloads/census-*.csv.gz`), sorted; none is an error. */
+async function globInputs(full: string, given: string): Promise<InputSource[]> {
+  const dir = dirname(full);
+  const pattern = new RegExp(
+    `^${basename(full)
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && pattern.test(e.name))
+      .map((e) => e.name);
+  } catch {
+    names = [];
+  }
+  if (names.length === 0) throw new InputError({ file: given }, 'no file matches this pattern');
+  const shown = dirname(given);
+  return Promise.all(
+    names
+      .sort()
+      .map(async (n) =>
+        fileInput(join(dir, n), shown === '.' ? n : join(shown, n), (await stat(join(dir, n))).size),
+      ),
+  );
 }
 
 function fileInput(full: string, name: string, size: number): InputSource {

@@ -9,6 +9,7 @@ import { CANONICAL, detectLayout, type Layout, type LayoutName, layoutByName } f
 import { explainBadNumber, type NumberFormat, parseDecimal, parseYear, trimCell } from './numbers.js';
 import { lookupPartner, type Partner } from './partners.js';
 import { type Dialect, readCsvRecords } from './read-csv.js';
+import { looksLikeJsonTable, peekInput, readJsonRecords } from './read-json.js';
 import { CsvScanner, decodeError } from './scan-csv.js';
 
 /** Trade flows, from any source's spelling (Comtrade 1/2/3/4 and M/X/RX/RM, names). */
@@ -215,10 +216,21 @@ async function* rowBatches(
   report.parser = fast ? 'fast' : 'csv-parse';
   const shared = new SharedCaches(options, filter);
   let bytesBefore = 0;
-  for (const input of inputs) {
+  for (const given of inputs) {
     let batch: TradeRow[] = [];
-    const file = new TradeFile(input.name, options, report, filter, shared, (row) => batch.push(row));
+    const file = new TradeFile(given.name, options, report, filter, shared, (row) => batch.push(row));
     const meta = { encoding: options.dialect.encoding as string };
+    // A JSON table (the Census API's answer, e.g. piped from curl) is read whole, then row by row.
+    const { head, input } = await peekInput(given);
+    if (looksLikeJsonTable(head)) {
+      meta.encoding = `${options.dialect.encoding} (JSON)`;
+      for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
+        file.record(new StringRecord(fields, line), meta);
+      }
+      yield batch;
+      file.finish();
+      continue;
+    }
     if (fast) {
       const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding };
       const scanner = new CsvScanner(input.name, options.dialect.delimiter.charCodeAt(0), (rec) =>

@@ -1,0 +1,126 @@
+import { InputError } from '../errors.js';
+import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
+import type { InputSource } from './inputs.js';
+import type { CsvRecord } from './read-csv.js';
+import { decodeError } from './scan-csv.js';
+
+/** JSON larger than this is refused: the whole text is parsed at once. */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Whether a file's first bytes are a JSON array of arrays, as the US Census API answers
+ * (`[["CTY_CODE","CTY_NAME",...],["5800","KOREA, SOUTH",...]]`).
+ */
+export function looksLikeJsonTable(head: Buffer): boolean {
+  const text = head
+    .subarray(0, 256)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
+  return /^\s*\[\s*\[/.test(text);
+}
+
+/**
+ * An input whose first chunk has been read (to look at it) and is handed out again by open(): stdin can be
+ * opened only once.
+ */
+export async function peekInput(input: InputSource): Promise<{ head: Buffer; input: InputSource }> {
+  const it = input.open()[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => it };
+  return {
+    head,
+    input: {
+      name: input.name,
+      size: input.size,
+      async *open() {
+        if (!first.done) yield head;
+        yield* rest;
+      },
+    },
+  };
+}
+
+/**
+ * Reads a JSON array of arrays (header first) as records, with the line each inner array starts on.
+ * Cells are strings (the Census API's way), numbers or null (an empty cell).
+ */
+export async function readJsonRecords(input: InputSource, encoding: Encoding): Promise<CsvRecord[]> {
+  const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of decodeToUtf8(input.open(), encoding, state)) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES) {
+      throw new InputError(
+        { file: input.name },
+        `JSON input larger than ${MAX_JSON_BYTES / 2 ** 20} MiB`,
+        'save it as CSV',
+      );
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const starts = arrayStarts(text);
+  if (state.problem) throw decodeError(input.name, state.problem, lineOf(text, text.length));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    const line = at ? lineOf(text, Number(at[1])) : undefined;
+    throw new InputError({ file: input.name, line }, `not valid JSON (${(err as Error).message})`);
+  }
+  if (!Array.isArray(data))
+    throw new InputError({ file: input.name, line: 1 }, 'expected a JSON array of arrays');
+  return data.map((row: unknown, i: number) => {
+    const line = starts[i] ?? 1;
+    if (!Array.isArray(row)) {
+      throw new InputError(
+        { file: input.name, line },
+        `element ${i + 1} is not an array: expected a table, header first`,
+      );
+    }
+    return {
+      line,
+      fields: row.map((cell: unknown, j: number) => {
+        if (cell === null) return '';
+        if (typeof cell === 'string') return cell;
+        if (typeof cell === 'number' && Number.isFinite(cell)) return String(cell);
+        throw new InputError(
+          { file: input.name, line, column: j + 1 },
+          `cell ${JSON.stringify(cell)} is not a string, number or null`,
+        );
+      }),
+    };
+  });
+}
+
+/** The line on which each element of the top-level array starts (strings skipped, nesting counted). */
+function arrayStarts(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth === 2) starts.push(line);
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return starts;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
