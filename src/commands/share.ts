@@ -118,8 +118,8 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   } finally {
     progress?.stop();
   }
-  if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
   checkDimensions(report);
+  if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
   const result = acc.result(report);
   result.notes.push(...readNotes(report));
   printNotes(ctx, result.notes, flags);

@@ -165,3 +165,8 @@ export function detectLayout(header: string[]): Layout {
 export function layoutByName(name: LayoutName): Layout {
   return LAYOUTS.find((l) => l.name === name) ?? CANONICAL;
 }
+
+/** A layout's name for people ("UN Comtrade Plus (v1 API)"). */
+export function layoutLabel(name: string): string {
+  return LAYOUTS.find((l) => l.name === name)?.label ?? name;
+}

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
+import { layoutLabel } from '../data/layouts.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 
@@ -156,9 +157,16 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
       : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
   const unused = r.input.files.length - r.input.filesUsed.length;
+  const layouts = [
+    ...new Set(r.input.files.filter((f) => r.input.filesUsed.includes(f.name)).map((f) => f.layout)),
+  ];
+  const layoutText =
+    layouts.length === 1 && layouts[0] === 'canonical'
+      ? ''
+      : ` (${layouts.map(layoutLabel).join('; ')} layout)`;
   lines.push([
     'Files',
-    `${r.input.filesUsed.join(', ')}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
+    `${r.input.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
   ]);
   const i = r.input;
   const missing = Object.entries(i.missingByMarker)
