@@ -198,19 +198,21 @@ export class CsvScanner {
       rec.count = 0;
       rec.line = recLine;
       for (;;) {
-        // At the start of a field.
+        // A field: quoted (its text between the quotes, "" undone later) or plain.
+        let s = p;
+        let e: number;
+        let flag = PLAIN;
         if (p < len && buf[p] === QUOTE) {
-          const s = p + 1;
+          s = p + 1;
+          flag = QUOTED;
+          e = -1;
           let q = s;
-          let flag = QUOTED;
-          let e = -1;
           while (q < len) {
             const c = buf[q];
             if (c === QUOTE) {
               if (q + 1 >= len) {
                 if (!final) break; // a quote at the end: escape or close? the next chunk says
-                e = q;
-                q++;
+                e = q++;
                 break;
               }
               if (buf[q + 1] === QUOTE) {
@@ -218,8 +220,7 @@ export class CsvScanner {
                 q += 2;
                 continue;
               }
-              e = q;
-              q++;
+              e = q++;
               break;
             }
             if (c === LF) line++;
@@ -237,63 +238,35 @@ export class CsvScanner {
             throw this.error('CSV_QUOTE_NOT_CLOSED', recLine, rec.count);
           }
           p = q;
-          // After the closing quote: a delimiter, a record end or the end of the input.
-          if (p >= len) {
-            if (!final) {
-              this.line = recLine;
-              return recStart;
-            }
-            rec.push(s, e, flag);
-            this.emit(buf, recStart, p);
-            break records;
+        } else {
+          for (; p < len; p++) {
+            const c = buf[p] as number;
+            if (c <= top && (c === delim || c === LF || c === CR || c === QUOTE)) break;
           }
-          const c = buf[p];
-          if (c === delim) {
-            rec.push(s, e, flag);
-            p++;
-            continue;
-          }
-          if (c === LF || c === CR) {
-            rec.push(s, e, flag);
-            if (c === CR) {
-              if (p + 1 >= len && !final) {
-                this.line = recLine;
-                return recStart;
-              }
-              p += buf[p + 1] === LF ? 2 : 1;
-            } else p++;
-            line++;
-            this.emit(buf, recStart, p);
-            this.line = line;
-            continue records;
-          }
-          throw this.error('CSV_INVALID_CLOSING_QUOTE', recLine, rec.count);
+          if (p < len && buf[p] === QUOTE) throw this.error('INVALID_OPENING_QUOTE', recLine, rec.count);
+          e = p;
         }
-        // An unquoted field.
-        const s = p;
-        for (; p < len; p++) {
-          const c = buf[p] as number;
-          if (c <= top && (c === delim || c === LF || c === CR || c === QUOTE)) break;
-        }
-        if (p < len && buf[p] === QUOTE) throw this.error('INVALID_OPENING_QUOTE', recLine, rec.count);
+        // After the field: a delimiter, a record end, or the end of the input.
         if (p >= len) {
           if (!final) {
             this.line = recLine;
             return recStart;
           }
-          // The input ends: a last record without a line break (nothing at all is no record).
-          if (rec.count > 0 || p > s) {
-            rec.push(s, p, PLAIN);
+          // A last record without a line break (nothing at all is no record).
+          if (rec.count > 0 || p > s || flag !== PLAIN) {
+            rec.push(s, e, flag);
             this.emit(buf, recStart, p);
           }
           break records;
         }
-        rec.push(s, p, PLAIN);
         const c = buf[p];
         if (c === delim) {
+          rec.push(s, e, flag);
           p++;
           continue;
         }
+        if (c !== LF && c !== CR) throw this.error('CSV_INVALID_CLOSING_QUOTE', recLine, rec.count);
+        rec.push(s, e, flag);
         if (c === CR) {
           if (p + 1 >= len && !final) {
             this.line = recLine;
