@@ -217,7 +217,9 @@ class YearPeriods {
       return {
         bucket: ytd[1],
         period:
-          ytd[0] === 12 ? 'year (December year-to-date)' : `January-${MONTHS[ytd[0] - 1]} (year to date)`,
+          ytd[0] === 12
+            ? 'the whole year (its December year-to-date rows)'
+            : `January-${MONTHS[ytd[0] - 1]} (year to date)`,
         lastMonth: ytd[0],
       };
     if (this.monthSum?.hasData) {
@@ -226,7 +228,7 @@ class YearPeriods {
       return {
         bucket: this.monthSum,
         period: full
-          ? 'year (12 months added)'
+          ? 'the whole year (its 12 months added)'
           : `months ${months.map((m) => MONTHS[m - 1]).join(', ')} only`,
         lastMonth: Math.max(...months),
       };
