@@ -206,76 +206,87 @@ async function* rowBatches(
   report: ReadReport,
   filter: RowFilter,
 ): AsyncGenerator<TradeRow[]> {
+  report.parser = parserFor(options);
+  const shared = new SharedCaches(options, filter);
+  let bytesBefore = 0;
+  for (const input of inputs) {
+    let batch: TradeRow[] = [];
+    const file = new TradeFile(input.name, options, report, filter, shared, (row) => batch.push(row));
+    const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
+    try {
+      for await (const bytes of eachRecord(input, options, (r) => file.record(r, meta), meta)) {
+        if (batch.length) yield batch;
+        batch = [];
+        options.onProgress?.(bytesBefore + bytes, report.rowsRead);
+      }
+    } finally {
+      // The rows before an error are handed on before it.
+      if (batch.length) yield batch;
+    }
+    bytesBefore += meta.bytes ?? 0;
+    file.finish();
+  }
+}
+
+/** The parser the options choose: the byte scanner unless csv-parse is asked for or the delimiter needs it. */
+export function parserFor(options: ReadOptions): 'fast' | 'csv-parse' {
   const choice = options.parser ?? 'auto';
-  const fast = choice === 'fast' || (choice === 'auto' && scannerFits(options.dialect));
   if (choice === 'fast' && !scannerFits(options.dialect)) {
     throw new UsageError(
       `--parser fast needs a one-byte ASCII delimiter, not ${JSON.stringify(options.dialect.delimiter)}`,
     );
   }
-  report.parser = fast ? 'fast' : 'csv-parse';
-  const shared = new SharedCaches(options, filter);
-  let bytesBefore = 0;
-  for (const given of inputs) {
-    let batch: TradeRow[] = [];
-    const file = new TradeFile(given.name, options, report, filter, shared, (row) => batch.push(row));
-    const meta = { encoding: options.dialect.encoding as string };
-    // A JSON table (the Census API's answer, e.g. piped from curl) is read whole, then row by row.
-    const { head, input } = await peekInput(given);
-    if (looksLikeJsonTable(head)) {
-      meta.encoding = `${options.dialect.encoding} (JSON)`;
-      for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
-        file.record(new StringRecord(fields, line), meta);
-      }
-      yield batch;
-      file.finish();
-      continue;
+  return choice === 'fast' || (choice === 'auto' && scannerFits(options.dialect)) ? 'fast' : 'csv-parse';
+}
+
+/**
+ * Hands every record of one input to `onRecord`, with either parser, or from a JSON table (the Census
+ * API's answer, read whole); yields the bytes read so far after each chunk, so a caller can pass on what
+ * the records made. Malformed CSV and bad bytes throw InputError after the records before them.
+ */
+export async function* eachRecord(
+  given: InputSource,
+  options: ReadOptions,
+  onRecord: (r: FieldReader) => void,
+  meta: { encoding: string; bytes?: number },
+): AsyncGenerator<number> {
+  const { head, input } = await peekInput(given);
+  if (looksLikeJsonTable(head)) {
+    meta.encoding = `${options.dialect.encoding} (JSON)`;
+    for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
+      onRecord(new StringRecord(fields, line));
     }
-    if (fast) {
-      const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding };
-      const scanner = new CsvScanner(input.name, options.dialect.delimiter.charCodeAt(0), (rec) =>
-        file.record(rec, meta),
-      );
-      for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
-        meta.encoding = state.encoding;
-        try {
-          scanner.push(chunk);
-        } finally {
-          if (batch.length) yield batch;
-          batch = [];
-        }
-        options.onProgress?.(bytesBefore + state.bytesIn, report.rowsRead);
-      }
-      if (state.problem) {
-        const line = scanner.lineAtEnd();
-        try {
-          scanner.endAtCut();
-        } finally {
-          if (batch.length) yield batch;
-        }
-        throw decodeError(input.name, state.problem, line);
-      }
-      scanner.end();
-      bytesBefore += state.bytesIn;
-    } else {
-      let n = 0;
+    yield 0;
+    return;
+  }
+  if (parserFor(options) === 'fast') {
+    const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding };
+    const scanner = new CsvScanner(input.name, options.dialect.delimiter.charCodeAt(0), onRecord);
+    for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
+      meta.encoding = state.encoding;
+      meta.bytes = state.bytesIn;
       try {
-        for await (const { fields, line } of readCsvRecords(input, options.dialect, meta)) {
-          file.record(new StringRecord(fields, line), meta);
-          if (++n % 4096 === 0) {
-            yield batch;
-            batch = [];
-            options.onProgress?.(bytesBefore, report.rowsRead);
-          }
-        }
+        scanner.push(chunk);
       } finally {
-        // The rows before an error are handed on before it, as the scanner path does.
-        if (batch.length) yield batch;
-        batch = [];
+        yield state.bytesIn;
       }
     }
-    if (batch.length) yield batch;
-    file.finish();
+    if (state.problem) {
+      const line = scanner.lineAtEnd();
+      try {
+        scanner.endAtCut();
+      } finally {
+        yield state.bytesIn;
+      }
+      throw decodeError(input.name, state.problem, line);
+    }
+    scanner.end();
+    return;
+  }
+  let n = 0;
+  for await (const { fields, line } of readCsvRecords(input, options.dialect, meta)) {
+    onRecord(new StringRecord(fields, line));
+    if (++n % 4096 === 0) yield 0;
   }
 }
 
