@@ -95,3 +95,28 @@ export async function generate(file, rows, seed = 2016) {
   await new Promise((resolve, reject) => out.end((err) => (err ? reject(err) : resolve())));
   return expected;
 }
+
+/**
+ * Writes a valid trade file of `rows` rows in which no two rows share a key (year, partner, flow, HS code):
+ * the file `validate` must pass, for its memory benchmark.
+ */
+export async function generateValid(file, rows, seed = 2017) {
+  const next = rng(seed);
+  const out = createWriteStream(file);
+  const combos = [];
+  for (const year of YEARS)
+    for (const [code] of PARTNERS) for (const flow of ['imports', 'exports']) combos.push([year, code, flow]);
+  let buf = 'year,reporter,flow,partner,hs_code,value_usd\n';
+  for (let i = 0; i < rows; i++) {
+    const [year, partner, flow] = combos[i % combos.length];
+    // 10-digit HS codes under chapter 61: unique per combination by the row's place in the sequence.
+    const hs = `61${String(Math.floor(i / combos.length)).padStart(8, '0')}`;
+    buf += `${year},US,${flow},${partner},${hs},${Math.floor(next() * 5_000_000) + 1}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise((resolve, reject) => out.end((err) => (err ? reject(err) : resolve())));
+}

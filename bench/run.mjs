@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATOR_VERSION, generate } from './generate.mjs';
+import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(import.meta.dirname, 'out');
@@ -244,6 +244,45 @@ if (hasTime) {
   check(
     growth <= MAX_MEMORY_GROWTH,
     `peak memory ${largest.rows.toLocaleString('en-US')} / ${ours[0].rows.toLocaleString('en-US')} rows: ${growth.toFixed(2)}x (goal: about the same, at most ${MAX_MEMORY_GROWTH}x)`,
+  );
+}
+
+// validate reads every row and remembers keys (8 bytes each, for duplicates): its memory must still not
+// grow like the file. Goal (issue 5): the 1M-row peak within 1.5x of the 100k-row peak.
+const VALIDATE_SIZES = (process.env.BENCH_VALIDATE_ROWS ?? '100000,1000000').split(',').map(Number);
+const validated = [];
+for (const rows of VALIDATE_SIZES) {
+  const file = join(OUT, `valid-${rows}.csv`);
+  const meta = `${file}.meta.json`;
+  const want = JSON.stringify({ rows, version: GENERATOR_VERSION });
+  if (!(existsSync(file) && existsSync(meta) && readFileSync(meta, 'utf8') === want)) {
+    console.log(`generating a valid ${rows.toLocaleString('en-US')}-row file ...`);
+    await generateValid(file, rows);
+    writeFileSync(meta, want);
+  }
+  const cmd = [process.execPath, join(ROOT, 'bin/korus-stats.js'), 'validate', file, '--format', 'json'];
+  const runs = [];
+  for (let r = 0; r < RUNS; r++) runs.push(once(cmd));
+  const report = JSON.parse(runs[0].out);
+  if (!report.valid || report.summary.rows !== rows) {
+    console.log(`validate did not pass the generated ${rows}-row file: ${JSON.stringify(report.summary)}`);
+    process.exit(2);
+  }
+  validated.push({ rows, wall: median(runs.map((x) => x.wall)), peak: median(runs.map((x) => x.peak)) });
+}
+console.log(`\nvalidate on generated valid files (${RUNS} runs each, medians)`);
+console.log('| rows | seconds | peak MiB |');
+console.log('|--:|--:|--:|');
+for (const v of validated)
+  console.log(
+    `| ${v.rows.toLocaleString('en-US')} | ${v.wall.toFixed(2)} | ${Number.isNaN(v.peak) ? 'n/a' : v.peak.toFixed(0)} |`,
+  );
+if (hasTime && validated.length > 1) {
+  const a = validated[0];
+  const b = validated[validated.length - 1];
+  check(
+    b.peak / a.peak <= MAX_MEMORY_GROWTH,
+    `validate peak memory ${b.rows.toLocaleString('en-US')} / ${a.rows.toLocaleString('en-US')} rows: ${(b.peak / a.peak).toFixed(2)}x (goal: at most ${MAX_MEMORY_GROWTH}x)`,
   );
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import * as categories from './commands/categories.js';
+import * as check from './commands/check.js';
 import type { Context } from './commands/context.js';
 import * as share from './commands/share.js';
+import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { chalkFor } from './output/color.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
-const COMMANDS = [share, categories];
+const COMMANDS = [share, validate, check, categories];
 
 const EXAMPLES = `
 Examples:

@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import { distance } from 'fastest-levenshtein';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
-import { type CategoryDef, categoryKey, loadCategories } from '../data/categories.js';
+import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { lookupPartner, type Partner, suggestPartner } from '../data/partners.js';
+import { lookupPartner, type Partner, partnerSuggestion, reporterCode } from '../data/partners.js';
 import {
   checkDimensions,
   FLOWS,
@@ -104,7 +104,7 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
     source: flags.source,
     partner,
-    partnerSuggestion: partner?.kind === 'unknown' ? didYouMean(partner.name) : undefined,
+    partnerSuggestion: partner?.kind === 'unknown' ? partnerSuggestion(partner.name) : undefined,
     top: flags.top,
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
@@ -125,20 +125,6 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   printNotes(ctx, result.notes, flags);
   io.stdout.write(renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units));
   return 0;
-}
-
-/** The catalog's definition for a category name, or a data-only category (matched by label alone). */
-function resolveCategory(name: string, catalog: CategoryDef[]): CategoryDef {
-  const key = categoryKey(name);
-  return (
-    catalog.find((d) => d.name === key) ?? {
-      name: key,
-      label: name,
-      hs: [],
-      note: 'not in the catalog: matched by the data category column only',
-      origin: 'data',
-    }
-  );
 }
 
 function unknownCategory(
@@ -168,14 +154,4 @@ function partnerFlag(text: string): Partner {
     throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
   }
   return p;
-}
-
-function didYouMean(text: string): string | undefined {
-  const p = suggestPartner(text);
-  return p && `did you mean ${p.name} (${p.code})?`;
-}
-
-function reporterCode(text: string): string {
-  const p = lookupPartner(text);
-  return p.kind === 'country' ? p.code : p.name;
 }

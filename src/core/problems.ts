@@ -78,4 +78,9 @@ export const PROBLEM_CODES: Readonly<Record<string, { severity: 'error' | 'warni
     about: 'twelve monthly rows whose sum differs from the annual row',
   },
   'partner-two-names': { severity: 'warning', about: 'one partner code under two different names' },
+  'echo-mismatch': {
+    severity: 'error',
+    about: 'a column the Census API repeats holds other text than the first',
+  },
+  input: { severity: 'error', about: 'another problem reading the file' },
 };

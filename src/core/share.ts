@@ -2,6 +2,7 @@ import { type CategoryDef, hsDefinition, inCategory } from '../data/categories.j
 import type { Partner } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
+import { KeyTable } from './key-table.js';
 import type { Note } from './notes.js';
 import { Distinct, ExactSum, Tally } from './tally.js';
 
@@ -103,14 +104,6 @@ interface PartnerSum {
   sum: ExactSum;
   /** The sum as a number, set when the result is computed. */
   value: number;
-  /** The last row seen per HS code (or category), to tell duplicates from rows split by another column. */
-  keys: Map<string, KeyEntry>;
-}
-
-interface KeyEntry {
-  value: number;
-  file: string;
-  line: number;
 }
 
 /** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
@@ -129,6 +122,13 @@ class YearBucket {
   remainderRows = 0;
   readonly totalEntry: PartnerSum = entry({ kind: 'world', code: 'WLD', name: 'World' });
   totalRows = 0;
+  /** The HS codes met (each once), to catch levels that nest (61 and 6109). */
+  readonly codes = new Set<string>();
+  /** Tells this bucket's keys from another's in the accumulator's key table. */
+  readonly id: number;
+  constructor(id: number) {
+    this.id = id;
+  }
   partnerRows = 0;
   groupRows = 0;
   missingRows = 0;
@@ -165,10 +165,12 @@ class YearBucket {
 }
 
 function entry(partner: Partner): PartnerSum {
-  return { partner, sum: new ExactSum(), value: 0, keys: new Map() };
+  return { partner, sum: new ExactSum(), value: 0 };
 }
 
 /** One year's buckets: the annual rows, and monthly rows kept apart (never added to the annual ones). */
+let bucketIds = 0;
+
 class YearPeriods {
   annual?: YearBucket;
   /** Monthly rows of flows per month, summed over the months seen. */
@@ -180,19 +182,19 @@ class YearPeriods {
   bucketFor(row: TradeRow): YearBucket {
     const month = row.month ?? 0;
     if (month === 0) {
-      this.annual ??= new YearBucket();
+      this.annual ??= new YearBucket(++bucketIds);
       return this.annual;
     }
     if (row.cumulative) {
       let b = this.cumulative.get(month);
       if (!b) {
-        b = new YearBucket();
+        b = new YearBucket(++bucketIds);
         this.cumulative.set(month, b);
       }
       return b;
     }
     this.monthsSeen.add(month);
-    this.monthSum ??= new YearBucket();
+    this.monthSum ??= new YearBucket(++bucketIds);
     return this.monthSum;
   }
 
@@ -251,6 +253,9 @@ export class ShareAccumulator {
   private readonly years = new Map<number, YearPeriods>();
   private filtered = 0;
   private readonly repeats: Repeats = { duplicates: 0, examples: [], splits: 0 };
+  /** Every (bucket, partner, code) seen, with its last row: a few bytes each, not the rows. */
+  private readonly keys = new KeyTable(true);
+  private readonly files: string[] = [];
 
   constructor(private readonly query: ShareQuery) {}
 
@@ -294,14 +299,14 @@ export class ShareAccumulator {
     }
     switch (p.kind) {
       case 'world':
-        if (this.keyed(b.totalEntry, row, row.value)) b.totalRows++;
+        if (this.keyed(b, b.totalEntry, row, row.value)) b.totalRows++;
         else this.filtered++;
         return;
       case 'group':
         b.groupRows++;
         return;
       case 'remainder':
-        if (this.keyed(b.remainderEntry, row, row.value)) b.remainderRows++;
+        if (this.keyed(b, b.remainderEntry, row, row.value)) b.remainderRows++;
         else this.filtered++;
         return;
       default: {
@@ -311,7 +316,7 @@ export class ShareAccumulator {
           sum = entry(p);
           b.partners.set(p.code, sum);
         }
-        if (this.keyed(sum, row, row.value)) b.partnerRows++;
+        if (this.keyed(b, sum, row, row.value)) b.partnerRows++;
         else this.filtered++;
       }
     }
@@ -323,31 +328,37 @@ export class ShareAccumulator {
    * repeat with another value is added (the file splits the figure by a column not read, such as a
    * district), and a second file giving another value for the same key is an error. Returns whether added.
    */
-  private keyed(sum: PartnerSum, row: TradeRow, value: number): boolean {
+  private keyed(b: YearBucket, sum: PartnerSum, row: TradeRow, value: number): boolean {
     const key = row.code ?? row.category ?? '';
-    const seen = sum.keys.get(key);
-    if (seen) {
-      if (seen.value === value) {
+    let fileIndex = this.files.lastIndexOf(row.file);
+    if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
+    const k = this.keys.begin().num(b.id).str(sum.partner.code).str(key);
+    const slot = k.find();
+    if (slot === -1) {
+      k.add(row.line, fileIndex, value);
+      if (row.code !== undefined) b.codes.add(row.code);
+    } else {
+      const seenFile = this.files[k.file(slot)] ?? '';
+      const seenLine = k.line(slot);
+      const seenValue = k.value(slot);
+      if (seenValue === value) {
         this.repeats.duplicates++;
         if (this.repeats.examples.length < 5)
-          this.repeats.examples.push(`${row.file}:${row.line} repeats ${seen.file}:${seen.line}`);
+          this.repeats.examples.push(`${row.file}:${row.line} repeats ${seenFile}:${seenLine}`);
         return false;
       }
-      if (seen.file !== row.file) {
+      if (seenFile !== row.file) {
         const what = `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${key ? ` ${key}` : ''}`;
         throw new KorusError(
-          `two files give different values for ${what}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line})`,
+          `two files give different values for ${what}: ${seenValue} (${seenFile}:${seenLine}) and ${value} (${row.file}:${row.line})`,
           2,
           'pick one with --source, or read the files separately',
         );
       }
       this.repeats.splits++;
-      this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${seen.line})`;
+      this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${seenLine})`;
+      k.update(slot, row.line, fileIndex, value);
     }
-    if (seen) {
-      seen.value = value;
-      seen.line = row.line;
-    } else sum.keys.set(key, { value, file: row.file, line: row.line });
     sum.sum.add(value);
     return true;
   }
@@ -634,11 +645,7 @@ export class ShareAccumulator {
 
   /** Refuses HS codes that nest (61 and 6109): the detail rows are part of the chapter's and would count twice. */
   private checkLevels(b: YearBucket, year: number): void {
-    // The codes met are the keys of the sums (a row's key is its HS code, or its category label).
-    const codes = new Set<string>();
-    for (const sum of [b.totalEntry, b.remainderEntry, ...b.partners.values()]) {
-      for (const key of sum.keys.keys()) if (/^\d+$/.test(key)) codes.add(key);
-    }
+    const codes = b.codes;
     if (codes.size < 2) return;
     for (const code of codes) {
       for (let k = 2; k < code.length; k += 2) {

@@ -106,3 +106,17 @@ export function inCategory(
   if (code !== undefined && hsMatches(code, def)) return 'hs-code';
   return undefined;
 }
+
+/** The catalog's definition for a category name, or a data-only category (matched by its label alone). */
+export function resolveCategory(name: string, catalog: CategoryDef[]): CategoryDef {
+  const key = categoryKey(name);
+  return (
+    catalog.find((d) => d.name === key) ?? {
+      name: key,
+      label: name,
+      hs: [],
+      note: 'not in the catalog: matched by the data category column only',
+      origin: 'data',
+    }
+  );
+}

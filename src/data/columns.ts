@@ -216,7 +216,7 @@ export function mapColumns(
     throw new InputError(
       { file, line },
       `no ${what} column (looked for: ${tried.join(', ')})`,
-      `the header has: ${header.join(', ')}; name the column with --columns ${field}=HEADER`,
+      `the header has: ${header.join(', ')}; name the column with --columns ${field}=HEADER${field === 'category' ? ', or give the one category of the whole file with --set category=NAME' : ''}`,
       'missing-column',
     );
   }

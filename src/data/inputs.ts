@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,12 @@ import { InputError, UsageError } from '../errors.js';
 export interface InputSource {
   /** The name shown in messages: the path as given, `data/x.csv` for bundled files, `<stdin>`. */
   name: string;
-  /** Opens the input as a stream of raw (decompressed) bytes. */
-  open(): AsyncIterable<Buffer>;
+  /**
+   * Opens the input as a stream of raw (decompressed) bytes. With `reuse`, a plain file is read into one
+   * buffer over and over: each chunk is valid only until the next is asked for (the byte scanner's way,
+   * which leaves no garbage per chunk).
+   */
+  open(options?: { reuse?: boolean }): AsyncIterable<Buffer>;
   /** Its size in bytes as read, when known in advance (not for stdin or compressed files). */
   size?: number;
 }
@@ -114,7 +118,8 @@ function fileInput(full: string, name: string, size: number): InputSource {
   return {
     name: name.split(sep).join('/'),
     size: /\.gz$/i.test(full) ? undefined : size,
-    open() {
+    open(options) {
+      if (options?.reuse && !/\.gz$/i.test(full)) return withReadErrors(readInto(full), name);
       const file = createReadStream(full, { highWaterMark: 1 << 20 });
       if (!/\.gz$/i.test(full)) return withReadErrors(file, name);
       const gunzip = createGunzip({ chunkSize: 1 << 20 });
@@ -122,6 +127,21 @@ function fileInput(full: string, name: string, size: number): InputSource {
       return withReadErrors(file.pipe(gunzip), name);
     },
   };
+}
+
+/** A file's bytes, read 1 MiB at a time into one buffer that every chunk shares. */
+async function* readInto(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The stream's chunks, with I/O and gzip failures turned into errors for people. */

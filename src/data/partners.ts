@@ -232,3 +232,15 @@ export function suggestPartner(text: string): Partner | undefined {
   if (!best || best.d > Math.max(1, Math.floor(key.length / 4))) return undefined;
   return lookupPartner(best.key);
 }
+
+/** "did you mean South Korea (KR)?" for a partner text the catalog does not know, if one is near. */
+export function partnerSuggestion(text: string): string | undefined {
+  const p = suggestPartner(text);
+  return p && `did you mean ${p.name} (${p.code})?`;
+}
+
+/** A reporter as the rows hold it: ISO alpha-2 for a known country, else the text. */
+export function reporterCode(text: string): string {
+  const p = lookupPartner(text);
+  return p.kind === 'country' ? p.code : p.name;
+}

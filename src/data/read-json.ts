@@ -23,8 +23,11 @@ export function looksLikeJsonTable(head: Buffer): boolean {
  * An input whose first chunk has been read (to look at it) and is handed out again by open(): stdin can be
  * opened only once.
  */
-export async function peekInput(input: InputSource): Promise<{ head: Buffer; input: InputSource }> {
-  const it = input.open()[Symbol.asyncIterator]();
+export async function peekInput(
+  input: InputSource,
+  options?: { reuse?: boolean },
+): Promise<{ head: Buffer; input: InputSource }> {
+  const it = input.open(options)[Symbol.asyncIterator]();
   const first = await it.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => it };
@@ -58,7 +61,7 @@ export async function readJsonRecords(input: InputSource, encoding: Encoding): P
         'save it as CSV',
       );
     }
-    chunks.push(chunk);
+    chunks.push(Buffer.from(chunk)); // the reader may reuse its buffer
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const starts = arrayStarts(text);

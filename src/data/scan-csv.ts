@@ -113,6 +113,8 @@ export class ByteRecord implements FieldReader {
  */
 export class CsvScanner {
   private carry: Buffer | undefined;
+  /** The scanner's own buffer: the carried-over start of a record, then the next chunk. */
+  private scratch: Buffer = Buffer.allocUnsafe(1 << 16);
   /** The line the next record starts on. */
   private line = 1;
   private readonly rec = new ByteRecord();
@@ -126,17 +128,38 @@ export class CsvScanner {
     private readonly onRecord: (rec: ByteRecord) => void,
   ) {}
 
-  /** Scans the next chunk; a record cut by the chunk's end waits for the next one. */
+  /**
+   * Scans the next chunk; a record cut by the chunk's end waits for the next one. The chunk may be reused
+   * by its reader afterwards: what is kept of it is copied into the scanner's own buffer.
+   */
   push(chunk: Buffer): void {
     let buf = chunk;
     if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]);
+      // Carry and chunk side by side in one buffer, reused from chunk to chunk: no garbage per chunk.
+      const n = this.carry.length;
+      const need = n + chunk.length;
+      if (this.scratch.length < need) {
+        const grown = Buffer.allocUnsafe(Math.max(need, this.scratch.length * 2));
+        this.carry.copy(grown, 0);
+        this.scratch = grown;
+      } else if (
+        this.carry.buffer !== this.scratch.buffer ||
+        this.carry.byteOffset !== this.scratch.byteOffset
+      ) {
+        this.carry.copy(this.scratch, 0);
+      }
+      chunk.copy(this.scratch, n);
+      buf = this.scratch.subarray(0, need);
       this.carry = undefined;
     }
     const used = this.scan(buf, false);
     if (used < buf.length) {
       if (buf.length - used > MAX_RECORD_BYTES) this.checkSize(buf, used, buf.length);
-      this.carry = buf.subarray(used);
+      const tail = buf.length - used;
+      if (this.scratch.length < tail) this.scratch = Buffer.allocUnsafe(Math.max(tail, 1 << 16));
+      // copy() handles the overlap when the tail already stands in the scratch buffer.
+      buf.copy(this.scratch, 0, used);
+      this.carry = this.scratch.subarray(0, tail);
     }
   }
 

@@ -250,7 +250,9 @@ export async function* eachRecord(
   onRecord: (r: FieldReader) => void,
   meta: { encoding: string; bytes?: number },
 ): AsyncGenerator<number> {
-  const { head, input } = await peekInput(given);
+  // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
+  const fast = parserFor(options) === 'fast';
+  const { head, input } = await peekInput(given, { reuse: fast });
   if (looksLikeJsonTable(head)) {
     meta.encoding = `${options.dialect.encoding} (JSON)`;
     for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
@@ -259,7 +261,7 @@ export async function* eachRecord(
     yield 0;
     return;
   }
-  if (parserFor(options) === 'fast') {
+  if (fast) {
     const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding };
     const scanner = new CsvScanner(input.name, options.dialect.delimiter.charCodeAt(0), onRecord);
     for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
@@ -301,7 +303,7 @@ interface CodeInfo {
 }
 
 /** Caches that hold across files: partner and reporter lookups, the category test of an HS code. */
-class SharedCaches {
+export class SharedCaches {
   readonly partner = new FieldCache<Partner | undefined>((t) => {
     const text = t.trim();
     return text ? lookupPartner(text) : undefined;
@@ -351,9 +353,24 @@ class SharedCaches {
 }
 
 /** Reads one file's records: the header (found past a source's metadata lines), then rows, with the counts. */
-class TradeFile {
+export class TradeFile {
   private map: ColumnMap | undefined;
   private stats: FileStats | undefined;
+
+  /** The header's column map, once the header has been read. */
+  get columns(): ColumnMap | undefined {
+    return this.map;
+  }
+
+  /** What was read of the file so far. */
+  get fileStats(): FileStats | undefined {
+    return this.stats;
+  }
+
+  /** The layout the file is read as. */
+  get layoutName(): LayoutName {
+    return this.layout.name;
+  }
   private layout: Layout = CANONICAL;
   private pendingBlank: number[] = [];
   /** Records seen before the header, while looking for it past metadata lines. */
@@ -433,6 +450,8 @@ class TradeFile {
         throw new InputError(
           { file: this.name, line: r.line, column: b + 1 },
           `column ${b + 1} repeats the header "${map.header[a]}" of column ${a + 1} but holds ${JSON.stringify(r.text(b))}, not ${JSON.stringify(r.text(a))}`,
+          undefined,
+          'echo-mismatch',
         );
       }
     }
@@ -478,7 +497,9 @@ class TradeFile {
     try {
       map = headerMap(fields, r.line, this.name, this.options, layout, skip > 0 || this.early.length > 0);
     } catch (err) {
-      // A source's metadata lines above the header (DataWeb, OTEXA): keep looking a few lines down.
+      // A source's metadata lines above the header (DataWeb, OTEXA): keep looking a few lines down. A
+      // header that is recognisably a source's but lacks a field is that field's problem, not a title's.
+      if (this.early.length > 0 && layout !== CANONICAL && err instanceof InputError) throw err;
       if (!(err instanceof InputError) || err.code !== 'missing-column' || this.early.length >= 10) {
         throw this.firstError ?? err;
       }
@@ -590,6 +611,8 @@ class TradeFile {
         throw new InputError(
           this.where('year', line),
           `year ${JSON.stringify(r.text(yi))} is not a four-digit year`,
+          undefined,
+          'bad-year',
         );
       }
       year = parsed;
@@ -641,6 +664,7 @@ class TradeFile {
           this.where('flow', line),
           `flow ${JSON.stringify(r.text(this.flowCol))} is not a trade flow`,
           'expected imports/exports, M/X/RM/RX or 1/2/3/4',
+          'bad-flow',
         );
       }
     }
@@ -698,6 +722,8 @@ class TradeFile {
       throw new InputError(
         this.where(this.partnerCol >= 0 ? 'partner' : 'partner_code', line),
         'partner is empty',
+        undefined,
+        'empty-partner',
       );
     }
     if (this.levelCol >= 0 && partner.kind !== 'world' && r.cached(this.levelCol, caches.text) === 'CGP') {
@@ -739,6 +765,8 @@ class TradeFile {
     throw new InputError(
       { file: this.name, line, column: col + 1 },
       `month ${JSON.stringify(text)} is not 1 to 12 (or 52, Comtrade's code for a whole year)`,
+      undefined,
+      'bad-month',
     );
   }
 
@@ -751,6 +779,8 @@ class TradeFile {
       throw new InputError(
         { file: this.name, line, column: this.periodCol + 1 },
         `period ${JSON.stringify(text)} is not ${year} or ${year}MM`,
+        undefined,
+        'bad-month',
       );
     }
     return month;
@@ -838,7 +868,7 @@ function headerMap(
           'missing-column',
         );
       }
-      if (fields.length <= 2) {
+      if (fields.length <= 2 && layout === CANONICAL) {
         throw new InputError(
           { file, line },
           `${err.detail}; the first line looks like a title, not a header`,

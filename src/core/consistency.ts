@@ -1,0 +1,206 @@
+import type { TradeRow } from '../data/trade-rows.js';
+import { KeyTable } from './key-table.js';
+import type { Problem } from './problems.js';
+
+/** Where a row's cells are, for problems about it. */
+export interface RowPlace {
+  valueColumn: number | null;
+  valueField: string | null;
+  partnerColumn: number | null;
+  partnerField: string | null;
+  /** The partner code and name cells as written, when the file has both. */
+  partnerCodeText?: string;
+  partnerNameText?: string;
+  /** The file has a month or period column: its years and months are checked against each other. */
+  hasMonths: boolean;
+}
+
+/** A World/total row, kept to be checked against the sum of its group at the end. */
+interface WorldRow {
+  value: number;
+  file: string;
+  line: number;
+  place: RowPlace;
+  scale: number;
+  /** The hash of its group (file, year, month, reporter, flow, code, source) in the sums tables. */
+  group: [number, number];
+}
+
+interface MonthGroup {
+  annual?: { value: number; file: string; line: number };
+  months: Map<number, number>;
+  scale: number;
+}
+
+/**
+ * The checks across rows: duplicate keys, World/total rows against their parts, twelve months against
+ * their year, and a partner code under two names. Memory grows with distinct keys only: duplicates are
+ * found through a table of 64-bit key hashes (8 bytes a row), totals and months per group.
+ */
+export class ConsistencyChecker {
+  private readonly keys: KeyTable;
+  private readonly files: string[] = [];
+  /** Per group, the partners' sum and the remainder rows' sum (and count): no strings per row. */
+  private readonly parts = new KeyTable(true);
+  private readonly remainders = new KeyTable(true);
+  private readonly worlds: WorldRow[] = [];
+  private readonly monthGroups = new Map<string, MonthGroup>();
+  private readonly names = new Map<string, { name: string; line: number; file: string; reported: boolean }>();
+
+  constructor(
+    private readonly emit: (p: Problem) => void,
+    /** A World row may differ from its parts by this fraction of it (or two units of the file's rounding). */
+    private readonly tolerance = 0.005,
+    /** About how many rows will come (from the files' sizes): the key table is made that big at once. */
+    expectedRows = 0,
+  ) {
+    this.keys = new KeyTable(false, Math.max(1 << 12, Math.ceil(expectedRows / 0.7)) | 1);
+  }
+
+  /** Checks one row against those before it. */
+  add(row: TradeRow, place: RowPlace): void {
+    let fileIndex = this.files.lastIndexOf(row.file);
+    if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
+    const month = row.month ?? 0;
+    const what = row.code ?? row.category ?? '';
+    this.duplicate(row, month, what, fileIndex, place);
+    if (row.value === undefined) return;
+
+    const kind = row.partner.kind;
+    if (kind === 'world' || kind === 'remainder' || kind === 'country' || kind === 'unknown') {
+      const g = this.parts
+        .begin()
+        .str(row.file)
+        .num(row.year)
+        .num(month)
+        .str(row.reporter)
+        .str(row.flow ?? '')
+        .str(what)
+        .str(row.source);
+      const group = g.hash();
+      if (kind === 'world') {
+        this.worlds.push({
+          value: row.value,
+          file: row.file,
+          line: row.line,
+          place,
+          scale: row.valueScale,
+          group,
+        });
+      } else {
+        const table = kind === 'remainder' ? this.remainders : this.parts;
+        table.seek(group[0], group[1]);
+        const slot = table.find();
+        if (slot === -1) table.add(row.line, fileIndex, row.value);
+        else table.addTo(slot, row.value);
+      }
+    }
+
+    if (place.hasMonths && kind !== 'group' && !row.cumulative) {
+      const mk = `${row.year}|${row.reporter}|${row.flow ?? ''}|${row.partner.code}|${what}|${row.source}`;
+      let m = this.monthGroups.get(mk);
+      if (!m) {
+        m = { months: new Map(), scale: row.valueScale };
+        this.monthGroups.set(mk, m);
+      }
+      if (month === 0) m.annual = { value: row.value, file: row.file, line: row.line };
+      else m.months.set(month, (m.months.get(month) ?? 0) + row.value);
+    }
+
+    if (place.partnerCodeText && place.partnerNameText) {
+      const code = place.partnerCodeText.trim();
+      const name = place.partnerNameText.normalize('NFC').replace(/\s+/g, ' ').trim();
+      const seen = this.names.get(code);
+      if (!seen) this.names.set(code, { name, line: row.line, file: row.file, reported: false });
+      else if (!seen.reported && seen.name.toLowerCase() !== name.toLowerCase()) {
+        seen.reported = true;
+        this.emit({
+          file: row.file,
+          line: row.line,
+          column: place.partnerColumn,
+          field: place.partnerField,
+          code: 'partner-two-names',
+          severity: 'warning',
+          message: `partner code ${code} is "${name}" here and "${seen.name}" at ${seen.file}:${seen.line}`,
+        });
+      }
+    }
+  }
+
+  /** Reports what can be known only at the end: totals against their parts, months against their year. */
+  finish(): void {
+    for (const w of this.worlds) {
+      const sumOf = (table: KeyTable): number | undefined => {
+        const slot = table.seek(w.group[0], w.group[1]).find();
+        return slot === -1 ? undefined : table.value(slot);
+      };
+      const remainder = sumOf(this.remainders);
+      const sum = (sumOf(this.parts) ?? 0) + (remainder ?? 0);
+      const hasRemainder = remainder !== undefined;
+      const tol = Math.max(Math.abs(w.value) * this.tolerance, 2 * 10 ** w.scale);
+      const over = sum - w.value > tol;
+      const off = hasRemainder && Math.abs(sum - w.value) > tol;
+      if (!over && !off) continue;
+      this.emit({
+        file: w.file,
+        line: w.line,
+        column: w.place.valueColumn,
+        field: w.place.valueField,
+        code: 'total-mismatch',
+        severity: 'error',
+        message: `the World/total row says ${fmt(w.value)} but its parts add up to ${fmt(sum)} (${hasRemainder ? 'partners and the remainder' : 'partners'}; off by ${fmt(sum - w.value)}, tolerance ${fmt(tol)})`,
+        hint: over ? 'a partner value is too large, or a partner is listed twice' : undefined,
+      });
+    }
+    for (const m of this.monthGroups.values()) {
+      if (!m.annual || m.months.size !== 12) continue;
+      let sum = 0;
+      for (const v of m.months.values()) sum += v;
+      const tol = Math.max(Math.abs(m.annual.value) * this.tolerance, 2 * 10 ** m.scale);
+      if (Math.abs(sum - m.annual.value) <= tol) continue;
+      this.emit({
+        file: m.annual.file,
+        line: m.annual.line,
+        column: null,
+        field: null,
+        code: 'months-contradict-year',
+        severity: 'error',
+        message: `the annual row says ${fmt(m.annual.value)} but its twelve months add up to ${fmt(sum)}`,
+      });
+    }
+  }
+
+  /** Looks the row's key up; a second sighting is a duplicate-row problem naming the first. */
+  private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): void {
+    const k = this.keys
+      .begin()
+      .num(row.year)
+      .num(month)
+      .str(row.reporter)
+      .str(row.flow ?? '')
+      .str(row.partner.code)
+      .str(what)
+      .str(row.source)
+      .str(row.basis ?? '');
+    const slot = k.find();
+    if (slot === -1) {
+      k.add(row.line, fileIndex);
+      return;
+    }
+    const file = this.files[k.file(slot)];
+    const at = file === row.file ? `line ${k.line(slot)}` : `${file}:${k.line(slot)}`;
+    this.emit({
+      file: row.file,
+      line: row.line,
+      column: place.partnerColumn,
+      field: place.partnerField,
+      code: 'duplicate-row',
+      severity: 'error',
+      message: `the same year, period, reporter, partner (${row.partner.name}), flow and ${row.code ? `HS code ${row.code}` : 'category'} as ${at}: adding both would count it twice`,
+    });
+  }
+}
+
+function fmt(v: number): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,177 @@
+import type { ChalkInstance } from 'chalk';
+import type { CheckReport, RuleOutcome } from '../core/check.js';
+import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
+import { humanUsd, percent, signedPercent } from './format.js';
+import { renderJson, renderMarkdown, type TextTable } from './render.js';
+
+/** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
+export const CHECK_FORMATS = ['table', 'json', 'github', 'junit', 'markdown'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The version of the `check` JSON shape (schemas/check-output.schema.json); bumped on any breaking change. */
+export const CHECK_SCHEMA_VERSION = 1;
+
+/** Where GitHub should pin annotations: the rules file, as a path relative to the workspace. */
+export interface CheckRenderOptions {
+  annotationFile: string;
+}
+
+/** Renders a check report in the chosen format: the one switch on `check --format`. */
+export function renderCheck(
+  report: CheckReport,
+  format: CheckFormat,
+  c: ChalkInstance,
+  opts: CheckRenderOptions,
+): string {
+  switch (format) {
+    case 'json':
+      return renderJson(checkJson(report));
+    case 'github':
+      return `${checkText(report, c)}${githubAnnotations(report, opts.annotationFile)}`;
+    case 'junit':
+      return checkJunit(report);
+    case 'markdown':
+      return checkMarkdown(report);
+    case 'table':
+      return checkText(report, c);
+  }
+}
+
+/** The check report as the documented JSON object. */
+export function checkJson(report: CheckReport): object {
+  return {
+    schemaVersion: CHECK_SCHEMA_VERSION,
+    command: 'check',
+    rulesFile: report.rulesFile,
+    ok: report.failed === 0,
+    counts: { rules: report.results.length, passed: report.passed, failed: report.failed },
+    results: report.results,
+  };
+}
+
+/** The measured value for people: 0.31%, US$80.71bn, -7.5%, 12 rows, present. */
+export function measuredText(r: RuleOutcome): string {
+  if (r.measured === null) return 'not measured';
+  if (typeof r.measured === 'boolean')
+    return r.measured ? `present${r.valueUsd === null ? '' : `, ${humanUsd(r.valueUsd)}`}` : 'absent';
+  return formatValue(r, r.measured);
+}
+
+/** The bounds for people: "max 1.00%", "min -10.0%, max 0.0%", "expected present". */
+export function boundText(r: RuleOutcome): string {
+  if (r.type === 'partner-present') return 'expected present';
+  const parts: string[] = [];
+  if (r.min !== null) parts.push(`min ${formatValue(r, r.min)}`);
+  if (r.max !== null) parts.push(`max ${formatValue(r, r.max)}`);
+  return parts.join(', ');
+}
+
+/** One line per rule: "✓ name: measured (bound) pass", with the reason for a failure on the next line. */
+export function checkText(report: CheckReport, c: ChalkInstance): string {
+  const out = [c.bold(`Checks in ${report.rulesFile}`)];
+  for (const r of report.results) {
+    const mark = r.status === 'pass' ? c.green('✓') : c.red('✗');
+    const verdict = r.status === 'pass' ? c.green('pass') : c.red(`fail${failureText(r)}`);
+    out.push(`${mark} ${r.name}: ${measuredText(r)} (${boundText(r)}) ${verdict}`);
+    if (r.reason) out.push(`    ${c.dim(r.reason)}`);
+  }
+  out.push(summaryLine(report, c));
+  return `${out.join('\n')}\n`;
+}
+
+/** "5 rules: 4 passed, 1 failed". */
+export function summaryLine(report: CheckReport, c?: ChalkInstance): string {
+  const n = report.results.length;
+  const failed = `${report.failed} failed`;
+  return `${n} rule${n === 1 ? '' : 's'}: ${report.passed} passed, ${report.failed && c ? c.red(failed) : failed}`;
+}
+
+/** One `::error` annotation per failed rule, pinned to the rule's line in the rules file. */
+export function githubAnnotations(report: CheckReport, file: string): string {
+  return report.results
+    .filter((r) => r.status === 'fail')
+    .map((r) =>
+      githubAnnotation('error', failureMessage(r), {
+        file,
+        line: r.line,
+        title: `korus-stats check: ${r.name}`,
+      }),
+    )
+    .join('');
+}
+
+/** JUnit XML: one test case per rule. */
+export function checkJunit(report: CheckReport): string {
+  const cases: JunitCase[] = report.results.map((r) => ({
+    name: r.name,
+    classname: `korus-stats.check.${r.type}`,
+    failure:
+      r.status === 'pass'
+        ? undefined
+        : {
+            message: failureMessage(r),
+            type: r.failure ?? 'fail',
+            details: `${failureMessage(r)}\n(${report.rulesFile}, line ${r.line})`,
+          },
+  }));
+  return junitXml(`korus-stats check ${report.rulesFile}`, cases);
+}
+
+/** A Markdown table of the rules (GitHub job summary, `--format markdown`). */
+export function checkMarkdown(report: CheckReport): string {
+  const table: TextTable = {
+    title: `korus-stats check: ${report.rulesFile}: ${summaryLine(report)}`,
+    columns: [
+      { head: '', align: 'left' },
+      { head: 'Rule', align: 'left' },
+      { head: 'Measured', align: 'right' },
+      { head: 'Bound', align: 'left' },
+      { head: 'Result', align: 'left' },
+    ],
+    rows: report.results.map((r) => [
+      r.status === 'pass' ? '✅' : '❌',
+      r.name,
+      measuredText(r),
+      boundText(r),
+      r.status === 'pass' ? 'pass' : `fail${failureText(r)}`,
+    ]),
+    footRows: [],
+    dim: new Set(),
+    footer: report.results.filter((r) => r.reason).map((r): [string, string] => [r.name, r.reason as string]),
+  };
+  return renderMarkdown(table);
+}
+
+/** "name: measured (bound): why it failed", for annotations and JUnit. */
+function failureMessage(r: RuleOutcome): string {
+  const head = `${r.name}: ${measuredText(r)} (${boundText(r)})${failureText(r)}`;
+  return r.reason ? `${head}: ${r.reason}` : head;
+}
+
+function failureText(r: RuleOutcome): string {
+  switch (r.failure) {
+    case 'below-min':
+      return ', below the minimum';
+    case 'above-max':
+      return ', above the maximum';
+    case 'absent':
+      return ', partner absent';
+    case 'not-evaluated':
+      return ', could not be measured';
+    case null:
+      return '';
+  }
+}
+
+function formatValue(r: RuleOutcome, v: number): string {
+  switch (r.type) {
+    case 'share':
+      return percent(v);
+    case 'change':
+      return v === 0 ? '0.0%' : signedPercent(v);
+    case 'total':
+      return humanUsd(v);
+    default:
+      return `${v.toLocaleString('en-US')} row${v === 1 ? '' : 's'}`;
+  }
+}

@@ -1,0 +1,393 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { evaluateRule, locateJson, parseRules } from '../../src/core/check.js';
+import { KorusError } from '../../src/errors.js';
+import { run } from '../helpers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validateOutput = ajv.compile(schema('check-output.schema.json'));
+const validateRules = ajv.compile(schema('checks.schema.json'));
+const FIX = 'test/fixtures/check';
+const fx = (name: string) => `${FIX}/${name}`;
+
+type Result = {
+  name: string;
+  type: string;
+  line: number;
+  status: 'pass' | 'fail';
+  failure: string | null;
+  measured: number | boolean | null;
+  valueUsd: number | null;
+  reason: string | null;
+  query: { year: number | null; previousYear: number | null; partner: string | null; source: string | null };
+  files: string[];
+};
+type Output = { ok: boolean; counts: { rules: number; passed: number; failed: number }; results: Result[] };
+
+/** Runs `check --json`, checks the exit code and the schema, and returns the parsed output. */
+async function json(argv: string[], code: number, opts: { stdin?: string } = {}): Promise<Output> {
+  const r = await run(['check', ...argv, '--json'], { cwd: ROOT, ...opts });
+  expect(r.code, r.stderr).toBe(code);
+  const out = JSON.parse(r.stdout);
+  expect(validateOutput(out), JSON.stringify(validateOutput.errors)).toBe(true);
+  return out;
+}
+
+const byName = (out: Output, name: string): Result => {
+  const r = out.results.find((x) => x.name === name);
+  if (!r) throw new Error(`no result named ${name}`);
+  return r;
+};
+
+describe('check with the project rules file', () => {
+  it('passes, exits 0 and prints the measured Korea share with its bound (default file, current directory)', async () => {
+    const r = await run(['check'], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("✓ South Korea's 2016 apparel share is under 1%: 0.31% (max 1.00%) pass");
+    expect(r.stdout).toContain('US$80.71bn (min US$80.70bn, max US$80.72bn) pass');
+    expect(r.stdout).toContain('present, US$45.22bn (expected present) pass');
+    expect(r.stdout).toContain('-7.5% (min -10.0%, max 0.0%) pass');
+    expect(r.stdout).toContain('12 rows (min 12 rows) pass');
+    expect(r.stdout).toMatch(/5 rules: 5 passed, 0 failed\n$/);
+    expect(r.stdout).not.toContain('✗');
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(r.stderr).toBe('');
+  });
+
+  it('measures each rule type with the share pipeline (JSON, valid against the schema)', async () => {
+    const out = await json(['korus-stats.checks.json'], 0);
+    expect(out.ok).toBe(true);
+    expect(out.counts).toEqual({ rules: 5, passed: 5, failed: 0 });
+    const [share, total, present, change, rows] = out.results;
+    expect(share).toMatchObject({ type: 'share', status: 'pass', valueUsd: 251e6, line: 6 });
+    expect(share?.measured).toBeCloseTo(251 / 80713.83, 12);
+    expect(total).toMatchObject({ type: 'total', measured: 80_713_830_000, query: { source: 'OTEXA' } });
+    expect(present).toMatchObject({ type: 'partner-present', measured: true, valueUsd: 45_221e6 });
+    expect(change).toMatchObject({
+      type: 'change',
+      query: { year: 2016, previousYear: 2015, partner: 'CN' },
+    });
+    expect(change?.measured).toBeCloseTo((45221 - 48892) / 48892, 12);
+    // 10 partners, "All other" and the total row.
+    expect(rows).toMatchObject({ type: 'rows', measured: 12, files: ['data/usitc-textiles-apparel.csv'] });
+  });
+
+  it('the rules file and the fixtures that should be valid pass the rules schema', () => {
+    for (const f of ['korus-stats.checks.json', fx('failing.checks.json'), fx('own-data.checks.json')]) {
+      const rules = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
+      expect(validateRules(rules), `${f}: ${JSON.stringify(validateRules.errors)}`).toBe(true);
+    }
+  });
+});
+
+describe('failing rules', () => {
+  it('exit 1, with ✗, the measured value and the reason', async () => {
+    const r = await run(['check', fx('failing.checks.json')], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✓ Korea under 1% of 2016 apparel: 0.31% (max 1.00%) pass');
+    expect(r.stdout).toContain(
+      '✗ Korea under 0.1% of 2016 apparel: 0.31% (max 0.10%) fail, above the maximum',
+    );
+    expect(r.stdout).toContain('✗ Vietnam in 2016 apparel: absent (expected present) fail, partner absent');
+    expect(r.stdout).toContain('Vietnam (VN) has no apparel imports row with a value for 2016');
+    expect(r.stdout).toContain('✗ Apparel 2019 total: not measured (min US$1) fail, could not be measured');
+    expect(r.stdout).toContain('no apparel imports data for 2019 (years with data: 2012-2014, 2016-2017)');
+    expect(r.stdout).toMatch(/4 rules: 1 passed, 3 failed\n$/);
+  });
+
+  it('--format github: one ::error annotation per failed rule at its line, and a job summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-check-'));
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const r = await run(['check', fx('failing.checks.json'), '--format', 'github'], {
+      cwd: ROOT,
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toBe(
+      '::error file=test/fixtures/check/failing.checks.json,line=12,title=korus-stats check%3A Korea under 0.1%25 of 2016 apparel::Korea under 0.1%25 of 2016 apparel: 0.31%25 (max 0.10%25), above the maximum',
+    );
+    expect(errors[1]).toMatch(/^::error file=test\/fixtures\/check\/failing\.checks\.json,line=20,/);
+    expect(errors[2]).toMatch(/^::error file=[^,]+,line=27,.*no apparel imports data for 2019/);
+    // The file's lines 12, 20 and 27 are the failed rules' names.
+    const lines = readFileSync(join(ROOT, fx('failing.checks.json')), 'utf8').split('\n');
+    expect(lines[11]).toContain('"Korea under 0.1% of 2016 apparel"');
+    expect(lines[19]).toContain('"Vietnam in 2016 apparel"');
+    expect(lines[26]).toContain('"Apparel 2019 total"');
+    const md = readFileSync(summary, 'utf8');
+    expect(md.startsWith('# earlier step\n')).toBe(true);
+    expect(md).toContain('4 rules: 1 passed, 3 failed');
+    expect(md).toContain(
+      '| ❌ | Korea under 0.1% of 2016 apparel | 0.31% | max 0.10% | fail, above the maximum |',
+    );
+    expect(md).toContain('| ✅ | Korea under 1% of 2016 apparel |');
+  });
+
+  it('--format github on passing rules prints no annotation and still writes the summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-check-'));
+    const summary = join(dir, 'summary.md');
+    const r = await run(['check', '--format', 'github'], {
+      cwd: ROOT,
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('::error');
+    expect(readFileSync(summary, 'utf8')).toContain('5 rules: 5 passed, 0 failed');
+  });
+
+  it('--format junit: well-formed XML, one test case per rule, failures counted', async () => {
+    const r = await run(['check', fx('failing.checks.json'), '--format', 'junit'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    const xml = r.stdout;
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+    expectBalanced(xml);
+    expect(xml).toMatch(/<testsuites name="[^"]*" tests="4" failures="3">/);
+    expect(xml).toMatch(/<testsuite name="[^"]*" tests="4" failures="3">/);
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml.match(/<failure /g)).toHaveLength(3);
+    expect(xml).toContain(
+      '<testcase name="Korea under 1% of 2016 apparel" classname="korus-stats.check.share"/>',
+    );
+    expect(xml).toContain('type="above-max"');
+    expect(xml).toContain('type="absent"');
+    expect(xml).toContain('type="not-evaluated"');
+  });
+
+  it('JSON: valid against the schema, ok false, failures named', async () => {
+    const out = await json([fx('failing.checks.json')], 1);
+    expect(out.ok).toBe(false);
+    expect(out.counts).toEqual({ rules: 4, passed: 1, failed: 3 });
+    expect(out.results.map((r) => [r.status, r.failure, r.line])).toEqual([
+      ['pass', null, 4],
+      ['fail', 'above-max', 12],
+      ['fail', 'absent', 20],
+      ['fail', 'not-evaluated', 27],
+    ]);
+    expect(byName(out, 'Apparel 2019 total')).toMatchObject({ measured: null, files: [] });
+  });
+});
+
+describe('rules with their own data', () => {
+  it('reads data relative to the rules file, per rule; an unreadable file fails only its rule', async () => {
+    const out = await json([fx('own-data.checks.json')], 1);
+    expect(byName(out, 'Korea over 4% of 2020 apparel')).toMatchObject({ status: 'pass', measured: 0.05 });
+    expect(byName(out, 'Korea grew by half from 2019')).toMatchObject({ status: 'pass', measured: 0.5 });
+    expect(byName(out, 'The 2020 total grew')).toMatchObject({ status: 'pass', valueUsd: 1200 });
+    expect(byName(out, 'The 2020 total grew').measured).toBeCloseTo(0.2, 12);
+    // World, KR, CN and VN's row without a value.
+    expect(byName(out, 'Four 2020 rows')).toMatchObject({ status: 'pass', measured: 4 });
+    expect(byName(out, 'Latest apparel total is US$1,200')).toMatchObject({
+      measured: 1200,
+      query: { year: 2020 },
+    });
+    expect(byName(out, 'Vietnam present in 2020')).toMatchObject({ status: 'fail', measured: false });
+    expect(byName(out, "Korea's share from the bundled data")).toMatchObject({
+      status: 'pass',
+      files: ['data/otexa-apparel.csv'],
+    });
+    expect(byName(out, 'Rows of a missing file')).toMatchObject({
+      status: 'fail',
+      failure: 'not-evaluated',
+      reason: 'test/fixtures/check/no-such-file.csv: no such file or folder',
+    });
+    expect(byName(out, "China's 2017 apparel change")).toMatchObject({
+      status: 'fail',
+      failure: 'not-evaluated',
+      reason: 'China (CN) has no apparel imports row for 2016',
+      query: { year: 2017, previousYear: 2016, partner: 'CN' },
+    });
+    expect(out.counts).toEqual({ rules: 9, passed: 6, failed: 3 });
+  });
+
+  it('--data replaces the default data (here stdin, read once for every rule)', async () => {
+    const csv = readFileSync(join(ROOT, fx('trade.csv')), 'utf8');
+    const out = await json(['korus-stats.checks.json', '--data', '-'], 1, { stdin: csv });
+    expect(out.results.every((r) => r.status === 'fail' && r.failure === 'not-evaluated')).toBe(true);
+    expect(out.results[0]?.reason).toBe('no apparel imports data for 2016 (years with data: 2019-2020)');
+    expect(out.results[2]?.reason).toContain('no rows for category textiles-and-apparel');
+  });
+});
+
+describe('a rules file that cannot be used: exit 2', () => {
+  const errorLine = (stderr: string) => stderr.split('\n')[0];
+
+  it('names the file, line, column and the problem, with a hint', async () => {
+    const r = await run(['check', fx('invalid.checks.json')], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(errorLine(r.stderr)).toBe(
+      'korus-stats: error: test/fixtures/check/invalid.checks.json:9:7: rule 1 ("Korea under 1% of 2016 apparel"): "max" must be a number, not a string "1%"',
+    );
+    expect(r.stderr).toContain('0.01 is 1%');
+  });
+
+  it('lists every problem, in file order', async () => {
+    const r = await run(['check', fx('several-problems.checks.json')], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    const f = 'test/fixtures/check/several-problems.checks.json';
+    expect(errorLine(r.stderr)).toBe(`korus-stats: error: ${f}: 9 problems in the rules file:`);
+    expect(r.stderr).toContain(`${f}:2:3: the rules file: unknown field "rule" (did you mean "rules"?)`);
+    expect(r.stderr).toContain('"type" is "shares", not one of share, total, partner-present, rows, change');
+    expect(r.stderr).toContain(
+      '"max" 5 is not a share: shares are fractions from 0 to 1 (0.01 is 1%; for 5% write 0.05)',
+    );
+    expect(r.stderr).toContain('"partner" "World" is an aggregate row (world), not a partner');
+    expect(r.stderr).toContain('rule 4 ("Rows"): a rows rule needs a "year"');
+    expect(r.stderr).toContain(`${f}:8:5: rule 5: no "name"`);
+    // The schema finds them too (all but the World partner, which takes the partner catalog).
+    const rules = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
+    expect(validateRules(rules)).toBe(false);
+  });
+
+  it('not JSON: the line and column of the syntax error', async () => {
+    const r = await run(['check', fx('bad-json.checks.txt')], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(errorLine(r.stderr)).toMatch(
+      /^korus-stats: error: test\/fixtures\/check\/bad-json\.checks\.txt:3:70: not valid JSON: /,
+    );
+  });
+
+  it('a missing rules file, named or the default', async () => {
+    const named = await run(['check', fx('nope.checks.json')], { cwd: ROOT });
+    expect(named.code).toBe(2);
+    expect(errorLine(named.stderr)).toBe(
+      'korus-stats: error: test/fixtures/check/nope.checks.json: no such file',
+    );
+    const dflt = await run(['check'], { cwd: mkdtempSync(join(tmpdir(), 'korus-check-')) });
+    expect(dflt.code).toBe(2);
+    expect(errorLine(dflt.stderr)).toBe(
+      'korus-stats: error: korus-stats.checks.json: no such file (the default rules file, in the current directory)',
+    );
+    expect(dflt.stderr).toContain('schemas/checks.schema.json');
+  });
+
+  it('bad flags', async () => {
+    const fmt = await run(['check', '--format', 'xml'], { cwd: ROOT });
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain("argument 'xml' is invalid");
+    const both = await run(['check', '--json', '--format', 'junit'], { cwd: ROOT });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--json and --format junit contradict each other');
+  });
+
+  it('help leads with examples and exits 0', async () => {
+    const r = await run(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: korus-stats check [options] [rules-file]');
+    expect(r.stdout).toContain('$ korus-stats check --format github');
+  });
+});
+
+describe('the rules file checks agree with the schema', () => {
+  const base = { name: 'r', category: 'apparel', year: 2016 };
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['share with max', { ...base, type: 'share', partner: 'KR', max: 0.01 }, true],
+    ['share without partner', { ...base, type: 'share', max: 0.01 }, false],
+    ['share without bounds', { ...base, type: 'share', partner: 'KR' }, false],
+    ['share as a percentage', { ...base, type: 'share', partner: 'KR', max: 1.5 }, false],
+    ['share bound as a string', { ...base, type: 'share', partner: 'KR', max: '0.01' }, false],
+    ['total with min', { ...base, type: 'total', min: 1 }, true],
+    ['total with a partner', { ...base, type: 'total', partner: 'KR', min: 1 }, false],
+    ['partner-present', { ...base, type: 'partner-present', partner: 'China' }, true],
+    ['partner-present with a bound', { ...base, type: 'partner-present', partner: 'CN', min: 1 }, false],
+    ['rows', { ...base, type: 'rows', min: 3 }, true],
+    ['rows without a year', { name: 'r', category: 'apparel', type: 'rows', min: 3 }, false],
+    ['rows with a fraction', { ...base, type: 'rows', min: 2.5 }, false],
+    ['change of the total', { ...base, type: 'change', min: -0.1, max: 0 }, true],
+    [
+      'change of a partner, latest year',
+      { name: 'r', category: 'apparel', type: 'change', partner: 'KR', max: 1 },
+      true,
+    ],
+    ['unknown type', { ...base, type: 'ratio', max: 1 }, false],
+    ['unknown field', { ...base, type: 'total', min: 1, tolerance: 2 }, false],
+    ['two-digit year', { ...base, year: 16, type: 'total', min: 1 }, false],
+    ['bad flow', { ...base, type: 'total', min: 1, flow: 'import' }, false],
+    ['data list', { ...base, type: 'total', min: 1, data: ['a.csv', 'b/'] }, true],
+    ['data from stdin', { ...base, type: 'total', min: 1, data: '-' }, false],
+    ['no name', { category: 'apparel', type: 'total', min: 1 }, false],
+  ];
+  it.each(cases)('%s', (_label, rule, valid) => {
+    const file = { rules: [rule] };
+    expect(validateRules(file), JSON.stringify(validateRules.errors)).toBe(valid);
+    const parse = () => parseRules(JSON.stringify(file, null, 2), 'rules.json');
+    if (valid) expect(parse).not.toThrow();
+    else expect(parse).toThrow(KorusError);
+  });
+
+  it('file-level problems', () => {
+    for (const text of [
+      '[]',
+      '{}',
+      '{"rules": []}',
+      '{"rules": {}}',
+      '{"rules": [1]}',
+      '',
+      '{"data": 3, "rules": []}',
+    ]) {
+      expect(() => parseRules(text, 'rules.json'), text).toThrow(KorusError);
+      if (text) expect(validateRules(JSON.parse(text)), text).toBe(false);
+    }
+  });
+
+  it('duplicate names and min above max are refused (beyond what the schema can say)', () => {
+    const rule = { name: 'same', type: 'total', category: 'apparel', min: 1 };
+    expect(() => parseRules(JSON.stringify({ rules: [rule, rule] }), 'r.json')).toThrow(
+      /the name "same" is already rule 1's/,
+    );
+    expect(() => parseRules(JSON.stringify({ rules: [{ ...rule, min: 5, max: 1 }] }), 'r.json')).toThrow(
+      /"min" 5 is greater than "max" 1/,
+    );
+  });
+});
+
+describe('core', () => {
+  it('locateJson finds members at their keys and array elements at their start', () => {
+    const text = '{\n  "rules": [\n    { "name": "a",\n      "max": 1 },\n    {"name":"b\\"c"}\n  ]\n}\n';
+    const at = locateJson(text);
+    expect(at.get('rules')).toEqual({ line: 2, column: 3 });
+    expect(at.get('rules[0]')).toEqual({ line: 3, column: 5 });
+    expect(at.get('rules[0].max')).toEqual({ line: 4, column: 7 });
+    expect(at.get('rules[1].name')).toEqual({ line: 5, column: 6 });
+  });
+
+  it('a rule whose figure could not be computed fails with the reason and its hint', () => {
+    const [rule] = parseRules(
+      '{"rules": [{"name": "x", "type": "total", "category": "apparel", "year": 2030, "min": 1}]}',
+      'r.json',
+    ).rules;
+    if (!rule) throw new Error('no rule');
+    const out = evaluateRule(rule, {
+      error: 'no apparel imports data for 2030',
+      hint: 'years with data: 2016',
+    });
+    expect(out).toMatchObject({
+      status: 'fail',
+      failure: 'not-evaluated',
+      measured: null,
+      reason: 'no apparel imports data for 2030 (years with data: 2016)',
+      query: { year: 2030, partner: null },
+    });
+  });
+});
+
+/** A loose well-formedness check: every opened element is closed, in order. */
+function expectBalanced(xml: string): void {
+  const stack: string[] = [];
+  const body = xml.replace(/^<\?xml[^>]*\?>/, '');
+  for (const m of body.matchAll(/<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>/g)) {
+    const [, close, name, self] = m;
+    if (self) continue;
+    if (close) expect(stack.pop()).toBe(name);
+    else stack.push(name as string);
+  }
+  expect(stack).toEqual([]);
+  expect(body).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+}
