@@ -168,6 +168,17 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
     'Files',
     `${r.input.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
   ]);
+  const k = r.concentration;
+  if (k.hhi !== null) {
+    const covers =
+      k.itemizedShareOfTotal !== null && k.itemizedShareOfTotal < 0.9999
+        ? `; covers the itemized partners only (${percent(k.itemizedShareOfTotal, 1)} of the total)`
+        : '';
+    lines.push([
+      'Concentration',
+      `HHI ${Math.round(k.hhi).toLocaleString('en-US')} (${k.band}); top 1 ${percent(k.top1Share, 1)}, top 5 ${percent(k.top5Share, 1)} of the total; ${k.partners} partner${k.partners === 1 ? '' : 's'}${covers}`,
+    ]);
+  }
   const i = r.input;
   const missing = Object.entries(i.missingByMarker)
     .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
