@@ -37,6 +37,8 @@ export interface ShareFlags extends InputFlags, OutputFlags {
   year?: number;
   partner?: string;
   top?: number;
+  ytd?: boolean;
+  yearEnding?: boolean;
   flow: Flow;
   reporter?: string;
   source?: string;
@@ -73,6 +75,16 @@ export function register(program: Command, ctx: Context): void {
     .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
     .option('-y, --year <year>', 'year (default: the latest year with data)', parseYearFlag)
     .option('-p, --partner <partner>', 'highlight this partner; it stays in the table even outside --top')
+    .addOption(
+      new Option(
+        '--ytd',
+        'January to the latest month with figures, against the same months a year before',
+      ).conflicts('yearEnding'),
+    )
+    .option(
+      '--year-ending',
+      'the 12 months ending in the latest month with figures (OTEXA\'s "year ending"), against the 12 before',
+    )
     .option(
       '-t, --top <n>',
       'show the top N partners and fold the rest into "other partners"',
@@ -106,6 +118,7 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     partner,
     partnerSuggestion: partner?.kind === 'unknown' ? partnerSuggestion(partner.name) : undefined,
     top: flags.top,
+    period: flags.ytd ? 'ytd' : flags.yearEnding ? 'year-ending' : 'year',
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new ShareAccumulator(query);

@@ -15,10 +15,15 @@ export interface ShareQuery {
   source?: string;
   /** Highlighted, and kept in the rows even outside the top N. */
   partner?: Partner;
+  /** The year (default), January to the latest month (--ytd), or the 12 months ending then (--year-ending). */
+  period?: PeriodKind;
   /** A "did you mean" for a partner the catalog does not know, added to the error if the data lacks it too. */
   partnerSuggestion?: string;
   top?: number;
 }
+
+/** What a figure covers: a year, a year to date, or twelve months ending in a month. */
+export type PeriodKind = 'year' | 'ytd' | 'year-ending';
 
 /** One row of a share table. */
 export interface ShareRow {
@@ -71,6 +76,10 @@ export interface ShareResult {
     source: string | null;
     partner: string | null;
     top: number | null;
+    /** year, ytd or year-ending, what the figures cover, and what the previous figures cover. */
+    period: PeriodKind;
+    periodLabel: string;
+    previousPeriodLabel: string | null;
   };
   category: {
     name: string;
@@ -191,6 +200,43 @@ class YearBucket {
   get rows(): number {
     return this.partnerRows + this.remainderRows + this.totalRows + this.groupRows + this.missingRows;
   }
+
+  /**
+   * Adds another bucket's sums into this one, times `sign` (a year ending in June from year-to-date
+   * figures takes one year's December and subtracts its June). Counts and labels are merged as they are.
+   */
+  absorb(o: YearBucket, sign: 1 | -1): void {
+    for (const [code, p] of o.partners) {
+      let mine = this.partners.get(code);
+      if (!mine) {
+        mine = entry(p.partner);
+        this.partners.set(code, mine);
+      }
+      mine.sum.add(sign * p.sum.value());
+    }
+    for (const [code, marker] of o.missingPartners) this.missingPartners.set(code, marker);
+    if (o.remainderRows) this.remainderEntry.sum.add(sign * o.remainder);
+    if (o.totalRows) this.totalEntry.sum.add(sign * o.total);
+    this.remainderRows += o.remainderRows;
+    this.totalRows += o.totalRows;
+    this.partnerRows += o.partnerRows;
+    this.groupRows += o.groupRows;
+    this.missingRows += o.missingRows;
+    for (const [m, n] of o.missingByMarker)
+      this.missingByMarker.set(m, (this.missingByMarker.get(m) ?? 0) + n);
+    for (const [u, n] of o.unknown) this.unknown.set(u, (this.unknown.get(u) ?? 0) + n);
+    this.negative += o.negative;
+    this.firstNegative ??= o.firstNegative;
+    this.maxScale = Math.max(this.maxScale, o.maxScale);
+    for (const [k, n] of o.sources.counts()) this.sources.addCount(k, n);
+    for (const [k, n] of o.reporters.counts()) this.reporters.addCount(k, n);
+    for (const v of o.matchedBy.values()) this.matchedBy.add(v);
+    for (const v of o.basis.values()) this.basis.add(v);
+    for (const v of o.definitions.values()) this.definitions.add(v);
+    for (const v of o.files.values()) this.files.add(v);
+    for (const v of o.noFlowFiles) this.noFlowFiles.add(v);
+    for (const v of o.codes) this.codes.add(v);
+  }
   get hasData(): boolean {
     return this.partners.size > 0 || this.totalRows > 0 || this.remainderRows > 0;
   }
@@ -205,11 +251,12 @@ let bucketIds = 0;
 
 class YearPeriods {
   annual?: YearBucket;
-  /** Monthly rows of flows per month, summed over the months seen. */
-  monthSum?: YearBucket;
-  readonly monthsSeen = new Set<number>();
+  /** Monthly rows of flows (not cumulative), per month. */
+  readonly months = new Map<number, YearBucket>();
   /** Cumulative year-to-date rows (Census *_YR), per month: the latest month is the year so far. */
   readonly cumulative = new Map<number, YearBucket>();
+
+  constructor(readonly year: number) {}
 
   bucketFor(row: TradeRow): YearBucket {
     const month = row.month ?? 0;
@@ -217,21 +264,17 @@ class YearPeriods {
       this.annual ??= new YearBucket(++bucketIds);
       return this.annual;
     }
-    if (row.cumulative) {
-      let b = this.cumulative.get(month);
-      if (!b) {
-        b = new YearBucket(++bucketIds);
-        this.cumulative.set(month, b);
-      }
-      return b;
+    const map = row.cumulative ? this.cumulative : this.months;
+    let b = map.get(month);
+    if (!b) {
+      b = new YearBucket(++bucketIds);
+      map.set(month, b);
     }
-    this.monthsSeen.add(month);
-    this.monthSum ??= new YearBucket(++bucketIds);
-    return this.monthSum;
+    return b;
   }
 
   all(): YearBucket[] {
-    return [this.annual, this.monthSum, ...this.cumulative.values()].filter(
+    return [this.annual, ...this.months.values(), ...this.cumulative.values()].filter(
       (b): b is YearBucket => b !== undefined,
     );
   }
@@ -240,36 +283,112 @@ class YearPeriods {
     return this.all().some((b) => b.hasData);
   }
 
-  /** The bucket that stands for the year, and what it is: the annual rows first, then the latest YTD month, then the months summed. */
-  effective(throughMonth?: number): { bucket: YearBucket; period: string; lastMonth: number } | undefined {
-    if (this.annual?.hasData && throughMonth === undefined)
-      return { bucket: this.annual, period: 'year', lastMonth: 12 };
+  /** The latest month with monthly figures, or 0. */
+  get lastMonth(): number {
+    let m = 0;
+    for (const [k, b] of [...this.months, ...this.cumulative]) if (b.hasData && k > m) m = k;
+    return m;
+  }
+
+  /** The bucket that stands for the year: the annual rows first, then the latest YTD month, then the months added. */
+  effective(throughMonth?: number): Period | undefined {
+    if (this.annual?.hasData && throughMonth === undefined) {
+      return { bucket: this.annual, parts: [this.annual], period: 'year', lastMonth: 12 };
+    }
     const ytd = [...this.cumulative.entries()]
       .filter(([m, b]) => b.hasData && (throughMonth === undefined || m === throughMonth))
       .sort((a, b) => b[0] - a[0])[0];
-    if (ytd)
+    if (ytd) {
       return {
         bucket: ytd[1],
+        parts: [ytd[1]],
         period:
           ytd[0] === 12
             ? 'the whole year (its December year-to-date rows)'
-            : `January-${MONTHS[ytd[0] - 1]} (year to date)`,
+            : `${monthRange(ytd[0])} (year to date)`,
         lastMonth: ytd[0],
       };
-    if (this.monthSum?.hasData) {
-      const months = [...this.monthsSeen].sort((a, b) => a - b);
-      const full = months.length === 12;
-      return {
-        bucket: this.monthSum,
-        period: full
-          ? 'the whole year (its 12 months added)'
-          : `months ${months.map((m) => MONTHS[m - 1]).join(', ')} only`,
-        lastMonth: Math.max(...months),
-      };
     }
-    return undefined;
+    const months = [...this.months.entries()].filter(([, b]) => b.hasData).sort((a, b) => a[0] - b[0]);
+    if (!months.length) return undefined;
+    const list = months.map(([m]) => m);
+    return {
+      ...merged(months.map(([, b]) => [b, 1])),
+      period:
+        list.length === 12
+          ? 'the whole year (its 12 months added)'
+          : `months ${list.map((m) => MONTHS[m - 1]).join(', ')} only`,
+      lastMonth: list[list.length - 1] as number,
+    };
+  }
+
+  /** January through `month` of this year: the cumulative figure, or the months added. Undefined when a month is missing. */
+  ytd(month: number): Period | undefined {
+    const label = `${monthRange(month)} ${this.year}`;
+    const cum = this.cumulative.get(month);
+    if (cum?.hasData) return { bucket: cum, parts: [cum], period: label, lastMonth: month };
+    const parts: Array<[YearBucket, 1]> = [];
+    for (let m = 1; m <= month; m++) {
+      const b = this.months.get(m);
+      if (!b?.hasData) return undefined;
+      parts.push([b, 1]);
+    }
+    return { ...merged(parts), period: label, lastMonth: month };
+  }
+
+  /** The months after `month` to December (what a year ending in `month` takes from this year). */
+  rest(month: number): Array<[YearBucket, 1 | -1]> | undefined {
+    if (month === 12) return [];
+    const dec = this.cumulative.get(12);
+    const cut = this.cumulative.get(month);
+    if (dec?.hasData && cut?.hasData)
+      return [
+        [dec, 1],
+        [cut, -1],
+      ];
+    const parts: Array<[YearBucket, 1]> = [];
+    for (let m = month + 1; m <= 12; m++) {
+      const b = this.months.get(m);
+      if (!b?.hasData) return undefined;
+      parts.push([b, 1]);
+    }
+    return parts;
   }
 }
+
+/** What stands for a period: one bucket (possibly merged), the raw buckets it came from, and its name. */
+interface Period {
+  bucket: YearBucket;
+  parts: YearBucket[];
+  period: string;
+  lastMonth: number;
+}
+
+/** A new bucket adding (or subtracting) others. */
+function merged(parts: Array<[YearBucket, 1 | -1]>): { bucket: YearBucket; parts: YearBucket[] } {
+  const bucket = new YearBucket(++bucketIds);
+  for (const [b, sign] of parts) bucket.absorb(b, sign);
+  return { bucket, parts: parts.map(([b]) => b) };
+}
+
+function monthRange(month: number): string {
+  return month === 1 ? 'January' : `January-${FULL_MONTHS[month - 1]}`;
+}
+
+const FULL_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -306,7 +425,7 @@ export class ShareAccumulator {
     }
     let periods = this.years.get(row.year);
     if (!periods) {
-      periods = new YearPeriods();
+      periods = new YearPeriods(row.year);
       this.years.set(row.year, periods);
     }
     const b = periods.bucketFor(row);
@@ -418,8 +537,9 @@ export class ShareAccumulator {
         message: `no --year given: using ${year}, the latest year with ${q.category.name} data (years: ${yearList(years)})`,
       });
     }
+    const kind = q.period ?? 'year';
     const curPeriods = this.years.get(year);
-    const curEff = curPeriods?.effective();
+    const curEff = kind === 'year' ? curPeriods?.effective() : this.monthly(kind, year);
     if (!curPeriods || !curEff) {
       throw new KorusError(
         `no ${q.category.name} ${q.flow} data for ${year}`,
@@ -430,11 +550,20 @@ export class ShareAccumulator {
     const cur = curEff.bucket;
     // The previous year, over the same months: a year-to-date figure is compared with the same months.
     const prevPeriods = this.years.get(year - 1);
-    const prevEff = prevPeriods?.effective(curEff.period === 'year' ? undefined : curEff.lastMonth);
-    const comparable = prevEff !== undefined && prevEff.period === curEff.period;
+    const prevEff =
+      kind === 'year'
+        ? prevPeriods?.effective(curEff.period === 'year' ? undefined : curEff.lastMonth)
+        : this.monthly(kind, year - 1, curEff.lastMonth);
+    const comparable = prevEff !== undefined && (kind !== 'year' || prevEff.period === curEff.period);
     const prev = comparable ? prevEff.bucket : undefined;
     const prevYear = prev ? year - 1 : null;
-    if (curEff.period !== 'year') {
+    if (kind !== 'year') {
+      notes.push({
+        level: 'info',
+        code: 'period',
+        message: `the figures are for ${curEff.period}${prev ? `, compared with ${prevEff?.period}` : ''}`,
+      });
+    } else if (curEff.period !== 'year') {
       notes.push({ level: 'info', code: 'period', message: `${year}: the figures are for ${curEff.period}` });
     }
     if (prevEff && !comparable) {
@@ -444,8 +573,8 @@ export class ShareAccumulator {
         message: `${year - 1} has figures for ${prevEff.period}, not ${curEff.period}: no changes are shown`,
       });
     }
-    const unusedMonthly = curPeriods.all().filter((b) => b !== cur && b.hasData);
-    if (unusedMonthly.length && curEff.period === 'year') {
+    const unusedMonthly = curPeriods.all().filter((b) => !curEff.parts.includes(b) && b.hasData);
+    if (unusedMonthly.length && kind === 'year' && curEff.period === 'year') {
       const n = unusedMonthly.reduce((a, b) => a + b.rows, 0);
       notes.push({
         level: 'info',
@@ -455,6 +584,7 @@ export class ShareAccumulator {
       });
     }
     const buckets = prev ? [cur, prev] : [cur];
+    const used = [...new Set([...curEff.parts, ...(comparable ? prevEff.parts : [])])];
     for (const b of buckets) b.settle();
     this.checkSingle(buckets, 'sources', 'source', '--source');
     this.checkSingle(buckets, 'reporters', 'reporter', '--reporter');
@@ -585,7 +715,7 @@ export class ShareAccumulator {
         message: `the data has only aggregate rows for ${q.category.name} ${year}: a total, no partner detail`,
       });
     }
-    const input = this.inputStats(report, buckets);
+    const input = this.inputStats(report, used);
     return {
       query: {
         category: q.category.name,
@@ -597,6 +727,9 @@ export class ShareAccumulator {
         source: q.source ?? onlyKey(cur.sources.counts()),
         partner: highlighted ?? null,
         top: q.top ?? null,
+        period: kind,
+        periodLabel: kind === 'year' ? String(year) : curEff.period,
+        previousPeriodLabel: prev ? (kind === 'year' ? String(year - 1) : (prevEff?.period ?? null)) : null,
       },
       category: {
         name: q.category.name,
@@ -626,6 +759,34 @@ export class ShareAccumulator {
         total,
       ),
     };
+  }
+
+  /**
+   * January to month M of a year (--ytd), or the twelve months ending in M (--year-ending); M is the
+   * latest month with figures in `year` unless given.
+   */
+  private monthly(kind: 'ytd' | 'year-ending', year: number, month?: number): Period | undefined {
+    const periods = this.years.get(year);
+    const m = month ?? periods?.lastMonth ?? 0;
+    if (!periods || m === 0) {
+      if (month === undefined) {
+        throw new KorusError(
+          `no monthly ${this.query.category.name} figures for ${year}: --${kind} needs rows with a month`,
+          2,
+          'a month column (month, Census MONTH, Comtrade refMonth) or YYYYMM periods',
+        );
+      }
+      return undefined;
+    }
+    const ytd = periods.ytd(m);
+    if (kind === 'ytd') return ytd;
+    if (!ytd) return undefined;
+    const rest = this.years.get(year - 1)?.rest(m);
+    if (!rest) return undefined;
+    const parts: Array<[YearBucket, 1 | -1]> = [[ytd.bucket, 1], ...rest];
+    const { bucket } = merged(parts);
+    const label = m === 12 ? `the year ${year}` : `the 12 months ending ${FULL_MONTHS[m - 1]} ${year}`;
+    return { bucket, parts: [...ytd.parts, ...rest.map(([b]) => b)], period: label, lastMonth: m };
   }
 
   private findPartner(partner: Partner, cur: YearBucket, year: number): string {

@@ -17,6 +17,12 @@ export class Tally<K> {
     this.run = 1;
   }
 
+  /** Adds a count for a key at once (merging tallies). */
+  addCount(key: K, n: number): void {
+    this.flush();
+    this.map.set(key, (this.map.get(key) ?? 0) + n);
+  }
+
   /** The counts so far. */
   counts(): Map<K, number> {
     this.flush();

@@ -61,11 +61,14 @@ export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
   const columns: TextTable['columns'] = [
     { head: 'Rank', align: 'right' },
     { head: 'Partner', align: 'left' },
-    { head: `${q.year}${moneyHead}`, align: 'right' },
+    { head: `${short(q.periodLabel)}${moneyHead}`, align: 'right' },
     { head: 'Share', align: 'right' },
   ];
   if (hasPrev) {
-    columns.push({ head: `${q.previousYear}${moneyHead}`, align: 'right' });
+    columns.push({
+      head: `${short(q.previousPeriodLabel ?? String(q.previousYear))}${moneyHead}`,
+      align: 'right',
+    });
     columns.push({ head: 'Change', align: 'right' });
   }
   const cells = (
@@ -121,7 +124,7 @@ export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
 
   const flow = q.flow === 'imports' ? 'imports' : q.flow;
   const reporter = q.reporter ? `${q.reporter} ` : '';
-  const title = `${reporter}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.year}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
+  const title = `${reporter}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.periodLabel}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
   return {
     title: title.charAt(0).toUpperCase() + title.slice(1),
     columns,
@@ -188,4 +191,15 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
     `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
   ]);
   return lines;
+}
+
+/** A period label short enough for a column head: "January-June 2016" is "Jan-Jun 2016". */
+function short(label: string): string {
+  return label
+    .replace(/^the 12 months ending (\w{3})\w* (\d{4})$/, '12 mo. to $1 $2')
+    .replace(/^the year (\d{4})$/, '$1')
+    .replace(
+      /(January|February|March|April|May|June|July|August|September|October|November|December)/g,
+      (m) => m.slice(0, 3),
+    );
 }
