@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadCategories } from '../data/categories.js';
+import { UsageError } from '../errors.js';
 import { renderCategories } from '../output/categories.js';
 import { chalkFor } from '../output/color.js';
 import { FORMATS, type Format } from '../output/render.js';
@@ -40,6 +41,7 @@ export function register(program: Command, ctx: Context): void {
     .action(async (flags: CategoriesFlags) => {
       const defs = await loadCategories(flags.categories);
       const format = outputFormat({ ...flags, units: 'human' });
+      if (format === 'svg') throw new UsageError('categories has no svg format');
       ctx.io.stdout.write(renderCategories(defs, format, chalkFor(ctx.io.stdout, ctx.io.env, flags.color)));
       ctx.exitCode = 0;
     });

@@ -30,9 +30,10 @@ export interface InputFlags {
 
 /** Flags shared by every command that prints a result. */
 export interface OutputFlags {
-  format?: Format;
+  format?: Format | 'svg';
   json?: boolean;
   units: UnitStyle;
+  ascii?: boolean;
   color: boolean;
   quiet?: boolean;
 }
@@ -101,15 +102,21 @@ export function addInputFlags(cmd: Command): Command {
 }
 
 /** Adds the output flags to a command. */
-export function addOutputFlags(cmd: Command): Command {
+export function addOutputFlags(cmd: Command, extra: { svg?: boolean } = {}): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        `output format${extra.svg ? ' (svg: a standalone chart)' : ''}`,
+      ).choices(extra.svg ? [...FORMATS, 'svg'] : FORMATS),
+    )
     .option('--json', 'same as --format json')
     .addOption(
       new Option('--units <style>', 'values in tables: human (US$251m) or millions (45,221)')
         .choices(UNIT_STYLES)
         .default('human'),
     )
+    .option('--ascii', 'plain ASCII bars and sparklines instead of Unicode blocks')
     .option('--no-color', 'no colors (also: NO_COLOR=1)')
     .option('-q, --quiet', 'no notes or warnings on stderr');
 }
@@ -141,7 +148,7 @@ export function readOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): Rea
 }
 
 /** The output format the flags ask for. */
-export function outputFormat(flags: OutputFlags): Format {
+export function outputFormat(flags: OutputFlags): Format | 'svg' {
   if (flags.json && flags.format && flags.format !== 'json') {
     throw new UsageError(`--json and --format ${flags.format} contradict each other`);
   }

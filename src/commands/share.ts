@@ -94,7 +94,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--reporter <country>', 'reporting country, when the data holds several')
     .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
   addInputFlags(cmd);
-  addOutputFlags(cmd);
+  addOutputFlags(cmd, { svg: true });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (flags: ShareFlags) => {
     ctx.exitCode = await runShare(flags, ctx);
@@ -136,7 +136,9 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   const result = acc.result(report);
   result.notes.push(...readNotes(report));
   printNotes(ctx, result.notes, flags);
-  io.stdout.write(renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units));
+  io.stdout.write(
+    renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units, flags.ascii),
+  );
   return 0;
 }
 

@@ -32,3 +32,31 @@ export function signedPercent(fraction: number | null): string {
 function fixed(n: number, digits: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar for a fraction of 1 (`width` characters is 100%): Unicode eighth blocks, or # in ASCII. */
+export function bar(fraction: number | null, width = 20, ascii = false): string {
+  if (fraction === null || !(fraction > 0)) return '';
+  const units = Math.min(fraction, 1) * width;
+  if (ascii) return '#'.repeat(Math.round(units));
+  const eighths = Math.round(units * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? '');
+}
+
+const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+const ASCII_SPARKS = ['_', '.', '-', '=', '+', '*', '#', '#'];
+
+/** A sparkline of values (null for a gap, drawn as a space), scaled from their minimum to their maximum. */
+export function sparkline(values: Array<number | null>, ascii = false): string {
+  const known = values.filter((v): v is number => v !== null);
+  if (!known.length) return '';
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  const marks = ascii ? ASCII_SPARKS : SPARKS;
+  return values
+    .map((v) =>
+      v === null ? ' ' : (marks[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)] ?? marks[0]),
+    )
+    .join('');
+}

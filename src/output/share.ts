@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
 import { layoutLabel } from '../data/layouts.js';
-import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
+import { shareSvg } from './svg-share.js';
 
 /** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
 export const SHARE_SCHEMA_VERSION = 1;
@@ -15,11 +16,17 @@ export function shareJson(r: ShareResult): object {
 /** Renders a share result in the chosen format. */
 export function renderShare(
   r: ShareResult,
-  format: Format,
+  format: Format | 'svg',
   c: ChalkInstance,
   units: UnitStyle = 'human',
+  ascii = false,
 ): string {
-  return render({ json: shareJson(r), csv: shareCsv(r), table: () => shareTable(r, units) }, format, c);
+  if (format === 'svg') return shareSvg(r);
+  return render(
+    { json: shareJson(r), csv: shareCsv(r), table: () => shareTable(r, units, ascii) },
+    format,
+    c,
+  );
 }
 
 /** The share rows as CSV records with raw numbers. */
@@ -53,7 +60,7 @@ export function shareCsv(r: ShareResult): Renderable['csv'] {
 }
 
 /** The people's table for a share result: rows, total and the footer that states every choice made. */
-export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
+export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): TextTable {
   const q = r.query;
   const money = units === 'millions' ? millionsUsd : humanUsd;
   const moneyHead = units === 'millions' ? ' (US$ m)' : '';
@@ -63,6 +70,7 @@ export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
     { head: 'Partner', align: 'left' },
     { head: `${short(q.periodLabel)}${moneyHead}`, align: 'right' },
     { head: 'Share', align: 'right' },
+    { head: '', align: 'left' },
   ];
   if (hasPrev) {
     columns.push({
@@ -80,7 +88,13 @@ export function shareTable(r: ShareResult, units: UnitStyle): TextTable {
     prevValue: number | null,
     changeFraction: number | null,
   ): string[] => {
-    const out = [rank === null ? '' : String(rank), name, money(value), percent(share)];
+    const out = [
+      rank === null ? '' : String(rank),
+      name,
+      money(value),
+      percent(share),
+      row ? bar(share, 20, ascii) : '',
+    ];
     if (hasPrev)
       out.push(
         prevValue === null ? '–' : money(prevValue),
