@@ -187,13 +187,15 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
   ]);
   const k = r.concentration;
   if (k.hhi !== null) {
+    const part = k.itemizedShareOfTotal ?? 1;
+    const hhi = Math.round(k.hhi).toLocaleString('en-US');
     const covers =
-      k.itemizedShareOfTotal !== null && k.itemizedShareOfTotal < 0.9999
-        ? `; covers the itemized partners only (${percent(k.itemizedShareOfTotal, 1)} of the total)`
-        : '';
+      part < 0.9999 ? `; covers the itemized partners only (${percent(part, 1)} of the total)` : '';
     lines.push([
       'Concentration',
-      `HHI ${Math.round(k.hhi).toLocaleString('en-US')} (${k.band}); top 1 ${percent(k.top1Share, 1)}, top 5 ${percent(k.top5Share, 1)} of the total; ${k.partners} partner${k.partners === 1 ? '' : 's'}${covers}`,
+      part < 0.5
+        ? `not meaningful: the itemized partners are ${percent(part, 1)} of the total (HHI of those alone: ${hhi})`
+        : `HHI ${hhi} (${k.band}); top 1 ${percent(k.top1Share, 1)}, top 5 ${percent(k.top5Share, 1)} of the total; ${k.partners} partner${k.partners === 1 ? '' : 's'}${covers}`,
     ]);
   }
   const i = r.input;
