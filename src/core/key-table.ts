@@ -52,6 +52,13 @@ export class KeyTable {
     return this.str(String(n));
   }
 
+  /** Adds a 32-bit integer part to the key, without making a string of it. */
+  int(v: number): this {
+    this.hLo = Math.imul(this.hLo ^ v, 0x01000193);
+    this.hHi = Math.imul(this.hHi ^ v, 0x5bd1e995) ^ (this.hHi >>> 15);
+    return this;
+  }
+
   /** The slot of the key built, or -1 when it is new (then `add` stores it). */
   find(): number {
     let lo = this.hLo;

@@ -483,7 +483,7 @@ export class ShareAccumulator {
     const key = row.code ?? row.category ?? '';
     let fileIndex = this.files.lastIndexOf(row.file);
     if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
-    const k = this.keys.begin().num(b.id).str(sum.partner.code).str(key);
+    const k = this.keys.begin().int(b.id).str(sum.partner.code).str(key);
     const slot = k.find();
     if (slot === -1) {
       k.add(row.line, fileIndex, value);

@@ -129,15 +129,22 @@ function fileInput(full: string, name: string, size: number): InputSource {
   };
 }
 
-/** A file's bytes, read 1 MiB at a time into one buffer that every chunk shares. */
+/**
+ * A file's bytes, 1 MiB at a time, into two buffers in turn: the next read is under way while the
+ * consumer works on the chunk it was handed (which stays valid until it asks for the next one).
+ */
 async function* readInto(path: string): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(1 << 20);
+    let cur = Buffer.allocUnsafe(1 << 20);
+    let next = Buffer.allocUnsafe(1 << 20);
+    let pending = handle.read(cur, 0, cur.length, null);
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      const { bytesRead } = await pending;
       if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+      pending = handle.read(next, 0, next.length, null);
+      yield cur.subarray(0, bytesRead);
+      [cur, next] = [next, cur];
     }
   } finally {
     await handle.close();
