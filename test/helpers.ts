@@ -32,13 +32,10 @@ export async function run(
   const stdout = fakeStream(opts.tty);
   const stderr = fakeStream(opts.tty);
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
-  const code = await main(argv, {
-    stdin,
-    stdout,
-    stderr,
-    env: opts.env ?? {},
-    cwd: opts.cwd ?? process.cwd(),
-  });
+  // npm test runs the suites once per parser: KORUS_PARSER picks the one the CLI uses by default.
+  const parser = process.env.KORUS_PARSER;
+  const env = { ...(parser ? { KORUS_PARSER: parser } : {}), ...opts.env };
+  const code = await main(argv, { stdin, stdout, stderr, env, cwd: opts.cwd ?? process.cwd() });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
