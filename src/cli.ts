@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import * as breakdown from './commands/breakdown.js';
 import * as categories from './commands/categories.js';
 import * as check from './commands/check.js';
 import type { Context } from './commands/context.js';
 import * as share from './commands/share.js';
+import * as trend from './commands/trend.js';
 import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -10,7 +12,7 @@ import { chalkFor } from './output/color.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
-const COMMANDS = [share, validate, check, categories];
+const COMMANDS = [share, trend, breakdown, validate, check, categories];
 
 const EXAMPLES = `
 Examples:

@@ -1,11 +1,14 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { distance } from 'fastest-levenshtein';
 import type { Note } from '../core/notes.js';
+import type { CategoryDef } from '../data/categories.js';
 import { type Field, parseColumnOverrides, SETTABLE, UNITS } from '../data/columns.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
 import { LAYOUT_NAMES, type LayoutName } from '../data/layouts.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
-import { PARSERS, type ParserChoice, type ReadOptions } from '../data/trade-rows.js';
-import { UsageError } from '../errors.js';
+import { lookupPartner, type Partner } from '../data/partners.js';
+import { PARSERS, type ParserChoice, type ReadOptions, type ReadReport } from '../data/trade-rows.js';
+import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
 import type { Context } from './context.js';
@@ -206,4 +209,34 @@ function parseHsLevel(text: string): number {
 
 function parseMarkers(text: string): string[] {
   return text.split(',').map((m) => m.trim());
+}
+
+/** A --partner value as a partner; an aggregate (World, a group, "All other") is a usage error. */
+export function partnerArg(text: string): Partner {
+  const p = lookupPartner(text);
+  if (p.kind === 'world' || p.kind === 'group' || p.kind === 'remainder') {
+    throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
+  }
+  return p;
+}
+
+/** The error for a category with no rows: the categories there are, and the nearest name to a typo. */
+export function unknownCategory(
+  given: string,
+  category: CategoryDef,
+  catalog: CategoryDef[],
+  report: ReadReport,
+): KorusError {
+  const available = [...new Set([...catalog.map((d) => d.name), ...report.categoriesSeen])].sort();
+  if (category.origin !== 'data') {
+    const seen = [...report.categoriesSeen].sort();
+    return new KorusError(
+      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
+      2,
+      seen.length ? `categories in the data: ${seen.join(', ')}` : undefined,
+    );
+  }
+  const near = available.map((n) => ({ n, d: distance(n, category.name) })).sort((a, b) => a.d - b.d)[0];
+  const hint = near && near.d <= Math.max(2, category.name.length / 3) ? `did you mean "${near.n}"? ` : '';
+  return new UsageError(`unknown category "${given}"`, `${hint}categories: ${available.join(', ')}`);
 }

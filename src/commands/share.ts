@@ -1,20 +1,17 @@
 import { type Command, Option } from 'commander';
-import { distance } from 'fastest-levenshtein';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
-import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
+import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { lookupPartner, type Partner, partnerSuggestion, reporterCode } from '../data/partners.js';
+import { partnerSuggestion, reporterCode } from '../data/partners.js';
 import {
   checkDimensions,
   FLOWS,
   type Flow,
   newReport,
-  type ReadReport,
   type RowFilter,
   readNotes,
   readTrade,
 } from '../data/trade-rows.js';
-import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { startProgress, totalSize } from '../output/progress.js';
 import { renderShare } from '../output/share.js';
@@ -26,8 +23,10 @@ import {
   outputFormat,
   parsePositiveInt,
   parseYearFlag,
+  partnerArg,
   printNotes,
   readOptions,
+  unknownCategory,
 } from './common.js';
 import type { Context } from './context.js';
 
@@ -108,7 +107,7 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   const options = readOptions(flags, io.env);
   const catalog = await loadCategories(flags.categories);
   const category = resolveCategory(flags.category, catalog);
-  const partner = flags.partner === undefined ? undefined : partnerFlag(flags.partner);
+  const partner = flags.partner === undefined ? undefined : partnerArg(flags.partner);
   const query: ShareQuery = {
     category,
     year: flags.year,
@@ -140,33 +139,4 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     renderShare(result, format, chalkFor(io.stdout, io.env, flags.color), flags.units, flags.ascii),
   );
   return 0;
-}
-
-function unknownCategory(
-  given: string,
-  category: CategoryDef,
-  catalog: CategoryDef[],
-  report: ReadReport,
-): KorusError {
-  const inCatalog = category.origin !== 'data';
-  const available = [...new Set([...catalog.map((d) => d.name), ...report.categoriesSeen])].sort();
-  if (inCatalog) {
-    const seen = [...report.categoriesSeen].sort();
-    return new KorusError(
-      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
-      2,
-      seen.length ? `categories in the data: ${seen.join(', ')}` : undefined,
-    );
-  }
-  const near = available.map((n) => ({ n, d: distance(n, category.name) })).sort((a, b) => a.d - b.d)[0];
-  const hint = near && near.d <= Math.max(2, category.name.length / 3) ? `did you mean "${near.n}"? ` : '';
-  return new UsageError(`unknown category "${given}"`, `${hint}categories: ${available.join(', ')}`);
-}
-
-function partnerFlag(text: string): Partner {
-  const p = lookupPartner(text);
-  if (p.kind === 'world' || p.kind === 'group' || p.kind === 'remainder') {
-    throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
-  }
-  return p;
 }
