@@ -18,6 +18,10 @@ const EXAMPLES = `
 Examples:
   $ korus-stats share --category apparel --year 2016 --partner KR
   $ korus-stats share --category textiles-and-apparel --year 2016 --top 5 --json
+  $ korus-stats trend --category textiles-and-apparel --partner CN --from 2012 --to 2016
+  $ korus-stats breakdown --partner CN --year 2016
+  $ korus-stats validate data/ --format github
+  $ korus-stats check
   $ korus-stats categories
 
 Exit codes: 0 success; 1 a check failed; 2 could not run (usage, unreadable or malformed input).
