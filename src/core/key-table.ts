@@ -59,14 +59,19 @@ export class KeyTable {
     return this;
   }
 
-  /** The slot of the key built, or -1 when it is new (then `add` stores it). */
+  /** The slot of the key built, or -1 when it is new (then `add` stores it). The hash is mapped onto the
+   * table by a multiplication (no division), so the table can be any size. */
   find(): number {
     let lo = this.hLo;
     // 0/0 marks an empty slot.
     if (lo === 0 && this.hHi === 0) lo = 1;
     this.hLo = lo;
     const cap = this.capacity;
-    for (let slot = (lo >>> 0) % cap; ; slot = slot + 1 === cap ? 0 : slot + 1) {
+    for (
+      let slot = Math.floor((lo >>> 0) * cap * 2.3283064365386963e-10);
+      ;
+      slot = slot + 1 === cap ? 0 : slot + 1
+    ) {
       const a = this.lo[slot] as number;
       const b = this.hi[slot] as number;
       if (a === 0 && b === 0) return -1;
@@ -78,7 +83,7 @@ export class KeyTable {
   add(line: number, file: number, value = 0): void {
     if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
     const cap = this.capacity;
-    let slot = (this.hLo >>> 0) % cap;
+    let slot = Math.floor((this.hLo >>> 0) * cap * 2.3283064365386963e-10);
     while (this.lo[slot] !== 0 || this.hi[slot] !== 0) slot = slot + 1 === cap ? 0 : slot + 1;
     this.lo[slot] = this.hLo;
     this.hi[slot] = this.hHi;

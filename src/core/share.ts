@@ -141,6 +141,8 @@ export function concentrationOf(values: number[], total: number): Concentration 
 }
 
 interface PartnerSum {
+  /** A number for the partner, unique in the accumulator, for the key table. */
+  idx: number;
   partner: Partner;
   sum: ExactSum;
   /** The sum as a number, set when the result is computed. */
@@ -242,8 +244,10 @@ class YearBucket {
   }
 }
 
+let partnerIds = 0;
+
 function entry(partner: Partner): PartnerSum {
-  return { partner, sum: new ExactSum(), value: 0 };
+  return { idx: ++partnerIds, partner, sum: new ExactSum(), value: 0 };
 }
 
 /** One year's buckets: the annual rows, and monthly rows kept apart (never added to the annual ones). */
@@ -407,6 +411,9 @@ export class ShareAccumulator {
   /** Every (bucket, partner, code) seen, with its last row: a few bytes each, not the rows. */
   private readonly keys = new KeyTable(true);
   private readonly files: string[] = [];
+  private lastFile = '';
+  private lastFileIndex = 0;
+  private readonly codeIds = new Map<string, number>();
 
   constructor(private readonly query: ShareQuery) {}
 
@@ -446,7 +453,7 @@ export class ShareAccumulator {
     }
     if (row.value < 0) {
       b.negative++;
-      b.firstNegative ??= row;
+      b.firstNegative ??= { ...row }; // rows may be refilled by the reader: keep a copy
     }
     switch (p.kind) {
       case 'world':
@@ -481,9 +488,19 @@ export class ShareAccumulator {
    */
   private keyed(b: YearBucket, sum: PartnerSum, row: TradeRow, value: number): boolean {
     const key = row.code ?? row.category ?? '';
-    let fileIndex = this.files.lastIndexOf(row.file);
-    if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
-    const k = this.keys.begin().int(b.id).str(sum.partner.code).str(key);
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileIndex = this.files.indexOf(row.file);
+      if (this.lastFileIndex === -1) this.lastFileIndex = this.files.push(row.file) - 1;
+    }
+    const fileIndex = this.lastFileIndex;
+    // Keys are numbers (bucket, partner, code), so a row is hashed without a string in sight.
+    let codeId = this.codeIds.get(key);
+    if (codeId === undefined) {
+      codeId = this.codeIds.size;
+      this.codeIds.set(key, codeId);
+    }
+    const k = this.keys.begin().int(b.id).int(sum.idx).int(codeId);
     const slot = k.find();
     if (slot === -1) {
       k.add(row.line, fileIndex, value);

@@ -180,7 +180,20 @@ export async function readTrade(
   onRow: (row: TradeRow) => void,
   filter: RowFilter = {},
 ): Promise<void> {
-  for await (const batch of rowBatches(inputs, options, report, filter)) for (const row of batch) onRow(row);
+  // The rows are handed on as the scanner finds them, in one object refilled for each row: a consumer
+  // keeps what it needs of a row, never the row (readTradeRows gives rows to keep).
+  report.parser = parserFor(options);
+  const shared = new SharedCaches(options, filter);
+  let bytesBefore = 0;
+  for (const input of inputs) {
+    const file = new TradeFile(input.name, options, report, filter, shared, onRow, true);
+    const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
+    for await (const bytes of eachRecord(input, options, (r) => file.record(r, meta), meta)) {
+      options.onProgress?.(bytesBefore + bytes, report.rowsRead);
+    }
+    bytesBefore += meta.bytes ?? 0;
+    file.finish();
+  }
 }
 
 /** readTrade as an async iterable of rows. */
@@ -414,6 +427,8 @@ export class TradeFile {
     private readonly filter: RowFilter,
     private readonly caches: SharedCaches,
     private readonly onRow: (row: TradeRow) => void,
+    /** Refill one row object for every row (the consumer does not keep rows). */
+    private readonly reuseRows = false,
   ) {
     this.hsLevel = options.hsLevel ?? -1;
     this.codeCache = caches.code;
@@ -731,26 +746,50 @@ export class TradeFile {
       partner = { kind: 'group', code: partner.name, name: partner.name };
     }
 
-    return {
-      file,
-      line,
-      year,
-      month,
-      cumulative: this.cumulative && month > 0,
-      partner,
-      value,
-      marker,
-      category,
-      code: coded?.code,
-      match,
-      reporter,
-      flow,
-      source,
-      basis: this.basisCol >= 0 ? r.cached(this.basisCol, caches.text) : constant.basis,
-      definition: this.definitionCol >= 0 ? r.cached(this.definitionCol, caches.text) : constant.definition,
-      valueScale: map.valueScale,
-    };
+    const basis = this.basisCol >= 0 ? r.cached(this.basisCol, caches.text) : constant.basis;
+    const definition =
+      this.definitionCol >= 0 ? r.cached(this.definitionCol, caches.text) : constant.definition;
+    const out = this.reuseRows ? this.scratch : ({} as TradeRow);
+    out.file = file;
+    out.line = line;
+    out.year = year;
+    out.month = month;
+    out.cumulative = this.cumulative && month > 0;
+    out.partner = partner;
+    out.value = value;
+    out.marker = marker;
+    out.category = category;
+    out.code = coded?.code;
+    out.match = match;
+    out.reporter = reporter;
+    out.flow = flow;
+    out.source = source;
+    out.basis = basis;
+    out.definition = definition;
+    out.valueScale = map.valueScale;
+    return out;
   }
+
+  /** The row object refilled for every row when rows are not kept. */
+  private readonly scratch: TradeRow = {
+    file: '',
+    line: 0,
+    year: 0,
+    month: 0,
+    cumulative: false,
+    partner: { kind: 'unknown', code: '', name: '' },
+    value: undefined,
+    marker: undefined,
+    category: undefined,
+    code: undefined,
+    match: undefined,
+    reporter: '',
+    flow: undefined,
+    source: '',
+    basis: undefined,
+    definition: undefined,
+    valueScale: 0,
+  };
 
   /** The month a month cell names: 1-12, or 0 for a year (empty, 0, or Comtrade's 52). */
   private monthOf(r: FieldReader, col: number, line: number, year: number): number {

@@ -140,7 +140,7 @@ export async function validateFile(
     }
   };
 
-  const file = new TradeFile(name, options, report, {}, caches, onRow);
+  const file = new TradeFile(name, options, report, {}, caches, onRow, true);
   let header: string[] | undefined;
   let structural = options.structureOnly === true;
   const early: Array<{ fields: string[]; line: number }> = [];
