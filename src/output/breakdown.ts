@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { absentText, type BreakdownCategory, type BreakdownResult } from '../core/breakdown.js';
-import { layoutLabel } from '../data/layouts.js';
+import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 
@@ -201,16 +201,7 @@ export function breakdownFooter(r: BreakdownResult): Array<[string, string]> {
     ]);
   }
   const i = r.input;
-  const unused = i.files.length - i.filesUsed.length;
-  const layouts = [...new Set(i.files.filter((f) => i.filesUsed.includes(f.name)).map((f) => f.layout))];
-  const layoutText =
-    layouts.length === 1 && layouts[0] === 'canonical'
-      ? ''
-      : ` (${layouts.map(layoutLabel).join('; ')} layout)`;
-  lines.push([
-    'Files',
-    `${i.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, with no rows for the listed categories)` : ''}`,
-  ]);
+  lines.push(filesLine(i, 'with no rows for the listed categories'));
   lines.push([
     'Rows',
     `${i.rowsRead} read = ${i.rowsInCategories} in a category + ${i.rowsInNoCategory} in none + ${i.rowsFiltered} filtered out (flow, reporter, source, HS level)`,

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
-import { layoutLabel } from '../data/layouts.js';
+import { basisLine, categoryLine, filesLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
@@ -154,17 +154,8 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
 export function shareFooter(r: ShareResult): Array<[string, string]> {
   const cat = r.category;
   const lines: Array<[string, string]> = [];
-  const how: string[] = [];
-  if (cat.matchedBy.includes('category-column')) {
-    how.push(
-      cat.dataDefinitions.length
-        ? `as the data defines it: ${cat.dataDefinitions.join('; ')} (category column)`
-        : "as labelled in the data's category column (the data does not state its definition)",
-    );
-  }
-  if (cat.matchedBy.includes('hs-code')) how.push(`${cat.hsDefinition} (catalog): ${cat.note}`);
-  lines.push(['Category', `${cat.name}, ${how.join('; and ')}`]);
-  lines.push(['Basis', r.valueBasis.length ? r.valueBasis.join('; ') : 'not stated in the data']);
+  lines.push(categoryLine(cat));
+  lines.push(basisLine(r.valueBasis));
   const t = r.total;
   const total =
     t.basis === 'reported-total'
@@ -173,18 +164,7 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
         `, not itemized ${humanUsd(t.notItemizedUsd)}`
       : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
-  const unused = r.input.files.length - r.input.filesUsed.length;
-  const layouts = [
-    ...new Set(r.input.files.filter((f) => r.input.filesUsed.includes(f.name)).map((f) => f.layout)),
-  ];
-  const layoutText =
-    layouts.length === 1 && layouts[0] === 'canonical'
-      ? ''
-      : ` (${layouts.map(layoutLabel).join('; ')} layout)`;
-  lines.push([
-    'Files',
-    `${r.input.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
-  ]);
+  lines.push(filesLine(r.input));
   const k = r.concentration;
   if (k.hhi !== null) {
     const part = k.itemizedShareOfTotal ?? 1;

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { yearList } from '../core/share.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend.js';
-import { layoutLabel } from '../data/layouts.js';
+import { basisLine, categoryLine, filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
@@ -230,17 +230,8 @@ export function trendTable(r: TrendResult, view: TrendView): TextTable {
 export function trendFooter(r: TrendResult): Array<[string, string]> {
   const cat = r.category;
   const lines: Array<[string, string]> = [];
-  const how: string[] = [];
-  if (cat.matchedBy.includes('category-column')) {
-    how.push(
-      cat.dataDefinitions.length
-        ? `as the data defines it: ${cat.dataDefinitions.join('; ')} (category column)`
-        : "as labelled in the data's category column (the data does not state its definition)",
-    );
-  }
-  if (cat.matchedBy.includes('hs-code')) how.push(`${cat.hsDefinition} (catalog): ${cat.note}`);
-  lines.push(['Category', `${cat.name}, ${how.join('; and ')}`]);
-  lines.push(['Basis', r.valueBasis.length ? r.valueBasis.join('; ') : 'not stated in the data']);
+  lines.push(categoryLine(cat));
+  lines.push(basisLine(r.valueBasis));
   const byBasis = (basis: string) => r.total.points.filter((p) => p.basis === basis).map((p) => p.year);
   const reported = byBasis('reported-total');
   const summed = byBasis('sum-of-partners');
@@ -294,16 +285,7 @@ export function trendFooter(r: TrendResult): Array<[string, string]> {
     ]);
   }
   const i = r.input;
-  const unused = i.files.length - i.filesUsed.length;
-  const layouts = [...new Set(i.files.filter((f) => i.filesUsed.includes(f.name)).map((f) => f.layout))];
-  const layoutText =
-    layouts.length === 1 && layouts[0] === 'canonical'
-      ? ''
-      : ` (${layouts.map(layoutLabel).join('; ')} layout)`;
-  lines.push([
-    'Files',
-    `${i.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, with no matching rows)` : ''}`,
-  ]);
+  lines.push(filesLine(i));
   const missing = Object.entries(i.missingByMarker)
     .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
     .join(', ');
