@@ -3,19 +3,10 @@ import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js'
 import { loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import {
-  checkDimensions,
-  FLOWS,
-  type Flow,
-  newReport,
-  type RowFilter,
-  readNotes,
-  readTrade,
-} from '../data/trade-rows.js';
+import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
 import { renderBreakdown } from '../output/breakdown.js';
 import { chalkFor } from '../output/color.js';
-import { startProgress, totalSize } from '../output/progress.js';
 import { FORMATS, type Format } from '../output/render.js';
 import {
   addInputFlags,
@@ -26,6 +17,7 @@ import {
   parseYearFlag,
   partnerArg,
   printNotes,
+  readInputs,
   readOptions,
 } from './common.js';
 import type { Context } from './context.js';
@@ -110,17 +102,9 @@ export async function runBreakdown(flags: BreakdownFlags, ctx: Context): Promise
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new BreakdownAccumulator(query);
-  const report = newReport();
   // No category filter: every category is wanted, and the accumulator sends each row to those it is in.
   const filter: RowFilter = { flow: query.flow, reporter: query.reporter, source: query.source };
-  const progress = flags.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
-  options.onProgress = progress?.update;
-  try {
-    await readTrade(inputs, options, report, (row) => acc.add(row), filter);
-  } finally {
-    progress?.stop();
-  }
-  checkDimensions(report);
+  const report = await readInputs(ctx, inputs, options, filter, (row) => acc.add(row), flags.quiet);
   const result = acc.result(report);
   result.notes.push(...readNotes(report));
   printNotes(ctx, result.notes, flags);

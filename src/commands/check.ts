@@ -14,12 +14,11 @@ import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { lookupPartner, partnerSuggestion, reporterCode } from '../data/partners.js';
-import { checkDimensions, newReport, type RowFilter, readNotes, readTrade } from '../data/trade-rows.js';
+import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
-import { startProgress, totalSize } from '../output/progress.js';
-import { addInputFlags, type InputFlags, printNotes, readOptions } from './common.js';
+import { addInputFlags, type InputFlags, printNotes, readInputs, readOptions } from './common.js';
 import type { Context } from './context.js';
 
 /** The rules file read when none is named, in the current directory. */
@@ -199,26 +198,19 @@ async function measure(
     try {
       if (paths?.includes('-')) stdin ??= await readAll(io.stdin);
       const inputs = await resolveInputs(paths, io.cwd, Readable.from(stdin ? [stdin] : []));
-      const report = newReport();
-      const progress = flags.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
-      const read = { ...options, onProgress: progress?.update };
-      try {
-        await readTrade(
-          inputs,
-          read,
-          report,
-          (row) => {
-            for (const p of plans) {
-              p.acc.add(row);
-              if (p.yearAcc && row.year === p.rule.year) p.yearAcc.add(row);
-            }
-          },
-          filter,
-        );
-      } finally {
-        progress?.stop();
-      }
-      checkDimensions(report);
+      const report = await readInputs(
+        ctx,
+        inputs,
+        options,
+        filter,
+        (row) => {
+          for (const p of plans) {
+            p.acc.add(row);
+            if (p.yearAcc && row.year === p.rule.year) p.yearAcc.add(row);
+          }
+        },
+        flags.quiet,
+      );
       notes.push(...readNotes(report));
       for (const p of plans) {
         try {

@@ -4,12 +4,24 @@ import type { Note } from '../core/notes.js';
 import type { CategoryDef } from '../data/categories.js';
 import { type Field, parseColumnOverrides, SETTABLE, UNITS } from '../data/columns.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
+import type { InputSource } from '../data/inputs.js';
 import { LAYOUT_NAMES, type LayoutName } from '../data/layouts.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
 import { lookupPartner, type Partner } from '../data/partners.js';
-import { PARSERS, type ParserChoice, type ReadOptions, type ReadReport } from '../data/trade-rows.js';
+import {
+  checkDimensions,
+  newReport,
+  PARSERS,
+  type ParserChoice,
+  type ReadOptions,
+  type ReadReport,
+  type RowFilter,
+  readTrade,
+  type TradeRow,
+} from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
+import { startProgress, totalSize } from '../output/progress.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
 import type { Context } from './context.js';
 
@@ -239,4 +251,27 @@ export function unknownCategory(
   const near = available.map((n) => ({ n, d: distance(n, category.name) })).sort((a, b) => a.d - b.d)[0];
   const hint = near && near.d <= Math.max(2, category.name.length / 3) ? `did you mean "${near.n}"? ` : '';
   return new UsageError(`unknown category "${given}"`, `${hint}categories: ${available.join(', ')}`);
+}
+
+/**
+ * Reads the inputs, handing each wanted row to `onRow`, with a progress line on a terminal (not with
+ * --quiet); then refuses hidden dimensions without their totals. The one read every analysis makes.
+ */
+export async function readInputs(
+  ctx: Context,
+  inputs: InputSource[],
+  options: ReadOptions,
+  filter: RowFilter,
+  onRow: (row: TradeRow) => void,
+  quiet?: boolean,
+): Promise<ReadReport> {
+  const report = newReport();
+  const progress = quiet ? undefined : startProgress(ctx.io.stderr, totalSize(inputs));
+  try {
+    await readTrade(inputs, { ...options, onProgress: progress?.update }, report, onRow, filter);
+  } finally {
+    progress?.stop();
+  }
+  checkDimensions(report);
+  return report;
 }

@@ -3,17 +3,8 @@ import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import {
-  checkDimensions,
-  FLOWS,
-  type Flow,
-  newReport,
-  type RowFilter,
-  readNotes,
-  readTrade,
-} from '../data/trade-rows.js';
+import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { chalkFor } from '../output/color.js';
-import { startProgress, totalSize } from '../output/progress.js';
 import { renderShare } from '../output/share.js';
 import {
   addInputFlags,
@@ -25,6 +16,7 @@ import {
   parseYearFlag,
   partnerArg,
   printNotes,
+  readInputs,
   readOptions,
   unknownCategory,
 } from './common.js';
@@ -121,16 +113,8 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new ShareAccumulator(query);
-  const report = newReport();
   const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
-  const progress = flags.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
-  options.onProgress = progress?.update;
-  try {
-    await readTrade(inputs, options, report, (row) => acc.add(row), filter);
-  } finally {
-    progress?.stop();
-  }
-  checkDimensions(report);
+  const report = await readInputs(ctx, inputs, options, filter, (row) => acc.add(row), flags.quiet);
   if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
   const result = acc.result(report);
   result.notes.push(...readNotes(report));

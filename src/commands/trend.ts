@@ -4,18 +4,9 @@ import { trendOf, type WantedPartner } from '../core/trend.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import {
-  checkDimensions,
-  FLOWS,
-  type Flow,
-  newReport,
-  type RowFilter,
-  readNotes,
-  readTrade,
-} from '../data/trade-rows.js';
+import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
-import { startProgress, totalSize } from '../output/progress.js';
 import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';
 import { renderTrend } from '../output/trend.js';
 import {
@@ -28,6 +19,7 @@ import {
   parseYearFlag,
   partnerArg,
   printNotes,
+  readInputs,
   readOptions,
   unknownCategory,
 } from './common.js';
@@ -127,16 +119,8 @@ export async function runTrend(flags: TrendFlags, ctx: Context): Promise<number>
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new ShareAccumulator(query);
-  const report = newReport();
   const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
-  const progress = flags.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
-  options.onProgress = progress?.update;
-  try {
-    await readTrade(inputs, options, report, (row) => acc.add(row), filter);
-  } finally {
-    progress?.stop();
-  }
-  checkDimensions(report);
+  const report = await readInputs(ctx, inputs, options, filter, (row) => acc.add(row), flags.quiet);
   const years = acc.yearsWithData();
   const first = years[0];
   const last = years[years.length - 1];
