@@ -38,3 +38,14 @@ export function filesLine(
     `${i.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, ${unusedWhy})` : ''}`,
   ];
 }
+
+/** A chart or table title: "US imports of apparel by partner, 2016 (OTEXA)", capitalised. */
+export function analysisTitle(
+  q: { reporter: string | null; flow: string },
+  categoryLabel: string,
+  period: string,
+  sources: string[] = [],
+): string {
+  const t = `${q.reporter ? `${q.reporter} ` : ''}${q.flow} of ${categoryLabel.toLowerCase()} by partner, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`;
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}

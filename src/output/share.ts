@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
-import { basisLine, categoryLine, filesLine } from './footer.js';
+import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
@@ -136,11 +136,9 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
     ),
   ];
 
-  const flow = q.flow === 'imports' ? 'imports' : q.flow;
-  const reporter = q.reporter ? `${q.reporter} ` : '';
-  const title = `${reporter}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.periodLabel}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
+  const title = analysisTitle(q, r.category.label, q.periodLabel, r.sources);
   return {
-    title: title.charAt(0).toUpperCase() + title.slice(1),
+    title,
     columns,
     rows,
     footRows,

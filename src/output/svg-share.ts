@@ -1,4 +1,5 @@
 import type { ShareResult } from '../core/share.js';
+import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
 import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
 
@@ -24,10 +25,9 @@ export function shareSvg(r: ShareResult): string {
       ? 1
       : Math.min(1, (ticks(max * 100, 5).at(-1) ?? 100) / 100);
   const x = (share: number) => left + (Math.max(0, share) / axisMax) * barMax;
-  const flow = q.flow === 'imports' ? 'imports' : q.flow;
-  const title = `${q.reporter ? `${q.reporter} ` : ''}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.periodLabel}`;
+  const title = analysisTitle(q, r.category.label, q.periodLabel);
   const parts: string[] = [];
-  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${escapeSvg(cap(title))}</text>`);
+  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${escapeSvg(title)}</text>`);
   parts.push(
     `  <text x="${left}" y="48" fill="#444">${escapeSvg(`Share of the total, ${humanUsd(r.total.valueUsd)} (${r.total.basis === 'reported-total' ? 'reported World/total row' : 'sum of the listed partners'})`)}</text>`,
   );
@@ -75,9 +75,5 @@ export function shareSvg(r: ShareResult): string {
     `  <text x="12" y="${height - 16}" font-size="11" fill="#444">${escapeSvg(`Source: ${files}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}. Chart: korus-stats.`)}</text>`,
   );
   const description = `Horizontal bars: ${rows.map((row) => `${row.name} ${percent(row.share)}`).join('; ')}.`;
-  return svgDocument({ width, height, title: cap(title), description, body: parts.join('\n') });
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return svgDocument({ width, height, title: title, description, body: parts.join('\n') });
 }

@@ -1,4 +1,5 @@
 import type { TrendPoint, TrendResult } from '../core/trend.js';
+import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
 import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
 
@@ -46,10 +47,11 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
   };
   const y = (v: number): number => top + plotH - (Math.max(0, v / unit.div) / axisMax) * plotH;
 
-  const flow = q.flow;
   const what = measure === 'share' ? 'share of the total' : 'value';
-  const title = cap(
-    `${q.reporter ? `${q.reporter} ` : ''}${flow} of ${r.category.label.toLowerCase()} by partner, ${what}, ${q.from === q.to ? q.from : `${q.from}-${q.to}`}`,
+  const title = analysisTitle(
+    q,
+    r.category.label,
+    `${what}, ${q.from === q.to ? q.from : `${q.from}-${q.to}`}`,
   );
   const bases = new Set(r.total.points.map((p) => p.basis).filter((b) => b !== null));
   const denominator =
@@ -175,8 +177,4 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

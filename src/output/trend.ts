@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { yearList } from '../core/share.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend.js';
-import { basisLine, categoryLine, filesLine } from './footer.js';
+import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
@@ -213,11 +213,14 @@ export function trendTable(r: TrendResult, view: TrendView): TextTable {
       ),
     );
   }
-  const flow = q.flow;
-  const reporter = q.reporter ? `${q.reporter} ` : '';
-  const title = `${reporter}${flow} of ${r.category.label.toLowerCase()} by partner, ${q.from === q.to ? q.from : `${q.from}-${q.to}`}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
+  const title = analysisTitle(
+    q,
+    r.category.label,
+    q.from === q.to ? String(q.from) : `${q.from}-${q.to}`,
+    r.sources,
+  );
   return {
-    title: title.charAt(0).toUpperCase() + title.slice(1),
+    title,
     columns,
     rows,
     footRows,
