@@ -1,9 +1,9 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js';
 import { loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
+import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
 import { renderBreakdown } from '../output/breakdown.js';
 import { chalkFor } from '../output/color.js';
@@ -11,6 +11,7 @@ import { FORMATS, type Format } from '../output/render.js';
 import {
   addInputFlags,
   addOutputFlags,
+  addSelectionFlags,
   type InputFlags,
   type OutputFlags,
   outputFormat,
@@ -72,10 +73,8 @@ export function register(program: Command, ctx: Context): void {
       '-y, --year <year>',
       'year (default: the latest year with figures for the partner)',
       parseYearFlag,
-    )
-    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
-    .option('--reporter <country>', 'reporting country, when the data holds several')
-    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
+    );
+  addSelectionFlags(cmd);
   addInputFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);

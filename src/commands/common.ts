@@ -10,6 +10,7 @@ import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
 import { lookupPartner, type Partner } from '../data/partners.js';
 import {
   checkDimensions,
+  FLOWS,
   newReport,
   PARSERS,
   type ParserChoice,
@@ -114,6 +115,14 @@ export function addInputFlags(cmd: Command): Command {
       'use only HS codes of 2, 4, 6, 8 or 10 digits, when a file holds several levels',
       parseHsLevel,
     );
+}
+
+/** Adds the flags that pick which rows an analysis is about: flow, reporter, source. */
+export function addSelectionFlags(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
+    .option('--reporter <country>', 'reporting country, when the data holds several')
+    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
 }
 
 /** Adds the output flags to a command. */

@@ -3,12 +3,13 @@ import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
+import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { chalkFor } from '../output/color.js';
 import { renderShare } from '../output/share.js';
 import {
   addInputFlags,
   addOutputFlags,
+  addSelectionFlags,
   type InputFlags,
   type OutputFlags,
   outputFormat,
@@ -80,10 +81,8 @@ export function register(program: Command, ctx: Context): void {
       '-t, --top <n>',
       'show the top N partners and fold the rest into "other partners"',
       parsePositiveInt,
-    )
-    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
-    .option('--reporter <country>', 'reporting country, when the data holds several')
-    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
+    );
+  addSelectionFlags(cmd);
   addInputFlags(cmd);
   addOutputFlags(cmd, { svg: true });
   cmd.addHelpText('after', EXAMPLES);

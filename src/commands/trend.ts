@@ -4,7 +4,7 @@ import { trendOf, type WantedPartner } from '../core/trend.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
 import { partnerSuggestion, reporterCode } from '../data/partners.js';
-import { FLOWS, type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
+import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';
@@ -12,6 +12,7 @@ import { renderTrend } from '../output/trend.js';
 import {
   addInputFlags,
   addOutputFlags,
+  addSelectionFlags,
   type InputFlags,
   type OutputFlags,
   outputFormat,
@@ -88,10 +89,8 @@ export function register(program: Command, ctx: Context): void {
       new Option('--measure <what>', 'what the SVG chart plots (--format svg)')
         .choices(TREND_MEASURES)
         .default('value'),
-    )
-    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
-    .option('--reporter <country>', 'reporting country, when the data holds several')
-    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
+    );
+  addSelectionFlags(cmd);
   addInputFlags(cmd);
   addOutputFlags(cmd, { svg: true });
   cmd.addHelpText('after', EXAMPLES);
