@@ -2,13 +2,15 @@
 // Thin shim: the only place that touches process exit state.
 import { main } from '../dist/cli.js';
 
-const quietOnEpipe = (err) => {
-  // A closed pipe (`korus-stats ... | head`) is success.
+// A closed stdout (`korus-stats ... | head`) is success: the reader has what it wanted.
+process.stdout.on('error', (err) => {
   if (err && err.code === 'EPIPE') process.exit(0);
   throw err;
-};
-process.stdout.on('error', quietOnEpipe);
-process.stderr.on('error', quietOnEpipe);
+});
+// A closed stderr (`... 2>&1 | head -1`) only stops the messages: the exit code still tells the outcome.
+process.stderr.on('error', (err) => {
+  if (!err || err.code !== 'EPIPE') throw err;
+});
 
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,

@@ -73,6 +73,20 @@ describe('the built binary', () => {
     expect(r.stdout.split('\n')).toHaveLength(4);
   });
 
+  it('keeps exit 2 when stderr is cut short (2>&1 | head -1)', () => {
+    const bad = join(ROOT, 'test/fixtures/cli/bad-number.csv');
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" share --category apparel --data "${bad}" 2>&1 | head -n 1`,
+      ],
+      { env: env(), encoding: 'utf8' },
+    );
+    expect(r.stdout).toMatch(/bad-number\.csv:3:4: value "1,234" is not a number/);
+    expect(r.status).toBe(2);
+  });
+
   it('exits 2 with one clear line for a missing file, no stack trace', () => {
     const r = spawnSync(process.execPath, [BIN, 'share', '--category', 'apparel', '--data', 'missing.csv'], {
       env: env(),
