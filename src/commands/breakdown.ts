@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js';
 import { loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { partnerSuggestion, reporterCode } from '../data/partners.js';
+import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
 import { renderBreakdown } from '../output/breakdown.js';
@@ -89,15 +89,13 @@ export async function runBreakdown(flags: BreakdownFlags, ctx: Context): Promise
   const format = tableFormat(outputFormat(flags));
   const options = readOptions(flags, io.env);
   const catalog = await loadCategories(flags.categories);
-  const partner = partnerArg(flags.partner);
   const query: BreakdownQuery = {
-    partner,
+    partner: partnerArg(flags.partner),
     year: flags.year,
     flow: flags.flow,
     reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
     source: flags.source,
     catalog,
-    partnerSuggestion: partner.kind === 'unknown' ? partnerSuggestion(partner.name) : undefined,
   };
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new BreakdownAccumulator(query);

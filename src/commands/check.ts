@@ -13,7 +13,7 @@ import type { Note } from '../core/notes.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { lookupPartner, partnerSuggestion, reporterCode } from '../data/partners.js';
+import { lookupPartner, reporterCode } from '../data/partners.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
@@ -171,7 +171,6 @@ async function measure(
       source: rule.source,
       // A partner-present rule reads all partners' rows and looks for its partner among them.
       partner: rule.type === 'share' || rule.type === 'change' ? partner : undefined,
-      partnerSuggestion: partner?.kind === 'unknown' ? partnerSuggestion(partner.name) : undefined,
     };
     // Paths in the file are relative to the file; --data (relative to the current directory) replaces the
     // file's default data, not a rule's own.

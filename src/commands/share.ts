@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { partnerSuggestion, reporterCode } from '../data/partners.js';
+import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { chalkFor } from '../output/color.js';
 import { renderShare } from '../output/share.js';
@@ -106,7 +106,6 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
     source: flags.source,
     partner,
-    partnerSuggestion: partner?.kind === 'unknown' ? partnerSuggestion(partner.name) : undefined,
     top: flags.top,
     period: flags.ytd ? 'ytd' : flags.yearEnding ? 'year-ending' : 'year',
   };

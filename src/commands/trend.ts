@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import { ShareAccumulator, type ShareQuery, type ShareResult, yearList } from '../core/share.js';
-import { trendOf, type WantedPartner } from '../core/trend.js';
+import { trendOf } from '../core/trend.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { partnerSuggestion, reporterCode } from '../data/partners.js';
+import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
@@ -109,7 +109,7 @@ export async function runTrend(flags: TrendFlags, ctx: Context): Promise<number>
   const options = readOptions(flags, io.env);
   const catalog = await loadCategories(flags.categories);
   const category = resolveCategory(flags.category, catalog);
-  const partners = (flags.partner ?? []).map(partnerFlag);
+  const partners = (flags.partner ?? []).map((p) => partnerArg(p));
   const query: ShareQuery = {
     category,
     flow: flags.flow,
@@ -181,14 +181,4 @@ export async function runTrend(flags: TrendFlags, ctx: Context): Promise<number>
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-function partnerFlag(text: string): WantedPartner {
-  const p = partnerArg(text);
-  return {
-    code: p.code,
-    name: p.name,
-    kind: p.kind,
-    suggestion: p.kind === 'unknown' ? partnerSuggestion(p.name) : undefined,
-  };
 }

@@ -1,5 +1,5 @@
 import { type CategoryDef, hsDefinition, hsMatches, resolveCategory } from '../data/categories.js';
-import { type Partner, partnerKey } from '../data/partners.js';
+import { type Partner, partnerHint, partnerKey } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
@@ -16,8 +16,6 @@ export interface BreakdownQuery {
   source?: string;
   /** The catalog (built-in and --categories): the categories an HS code can fall in. */
   catalog: CategoryDef[];
-  /** A "did you mean" for a partner the catalog does not know, added to the error if the data lacks it too. */
-  partnerSuggestion?: string;
 }
 
 /** Why a category is not listed. */
@@ -318,7 +316,7 @@ export class BreakdownAccumulator {
     return new KorusError(
       `${label} has no ${q.flow} rows in the data${filters.length ? ` (${filters.join(', ')})` : ''}, in any category or year`,
       2,
-      q.partnerSuggestion ? `${q.partnerSuggestion}; ${hint}` : hint,
+      partnerHint(q.partner, hint),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { type CategoryDef, hsDefinition, inCategory } from '../data/categories.js';
-import type { Partner } from '../data/partners.js';
+import { type Partner, partnerHint } from '../data/partners.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import { KeyTable } from './key-table.js';
@@ -17,8 +17,6 @@ export interface ShareQuery {
   partner?: Partner;
   /** The year (default), January to the latest month (--ytd), or the 12 months ending then (--year-ending). */
   period?: PeriodKind;
-  /** A "did you mean" for a partner the catalog does not know, added to the error if the data lacks it too. */
-  partnerSuggestion?: string;
   top?: number;
 }
 
@@ -828,7 +826,7 @@ export class ShareAccumulator {
     throw new KorusError(
       `${label} has no ${q.category.name} ${q.flow} row for ${year}`,
       2,
-      q.partnerSuggestion ? `${q.partnerSuggestion}; ${hint}` : hint,
+      partnerHint(partner, hint),
     );
   }
 

@@ -1,3 +1,4 @@
+import { partnerHint } from '../data/partners.js';
 import type { Flow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
@@ -125,8 +126,6 @@ export interface WantedPartner {
   code: string;
   name: string;
   kind: string;
-  /** A "did you mean" for a name the catalog does not know. */
-  suggestion?: string;
 }
 
 /** What trendOf needs: the range, one ShareResult per year that has one, and the partner choice. */
@@ -295,7 +294,7 @@ function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): 
   return new KorusError(
     `${label} has no ${input.category} ${input.flow} row in ${input.from}-${input.to}`,
     2,
-    p.suggestion ? `${p.suggestion}; ${hint}` : hint,
+    partnerHint(p, hint),
   );
 }
 

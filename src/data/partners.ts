@@ -239,6 +239,12 @@ export function partnerSuggestion(text: string): string | undefined {
   return p && `did you mean ${p.name} (${p.code})?`;
 }
 
+/** The hint for a partner missing from the data, led by a "did you mean" when the catalog does not know the name. */
+export function partnerHint(p: { kind: string; name: string }, hint: string): string {
+  const suggestion = p.kind === 'unknown' ? partnerSuggestion(p.name) : undefined;
+  return suggestion ? `${suggestion}; ${hint}` : hint;
+}
+
 /** A reporter as the rows hold it: ISO alpha-2 for a known country, else the text. */
 export function reporterCode(text: string): string {
   const p = lookupPartner(text);
