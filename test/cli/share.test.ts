@@ -328,6 +328,13 @@ describe('share errors', () => {
     expect(r.stderr).toContain('years with KR: 2016');
   });
 
+  it('a misspelt partner absent from the data gets a suggestion', async () => {
+    const r = await run(['share', '--category', 'apparel', '--year', '2016', '--partner', 'Vietnm']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Vietnm" has no apparel imports row for 2016');
+    expect(r.stderr).toContain('hint: did you mean Vietnam (VN)?; partners in the 2016 data:');
+  });
+
   it('a bad flag value', async () => {
     const r = await run(['share', '--category', 'apparel', '--year', '16']);
     expect(r.code).toBe(2);

@@ -367,6 +367,9 @@ describe('trend errors', () => {
     const none = await run([...TA, '--partner', 'Narnia']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('"Narnia" has no textiles-and-apparel imports row in 2012-2016');
+    const typo = await run(['trend', '--category', 'apparel', '--partner', 'Vietnm']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('hint: did you mean Vietnam (VN)?; partners in the 2017 data:');
   });
 
   it('a range without data, --from after --to, and an aggregate as --partner exit 2', async () => {
