@@ -2,18 +2,33 @@ import { distance } from 'fastest-levenshtein';
 // The library's own entry loads every language it has (80 of them); English is the one used here.
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import censusList from './data/census-schedule-c.json' with { type: 'json' };
+import comtradeList from './data/comtrade-areas.json' with { type: 'json' };
+import worldBankList from './data/world-bank-aggregates.json' with { type: 'json' };
 
-/** What a partner cell stands for: a country, the world total, a remainder, a country group, or unknown. */
-export type PartnerKind = 'country' | 'world' | 'remainder' | 'group' | 'unknown';
+/**
+ * What a partner cell stands for: a country, the world total, a remainder ("All other"), a country group
+ * (EU, a World Bank region), a pseudo-partner (Comtrade's "Areas, nes", Bunkers, Free zones; WITS's
+ * "Unspecified": not a country, shown as its own labelled remainder), or a name the catalog does not know.
+ */
+export type PartnerKind = 'country' | 'world' | 'remainder' | 'group' | 'pseudo' | 'unknown';
 
 /** A resolved partner: `code` is ISO 3166 alpha-2 for countries, else a stable label. */
 export interface Partner {
   kind: PartnerKind;
   code: string;
   name: string;
+  /** The country a source's stand-in stands for, as data users read it (Comtrade's 490 "Other Asia, nes": TW). */
+  standsFor?: string;
 }
 
-/** US Census Schedule C country codes, each checked against the Census API's CTY_NAME (DOMAIN.md section 4). */
+/** The code system of a file's partner and reporter code columns. */
+export type CodeSystem = 'any' | 'comtrade' | 'census' | 'name';
+
+/**
+ * US Census Schedule C country codes checked against the Census API's CTY_NAME (DOMAIN.md section 4); the
+ * full list is src/catalog/data/census-schedule-c.json (see its SOURCES.md).
+ */
 export const CENSUS_CODES: Readonly<Record<string, string>> = {
   '1220': 'CA',
   '2010': 'MX',
@@ -249,4 +264,117 @@ export function partnerHint(p: { kind: string; name: string }, hint: string): st
 export function reporterCode(text: string): string {
   const p = lookupPartner(text);
   return p.kind === 'country' ? p.code : p.name;
+}
+
+// --- Code systems: Comtrade numbers, Census Schedule C, and the aggregate names sources use. -------------
+
+const WORLD: Partner = { kind: 'world', code: 'WLD', name: 'World' };
+
+interface AreaEntry {
+  code: number;
+  name: string;
+  iso3: string | null;
+  iso2: string | null;
+  kind: string;
+}
+
+/** Comtrade's 490 "Other Asia, nes": a country's trade under an area's name (see README, "Partners"). */
+const OTHER_ASIA: Partner = { kind: 'country', code: 'S19', name: 'Other Asia, nes', standsFor: 'TW' };
+
+const comtradeByCode = new Map<string, Partner>();
+const comtradeByIso = new Map<string, Partner>();
+for (const a of (comtradeList as { areas: AreaEntry[] }).areas) {
+  let p: Partner;
+  if (a.code === 490) p = OTHER_ASIA;
+  else if (a.kind === 'world') p = WORLD;
+  else if (a.kind === 'country' && a.iso2 && countries.isValid(a.iso2)) {
+    p = { kind: 'country', code: a.iso2, name: countryName(a.iso2) };
+  } else if (a.kind === 'country') p = { kind: 'unknown', code: a.name, name: a.name };
+  else p = { kind: a.kind === 'group' ? 'group' : 'pseudo', code: a.name, name: a.name };
+  comtradeByCode.set(String(a.code), p);
+  if (a.iso3 && p.kind !== 'country') comtradeByIso.set(a.iso3.trim().toUpperCase(), p);
+}
+comtradeByIso.set('S19', OTHER_ASIA);
+comtradeByIso.set('W00', WORLD);
+comtradeByIso.set('WLD', WORLD);
+
+interface CensusEntry {
+  code: string;
+  name: string;
+  iso2: string | null;
+}
+const censusByCode = new Map<string, Partner>();
+for (const c of (censusList as { countries: CensusEntry[] }).countries) {
+  censusByCode.set(
+    c.code,
+    c.iso2 && countries.isValid(c.iso2)
+      ? { kind: 'country', code: c.iso2, name: countryName(c.iso2) }
+      : { kind: 'unknown', code: c.name, name: c.name },
+  );
+}
+for (const g of (censusList as { groups: Array<{ code: string; name: string }> }).groups) {
+  censusByCode.set(g.code, { kind: 'group', code: g.name, name: g.name });
+}
+
+/** Names of country groups and regions: World Bank aggregates, Census groups, the usual trade blocs. */
+for (const a of (worldBankList as { aggregates: Array<{ name: string }> }).aggregates) {
+  const key = partnerKey(a.name);
+  if (key === 'world') continue;
+  if (!special.has(key)) special.set(key, { kind: 'group', code: a.name, name: a.name });
+}
+for (const g of (censusList as { groups: Array<{ name: string }> }).groups) {
+  const key = partnerKey(g.name);
+  if (!special.has(key)) special.set(key, { kind: 'group', code: g.name, name: g.name });
+}
+for (const c of (censusList as { countries: CensusEntry[] }).countries) {
+  if (!c.iso2 || !countries.isValid(c.iso2)) continue;
+  if (!countryIndex.has(c.code)) countryIndex.set(c.code, c.iso2);
+  const key = partnerKey(c.name);
+  if (!countryIndex.has(key) && !ambiguous.has(key)) countryIndex.set(key, c.iso2);
+}
+for (const [code, p] of comtradeByCode) {
+  if (p.kind === 'country' && p !== OTHER_ASIA && !countryIndex.has(code)) countryIndex.set(code, p.code);
+  const key = partnerKey(p.name);
+  if (p.kind !== 'country' && !special.has(key)) special.set(key, p);
+}
+special.set(partnerKey('Other Asia, nes'), OTHER_ASIA);
+special.set('490', OTHER_ASIA);
+
+/** Names of areas that are not countries, whatever the source: "..., nes", Bunkers, Unspecified. */
+const PSEUDO_NAME =
+  /(^|[\s,(])(nes|n\.e\.s\.?|not elsewhere specified)([\s,)]|$)|^(bunkers|free zones|special categories|unspecified|not specified|unknown|confidential)$/i;
+
+/** The partner a name cell names (aggregates and pseudo-partners included). */
+function byName(text: string): Partner {
+  const p = lookupPartner(text);
+  if (p.kind === 'unknown' && PSEUDO_NAME.test(p.name)) return { kind: 'pseudo', code: p.name, name: p.name };
+  return p;
+}
+
+/**
+ * Resolves a partner or reporter cell in a file's code system: Comtrade numbers (842 the USA, 0 World, 899
+ * Areas nes) and its ISO-like codes (W00, _X, X1), Census Schedule C (5800, "-" the total, 0003 and 1XXX
+ * groups), or names. Undefined for an empty cell; a code the system does not know is 'unknown' under its
+ * own text (the caller may prefer a name column then).
+ */
+export function partnerInSystem(system: CodeSystem, text: string): Partner | undefined {
+  const t = text.normalize('NFC').trim();
+  if (!t) return undefined;
+  if (system === 'comtrade') {
+    if (/^\d+$/.test(t))
+      return comtradeByCode.get(String(Number(t))) ?? { kind: 'unknown', code: t, name: t };
+    const iso = comtradeByIso.get(t.toUpperCase());
+    if (iso) return iso;
+    // ISO-like codes with a digit or an underscore are Comtrade's areas, never countries.
+    if (/[\d_]/.test(t)) return { kind: 'pseudo', code: t, name: t };
+    return byName(t);
+  }
+  if (system === 'census') {
+    if (t === '-') return WORLD;
+    if (/^\dXXX$/i.test(t)) return censusByCode.get(t.toUpperCase()) ?? { kind: 'group', code: t, name: t };
+    if (/^00\d\d$/.test(t)) return censusByCode.get(t) ?? { kind: 'group', code: t, name: t };
+    if (/^\d{4}$/.test(t)) return censusByCode.get(t) ?? { kind: 'unknown', code: t, name: t };
+    return byName(t);
+  }
+  return byName(t);
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { reporterCode } from '../catalog/partners.js';
 import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js';
 import { loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';
 import { renderBreakdown } from '../output/breakdown.js';

@@ -2,6 +2,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Command, Option } from 'commander';
+import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import {
   type CheckRule,
   evaluateRules,
@@ -13,7 +14,6 @@ import type { Note } from '../core/notes.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { lookupPartner, reporterCode } from '../data/partners.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';

@@ -1,13 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { distance } from 'fastest-levenshtein';
+import { lookupPartner, type Partner } from '../catalog/partners.js';
 import type { Note } from '../core/notes.js';
 import type { CategoryDef } from '../data/categories.js';
-import { type Field, parseColumnOverrides, SETTABLE, UNITS } from '../data/columns.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
+import { parseColumnOverrides, SETTABLE, UNITS } from '../data/file-plan.js';
 import type { InputSource } from '../data/inputs.js';
-import { LAYOUT_NAMES, type LayoutName } from '../data/layouts.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
-import { lookupPartner, type Partner } from '../data/partners.js';
 import {
   checkDimensions,
   FLOWS,
@@ -24,6 +23,7 @@ import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { startProgress, totalSize } from '../output/progress.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
+import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';
 import type { Context } from './context.js';
 
 /** Flags shared by every command that reads data (defined once, like csvkit's common parser). */
@@ -32,13 +32,15 @@ export interface InputFlags {
   columns?: Partial<Record<Field, string>>;
   unit?: string;
   delimiter: string;
-  encoding: Encoding;
+  encoding?: Encoding;
+  measure?: string;
+  dedupe?: boolean;
   missing?: string[];
   thousands?: NumberFormat['thousands'];
   decimal: NumberFormat['decimal'];
   categories?: string;
   parser?: ParserChoice;
-  layout?: LayoutName | 'auto';
+  layout?: ProfileName | 'auto';
   set?: Partial<Record<Field, string>>;
   skipLines?: number;
   hsLevel?: number;
@@ -74,9 +76,18 @@ export function addInputFlags(cmd: Command): Command {
     )
     .option('--delimiter <char>', 'field delimiter: , ; | or tab', parseDelimiter, ',')
     .addOption(
-      new Option('--encoding <name>', 'text encoding when not UTF-8 (UTF-16 is detected from its BOM)')
-        .choices(ENCODINGS)
-        .default('utf8'),
+      new Option(
+        '--encoding <name>',
+        "text encoding (default: UTF-8, checked strictly; a source's own encoding when its bytes are not UTF-8; UTF-16 from its BOM)",
+      ).choices(ENCODINGS),
+    )
+    .option(
+      '--measure <column>',
+      'the value column to read when a file has several (Census AIR_VAL_YR or CNT_VAL_YR, a DataWeb sheet)',
+    )
+    .option(
+      '--dedupe',
+      'count rows that repeat an earlier row exactly once (default: every row, with a warning)',
     )
     .option(
       '--missing <markers>',
@@ -97,8 +108,8 @@ export function addInputFlags(cmd: Command): Command {
     .addOption(
       new Option(
         '--layout <layout>',
-        'read files as this layout (default: detected from each header)',
-      ).choices(['auto', ...LAYOUT_NAMES]),
+        'read files as this source profile (default: detected from each header; see docs/sources/)',
+      ).choices(['auto', ...PROFILE_NAMES]),
     )
     .option(
       '--set <field=value>',
@@ -158,7 +169,9 @@ export function readOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): Rea
     throw new UsageError('--decimal , needs another --delimiter (usually ;)');
   }
   return {
-    dialect: { delimiter: flags.delimiter, encoding: flags.encoding },
+    dialect: { delimiter: flags.delimiter, encoding: flags.encoding ?? 'utf8' },
+    encodingGiven: flags.encoding !== undefined,
+    measure: flags.measure,
     numbers: { decimal: flags.decimal, thousands: flags.thousands },
     missing: flags.missing ?? DEFAULT_MISSING_MARKERS,
     columns: flags.columns,
@@ -249,6 +262,14 @@ export function unknownCategory(
   report: ReadReport,
 ): KorusError {
   const available = [...new Set([...catalog.map((d) => d.name), ...report.categoriesSeen])].sort();
+  if (category.origin !== 'data' && report.otherClassification.size) {
+    const [system, n] = [...report.otherClassification][0] as [string, number];
+    return new KorusError(
+      `category "${category.name}" is defined by HS codes (${category.hs.join(', ')}) and the data's ${n} code${n === 1 ? '' : 's'} are ${system}: HS codes are never matched against ${system} ones`,
+      2,
+      `define the category's ${system} codes in a --categories file ("sitc": [...]), or download the data in HS`,
+    );
+  }
   if (category.origin !== 'data') {
     const seen = [...report.categoriesSeen].sort();
     return new KorusError(

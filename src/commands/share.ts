@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
-import { ShareAccumulator, type ShareQuery } from '../core/share.js';
+import { reporterCode } from '../catalog/partners.js';
+import { SeveralReporters, ShareAccumulator, type ShareQuery, type ShareResult } from '../core/share.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
+import { UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
 import { renderShare } from '../output/share.js';
 import {
@@ -34,6 +35,7 @@ export interface ShareFlags extends InputFlags, OutputFlags {
   flow: Flow;
   reporter?: string;
   source?: string;
+  by?: 'partner' | 'reporter';
 }
 
 const EXAMPLES = `
@@ -81,6 +83,12 @@ export function register(program: Command, ctx: Context): void {
       '-t, --top <n>',
       'show the top N partners and fold the rest into "other partners"',
       parsePositiveInt,
+    )
+    .addOption(
+      new Option(
+        '--by <what>',
+        "rows of partners (default), or of reporters: several reporters' trade with --partner (who supplies China, as each exporter reports it)",
+      ).choices(['partner', 'reporter']),
     );
   addSelectionFlags(cmd);
   addInputFlags(cmd);
@@ -109,12 +117,46 @@ export async function runShare(flags: ShareFlags, ctx: Context): Promise<number>
     top: flags.top,
     period: flags.ytd ? 'ytd' : flags.yearEnding ? 'year-ending' : 'year',
   };
+  if (flags.by === 'reporter' && !partner) {
+    throw new UsageError('--by reporter needs --partner: the partner whose trade each reporter reports');
+  }
+  query.by = flags.by ?? 'partner';
+  query.dedupe = flags.dedupe;
   const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
   const acc = new ShareAccumulator(query);
+  // Several reporters' trade with the one partner asked about is answered by reporter (when asked, or
+  // when the data holds that partner only): the accumulator for it takes that partner's rows alone.
+  const byReporter =
+    query.by === 'partner' && partner && !query.reporter
+      ? new ShareAccumulator({ ...query, by: 'reporter' })
+      : undefined;
   const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
-  const report = await readInputs(ctx, inputs, options, filter, (row) => acc.add(row), flags.quiet);
+  const report = await readInputs(
+    ctx,
+    inputs,
+    options,
+    filter,
+    byReporter
+      ? (row) => {
+          acc.add(row);
+          byReporter.add(row);
+        }
+      : (row) => acc.add(row),
+    flags.quiet,
+  );
   if (acc.yearsWithData().length === 0) throw unknownCategory(flags.category, category, catalog, report);
-  const result = acc.result(report);
+  let result: ShareResult;
+  try {
+    result = acc.result(report);
+  } catch (err) {
+    if (!(err instanceof SeveralReporters && byReporter && partner && acc.onlyPartnerIs(partner))) throw err;
+    result = byReporter.result(report);
+    result.notes.unshift({
+      level: 'info',
+      code: 'by-reporter',
+      message: `the data holds ${err.reporters.length} reporters' trade with ${partner.name} only: the shares are of each reporter's ${query.flow} to ${partner.name} in their sum (as --by reporter)`,
+    });
+  }
   result.notes.push(...readNotes(report));
   printNotes(ctx, result.notes, flags);
   io.stdout.write(

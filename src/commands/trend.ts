@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
+import { reporterCode } from '../catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, type ShareResult, yearList } from '../core/share.js';
 import { trendOf } from '../core/trend.js';
 import { loadCategories, resolveCategory } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { reporterCode } from '../data/partners.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
@@ -34,7 +34,7 @@ export interface TrendFlags extends InputFlags, OutputFlags {
   to?: number;
   top?: number;
   concentration?: boolean;
-  measure: TrendMeasure;
+  plot: TrendMeasure;
   flow: Flow;
   reporter?: string;
   source?: string;
@@ -55,7 +55,7 @@ Examples:
   $ korus-stats trend --category textiles-and-apparel --json | jq '.series[] | {name, cagr, verdict}'
 
   # a line chart of the shares, to paste into a report
-  $ korus-stats trend --category textiles-and-apparel --format svg --measure share > trend.svg
+  $ korus-stats trend --category textiles-and-apparel --format svg --plot share > trend.svg
 
 Years missing from the data, and partners a year does not list, are gaps (– in tables, null in JSON),
 never zeros. The verdict counts the year-on-year share changes in the range: a change within ±0.05 pp
@@ -86,7 +86,7 @@ export function register(program: Command, ctx: Context): void {
     )
     .option('--concentration', 'add the HHI, its band, top-1 and top-5 shares and the partner count per year')
     .addOption(
-      new Option('--measure <what>', 'what the SVG chart plots (--format svg)')
+      new Option('--plot <what>', 'what the SVG chart plots (--format svg)')
         .choices(TREND_MEASURES)
         .default('value'),
     );
@@ -173,7 +173,7 @@ export async function runTrend(flags: TrendFlags, ctx: Context): Promise<number>
     renderTrend(trend, format, chalkFor(io.stdout, io.env, flags.color), {
       units: flags.units,
       ascii: flags.ascii === true,
-      measure: flags.measure,
+      measure: flags.plot,
     }),
   );
   return 0;

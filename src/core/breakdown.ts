@@ -1,5 +1,11 @@
-import { type CategoryDef, hsDefinition, hsMatches, resolveCategory } from '../data/categories.js';
-import { type Partner, partnerHint, partnerKey } from '../data/partners.js';
+import { type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
+import {
+  type CategoryDef,
+  hsDefinition,
+  inCategory,
+  type MatchKind,
+  resolveCategory,
+} from '../data/categories.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
@@ -35,7 +41,7 @@ export interface BreakdownCategory {
   label: string;
   definition: {
     /** How the category's rows were matched: by the data's category column, by HS code, or both. */
-    matchedBy: Array<'category-column' | 'hs-code'>;
+    matchedBy: Array<MatchKind>;
     /** The catalog's HS prefixes for the name (empty for a label the catalog does not know). */
     hsPrefixes: string[];
     hsDefinition: string | null;
@@ -74,9 +80,12 @@ export interface BreakdownCategory {
 
 /** How the partner's total across categories was found, and how the listed categories overlap. */
 export interface PartnerTotal {
-  /** The sum over the top-level categories; null when two of them overlap partly (no honest total). */
+  /**
+   * The partner's all-commodities figure when the file states it (a TOTAL row), else the sum over the
+   * top-level categories; null when two of those overlap partly (no honest total).
+   */
   valueUsd: number | null;
-  basis: 'sum-of-top-level-categories';
+  basis: 'reported-all-commodities' | 'sum-of-top-level-categories';
   /** The categories added up (none of them within another listed one). */
   categories: string[];
   previousValueUsd: number | null;
@@ -208,12 +217,14 @@ export class BreakdownAccumulator {
     }
     const code = row.code;
     if (code === undefined) return [];
-    let list = this.byCode.get(code);
+    const system = row.system ?? 'HS';
+    const key = `${system}\u0000${code}`;
+    let list = this.byCode.get(key);
     if (!list) {
       list = this.query.catalog
-        .filter((def) => hsMatches(code, def))
+        .filter((def) => inCategory(undefined, code, def, system) !== undefined)
         .map((def) => this.entries.get(def.name) as CategoryEntry);
-      this.byCode.set(code, list);
+      this.byCode.set(key, list);
     }
     return list;
   }
@@ -278,6 +289,7 @@ export class BreakdownAccumulator {
       yearChosen: q.year === undefined ? 'latest' : 'given',
       computed,
       absent,
+      totalCategories: entries.filter((e) => e.def.codes?.includes('TOTAL')).map((e) => e.def.name),
       notes,
       input: {
         files: report.files,
@@ -330,6 +342,8 @@ export interface BreakdownInput {
   computed: Array<{ def: CategoryDef; result: ShareResult; partnerYears?: number[] }>;
   /** Categories already known to lack the partner in the year. */
   absent: AbsentCategory[];
+  /** Categories that are the all-commodities total (never listed as absent). */
+  totalCategories?: string[];
   notes: Note[];
   input: BreakdownInputStats;
 }
@@ -342,9 +356,19 @@ export interface BreakdownInput {
 export function breakdownOf(input: BreakdownInput): BreakdownResult {
   const { query: q, year } = input;
   const notes = [...input.notes];
-  const absent = [...input.absent];
   const found: Array<{ def: CategoryDef; result: ShareResult; row: ShareRow }> = [];
+  // A category of all commodities (Comtrade's TOTAL, a one-country DataWeb query's Total row) is the
+  // partner's total as the file states it: the denominator, not a category.
+  let reported: ShareRow | undefined;
+  const isTotal = (def: CategoryDef) => def.codes?.includes('TOTAL') === true;
+  const absent = input.absent.filter((a) => !input.totalCategories?.includes(a.name));
   for (const { def, result, partnerYears } of input.computed) {
+    if (isTotal(def)) {
+      reported ??= result.rows.find(
+        (r) => r.kind === 'partner' && r.code !== null && samePartner(r.code, q.partner),
+      );
+      continue;
+    }
     const row = result.rows.find(
       (r) => r.kind === 'partner' && r.code !== null && samePartner(r.code, q.partner),
     );
@@ -379,10 +403,11 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     top.length > 1 ? top.filter((t) => t.def.hs.length === 0).map((t) => t.def.name) : [];
   const totalSum = new ExactSum();
   for (const t of top) totalSum.add(t.row.valueUsd);
-  const total = partialOverlaps.length ? null : totalSum.value();
+  const total = reported ? reported.valueUsd : partialOverlaps.length ? null : totalSum.value();
   const prevs = top.map((t) => t.row.previousValueUsd);
-  const prevTotal =
-    total !== null && prevs.length && prevs.every((v) => v !== null)
+  const prevTotal = reported
+    ? reported.previousValueUsd
+    : total !== null && prevs.length && prevs.every((v) => v !== null)
       ? prevs.reduce((a: number, v) => a + (v as number), 0)
       : null;
   const shareOfTotal = (v: number): number | null => (total === null || total === 0 ? null : v / total);
@@ -438,14 +463,14 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     }
   }
   const label = partnerLabel(q.partner);
-  if (partialOverlaps.length) {
+  if (partialOverlaps.length && !reported) {
     notes.push({
       level: 'warning',
       code: 'partial-overlap',
       message: `no total for ${label}: ${partialOverlaps.map(([a, b]) => `${a} and ${b}`).join('; ')} share HS codes without one holding the other, so adding them would count some trade twice (shares of the partner's total are left empty)`,
     });
   }
-  if (unknownOverlap.length) {
+  if (unknownOverlap.length && !reported) {
     notes.push({
       level: 'warning',
       code: 'unknown-overlap',
@@ -496,7 +521,7 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     },
     partnerTotal: {
       valueUsd: total,
-      basis: 'sum-of-top-level-categories',
+      basis: reported ? 'reported-all-commodities' : 'sum-of-top-level-categories',
       categories: top.map((t) => t.def.name),
       ...change(total, prevTotal),
       listedSharesSum:

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { lookupPartner } from '../data/partners.js';
+import { lookupPartner } from '../catalog/partners.js';
 import { FLOWS, type Flow } from '../data/trade-rows.js';
 import { InputError, KorusError, type Location } from '../errors.js';
 import type { Note } from './notes.js';

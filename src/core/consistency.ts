@@ -59,6 +59,8 @@ export class ConsistencyChecker {
 
   /** Checks one row against those before it. */
   add(row: TradeRow, place: RowPlace): void {
+    // A row by a hidden dimension (a port, a mode of transport) is a part of a total row: not a repeat.
+    if (row.detail !== undefined) return;
     let fileIndex = this.files.lastIndexOf(row.file);
     if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
     const month = row.month ?? 0;
@@ -67,7 +69,13 @@ export class ConsistencyChecker {
     if (row.value === undefined) return;
 
     const kind = row.partner.kind;
-    if (kind === 'world' || kind === 'remainder' || kind === 'country' || kind === 'unknown') {
+    if (
+      kind === 'world' ||
+      kind === 'remainder' ||
+      kind === 'pseudo' ||
+      kind === 'country' ||
+      kind === 'unknown'
+    ) {
       const g = this.parts
         .begin()
         .str(row.file)
@@ -88,7 +96,7 @@ export class ConsistencyChecker {
           group,
         });
       } else {
-        const table = kind === 'remainder' ? this.remainders : this.parts;
+        const table = kind === 'remainder' || kind === 'pseudo' ? this.remainders : this.parts;
         table.seek(group[0], group[1]);
         const slot = table.find();
         if (slot === -1) table.add(row.line, fileIndex, row.value);
@@ -170,7 +178,11 @@ export class ConsistencyChecker {
     }
   }
 
-  /** Looks the row's key up; a second sighting is a duplicate-row problem naming the first. */
+  /**
+   * Looks the row's key up; a second sighting is a problem naming the first, under the rule `share` applies
+   * to the same rows: a repeated partner row is counted as given (a warning; --dedupe counts an exact repeat
+   * once), a second World row for one key stops an analysis (an error).
+   */
   private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): void {
     const k = this.keys
       .begin()
@@ -189,14 +201,28 @@ export class ConsistencyChecker {
     }
     const file = this.files[k.file(slot)];
     const at = file === row.file ? `line ${k.line(slot)}` : `${file}:${k.line(slot)}`;
+    const key = `the same year, period, reporter, partner (${row.partner.name}), flow and ${row.code ? `code ${row.code}` : 'category'} as ${at}`;
+    if (row.partner.kind === 'world') {
+      this.emit({
+        file: row.file,
+        line: row.line,
+        column: place.partnerColumn,
+        field: place.partnerField,
+        code: 'duplicate-total',
+        severity: 'error',
+        message: `a second World/total row for ${key.slice(9)}: a total is given once, and an analysis stops here`,
+        hint: 'remove one; if they are the same row, --dedupe counts it once',
+      });
+      return;
+    }
     this.emit({
       file: row.file,
       line: row.line,
       column: place.partnerColumn,
       field: place.partnerField,
       code: 'duplicate-row',
-      severity: 'error',
-      message: `the same year, period, reporter, partner (${row.partner.name}), flow and ${row.code ? `HS code ${row.code}` : 'category'} as ${at}: adding both would count it twice`,
+      severity: 'warning',
+      message: `${key}: both are counted, as SQL's SUM() would (an analysis warns; --dedupe counts an exact repeat once)`,
     });
   }
 }

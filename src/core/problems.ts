@@ -31,7 +31,16 @@ export const PROBLEM_CODES: Readonly<Record<string, { severity: 'error' | 'warni
   },
   'title-row': {
     severity: 'warning',
-    about: 'a line above the header (a title); korus-stats needs --skip-lines to read the file',
+    about:
+      "a line above the header (a title) that is not the source's own: korus-stats needs --skip-lines to read the file",
+  },
+  'unread-flow': {
+    severity: 'error',
+    about: 'a column that names a trade flow but is not read: imports and exports would be added together',
+  },
+  'measure-required': {
+    severity: 'error',
+    about: 'several value columns and none the default: an analysis needs --measure',
   },
   'blank-row': { severity: 'warning', about: 'a row whose cells are all empty' },
   'missing-cell': { severity: 'error', about: 'a row shorter than the header: one problem per missing cell' },
@@ -66,8 +75,18 @@ export const PROBLEM_CODES: Readonly<Record<string, { severity: 'error' | 'warni
     about: 'a category label not in the catalog (one problem per label, counted)',
   },
   'duplicate-row': {
+    severity: 'warning',
+    about:
+      'the same year, period, reporter, partner, flow and code as an earlier row: counted as given, as in `share` (--dedupe counts an exact repeat once)',
+  },
+  'duplicate-total': {
     severity: 'error',
-    about: 'the same year, period, reporter, partner, flow and code as an earlier row',
+    about: 'a second World/total row for the same key: `share` stops on it',
+  },
+  'trailing-empty-field': {
+    severity: 'warning',
+    about:
+      "rows with one empty field past the header's last column (the Comtrade portal's trailing comma): read, as `share` reads them",
   },
   'total-mismatch': {
     severity: 'error',

@@ -1,5 +1,5 @@
-import { type CategoryDef, hsDefinition, inCategory } from '../data/categories.js';
-import { type Partner, partnerHint } from '../data/partners.js';
+import { lookupPartner, type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
+import { type CategoryDef, hsDefinition, inCategory, type MatchKind } from '../data/categories.js';
 import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import { KeyTable } from './key-table.js';
@@ -18,6 +18,13 @@ export interface ShareQuery {
   /** The year (default), January to the latest month (--ytd), or the 12 months ending then (--year-ending). */
   period?: PeriodKind;
   top?: number;
+  /** Count exact repeats of a row once (default: every row as the file gives it, with a warning). */
+  dedupe?: boolean;
+  /**
+   * What the rows are of: partners (default), or reporters (several reporters' trade with one partner:
+   * who supplies China, as each exporter reports it). By reporter, only the query partner's rows count.
+   */
+  by?: 'partner' | 'reporter';
 }
 
 /** What a figure covers: a year, a year to date, or twelve months ending in a month. */
@@ -73,6 +80,8 @@ export interface ShareResult {
     reporter: string | null;
     source: string | null;
     partner: string | null;
+    /** What the rows are of: partners, or (several reporters' trade with one partner) reporters. */
+    by: 'partner' | 'reporter';
     top: number | null;
     /** year, ytd or year-ending, what the figures cover, and what the previous figures cover. */
     period: PeriodKind;
@@ -83,7 +92,7 @@ export interface ShareResult {
     name: string;
     label: string;
     /** How rows were matched: by the data's category column, by HS code against the catalog, or both. */
-    matchedBy: Array<'category-column' | 'hs-code'>;
+    matchedBy: Array<MatchKind>;
     hsDefinition: string | null;
     note: string;
     /** The data's own statements of the definition (a `definition` column), if any. */
@@ -149,18 +158,47 @@ interface PartnerSum {
 
 /** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
 interface Repeats {
+  /** Exact repeats (same key and value) counted as given, and those left out by --dedupe. */
   duplicates: number;
+  deduped: number;
   examples: string[];
   splits: number;
   firstSplit?: string;
+}
+
+/** A row that splits a figure by a hidden dimension, kept until its total row is known to be there. */
+interface DetailKey {
+  lo: number;
+  hi: number;
+  file: string;
+  line: number;
+  dimension: string;
+  what: string;
+}
+
+/** The refusal when rows come from several reporters: the caller may answer by reporter instead. */
+export class SeveralReporters extends KorusError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly reporters: string[],
+  ) {
+    super(message, 2, hint);
+    this.name = 'SeveralReporters';
+  }
 }
 
 /** Everything kept about one year of the rows that pass the filters: per-partner sums, never rows. */
 class YearBucket {
   readonly partners = new Map<string, PartnerSum>();
   readonly missingPartners = new Map<string, string>();
-  readonly remainderEntry: PartnerSum = entry({ kind: 'remainder', code: 'OTHER', name: 'All other' });
+  /** "All other" rows and pseudo-partners (Areas nes, Bunkers, Unspecified), each its own labelled remainder. */
+  readonly remainders = new Map<string, PartnerSum>();
   remainderRows = 0;
+  /** Rows that split a figure by a hidden dimension (left out: the total rows are used). */
+  detailRows = 0;
+  /** The classifications of the codes used (HS, SITC): never two in one answer. */
+  readonly systems = new Distinct<string>();
   readonly totalEntry: PartnerSum = entry({ kind: 'world', code: 'WLD', name: 'World' });
   totalRows = 0;
   /** The HS codes met (each once), to catch levels that nest (61 and 6109). */
@@ -180,7 +218,7 @@ class YearBucket {
   maxScale = 0;
   readonly sources = new Tally<string>();
   readonly reporters = new Tally<string>();
-  readonly matchedBy = new Distinct<'category-column' | 'hs-code'>();
+  readonly matchedBy = new Distinct<MatchKind>();
   readonly basis = new Distinct<string>();
   readonly definitions = new Distinct<string>();
   readonly noFlowFiles = new Set<string>();
@@ -190,7 +228,17 @@ class YearBucket {
     return this.totalEntry.sum.value();
   }
   get remainder(): number {
-    return this.remainderEntry.sum.value();
+    return sumValues([...this.remainders.values()].map((r) => ({ value: r.sum.value() })));
+  }
+
+  /** The remainder entry of a partner ("All other", or a pseudo-partner). */
+  remainderOf(p: Partner): PartnerSum {
+    let r = this.remainders.get(p.code);
+    if (!r) {
+      r = entry(p);
+      this.remainders.set(p.code, r);
+    }
+    return r;
   }
   /** Turns the partner sums into numbers for ranking and shares. */
   settle(): void {
@@ -215,7 +263,9 @@ class YearBucket {
       mine.sum.add(sign * p.sum.value());
     }
     for (const [code, marker] of o.missingPartners) this.missingPartners.set(code, marker);
-    if (o.remainderRows) this.remainderEntry.sum.add(sign * o.remainder);
+    for (const [, r] of o.remainders) this.remainderOf(r.partner).sum.add(sign * r.sum.value());
+    this.detailRows += o.detailRows;
+    for (const v of o.systems.values()) this.systems.add(v);
     if (o.totalRows) this.totalEntry.sum.add(sign * o.total);
     this.remainderRows += o.remainderRows;
     this.totalRows += o.totalRows;
@@ -243,6 +293,22 @@ class YearBucket {
 }
 
 let partnerIds = 0;
+
+/** A small number for each distinct text (a reporter, a source), for the key table. */
+function idOf(map: Map<string, number>, text: string): number {
+  let id = map.get(text);
+  if (id === undefined) {
+    id = map.size;
+    map.set(text, id);
+  }
+  return id;
+}
+
+/** A reporter, shown in the place of a partner (by reporter). */
+function reporterAsPartner(reporter: string): Partner {
+  const p = lookupPartner(reporter);
+  return p.kind === 'country' ? p : { kind: 'unknown', code: reporter, name: reporter };
+}
 
 function entry(partner: Partner): PartnerSum {
   return { idx: ++partnerIds, partner, sum: new ExactSum(), value: 0 };
@@ -405,7 +471,11 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
 export class ShareAccumulator {
   private readonly years = new Map<number, YearPeriods>();
   private filtered = 0;
-  private readonly repeats: Repeats = { duplicates: 0, examples: [], splits: 0 };
+  private readonly repeats: Repeats = { duplicates: 0, deduped: 0, examples: [], splits: 0 };
+  /** Rows by a hidden dimension: their keys, to check each has its total row. */
+  private readonly details = new Map<string, DetailKey>();
+  private readonly reporterIds = new Map<string, number>();
+  private readonly sourceIds = new Map<string, number>();
   /** Every (bucket, partner, code) seen, with its last row: a few bytes each, not the rows. */
   private readonly keys = new KeyTable(true);
   private readonly files: string[] = [];
@@ -418,7 +488,7 @@ export class ShareAccumulator {
   /** Takes one row into the sums (or counts it as filtered out). */
   add(row: TradeRow): void {
     const q = this.query;
-    const how = row.match ?? inCategory(row.category, row.code, q.category);
+    const how = row.match ?? inCategory(row.category, row.code, q.category, row.system);
     if (
       !how ||
       (row.flow !== undefined && row.flow !== q.flow) ||
@@ -428,21 +498,38 @@ export class ShareAccumulator {
       this.filtered++;
       return;
     }
+    // By reporter: the query partner's rows, each reporter in the place of a partner.
+    let p = row.partner;
+    if (q.by === 'reporter') {
+      if (!q.partner || p.code !== q.partner.code || !row.reporter) {
+        this.filtered++;
+        return;
+      }
+      p = reporterAsPartner(row.reporter);
+    }
     let periods = this.years.get(row.year);
     if (!periods) {
       periods = new YearPeriods(row.year);
       this.years.set(row.year, periods);
     }
     const b = periods.bucketFor(row);
+    if (row.detail !== undefined) {
+      // A part of a total row by a hidden dimension: left out, but its total must be there (groups are
+      // left out whole).
+      b.detailRows++;
+      this.filtered++;
+      if (p.kind !== 'group') this.detail(b, p, row);
+      return;
+    }
     b.matchedBy.add(how);
     b.files.add(row.file);
     b.sources.add(row.source);
-    b.reporters.add(row.reporter);
+    b.reporters.add(q.by === 'reporter' ? '' : row.reporter);
+    if (row.system) b.systems.add(row.system);
     if (row.basis) b.basis.add(row.basis);
     if (row.definition) b.definitions.add(row.definition);
     if (row.flow === undefined) b.noFlowFiles.add(row.file);
     if (row.valueScale > b.maxScale) b.maxScale = row.valueScale;
-    const p = row.partner;
     if (row.value === undefined) {
       b.missingRows++;
       bump(b.missingByMarker, row.marker ?? '');
@@ -455,14 +542,15 @@ export class ShareAccumulator {
     }
     switch (p.kind) {
       case 'world':
-        if (this.keyed(b, b.totalEntry, row, row.value)) b.totalRows++;
+        if (this.keyed(b, b.totalEntry, row, row.value, 'world')) b.totalRows++;
         else this.filtered++;
         return;
       case 'group':
         b.groupRows++;
         return;
       case 'remainder':
-        if (this.keyed(b, b.remainderEntry, row, row.value)) b.remainderRows++;
+      case 'pseudo':
+        if (this.keyed(b, b.remainderOf(p), row, row.value, 'remainder')) b.remainderRows++;
         else this.filtered++;
         return;
       default: {
@@ -472,61 +560,155 @@ export class ShareAccumulator {
           sum = entry(p);
           b.partners.set(p.code, sum);
         }
-        if (this.keyed(b, sum, row, row.value)) b.partnerRows++;
+        if (this.keyed(b, sum, row, row.value, 'partner')) b.partnerRows++;
         else this.filtered++;
       }
     }
   }
 
-  /**
-   * Adds a row's value to a partner's sum unless it repeats a row already seen (same year, period,
-   * partner and code): an exact duplicate in the same file is left out (counted once, with a warning), a
-   * repeat with another value is added (the file splits the figure by a column not read, such as a
-   * district), and a second file giving another value for the same key is an error. Returns whether added.
-   */
-  private keyed(b: YearBucket, sum: PartnerSum, row: TradeRow, value: number): boolean {
+  /** The key of a row: its bucket, partner, code, reporter and source, as numbers. */
+  private key(b: YearBucket, sum: PartnerSum, row: TradeRow): KeyTable {
     const key = row.code ?? row.category ?? '';
+    let codeId = this.codeIds.get(key);
+    if (codeId === undefined) {
+      codeId = this.codeIds.size;
+      this.codeIds.set(key, codeId);
+    }
+    return this.keys
+      .begin()
+      .int(b.id)
+      .int(sum.idx)
+      .int(codeId)
+      .int(this.reporterId(row.reporter))
+      .int(this.sourceId(row.source));
+  }
+
+  // Rows of one file mostly share a reporter and a source: the last id is kept, not looked up.
+  private lastReporter = '';
+  private lastReporterId = -1;
+  private lastSource = '';
+  private lastSourceId = -1;
+  private reporterId(text: string): number {
+    if (text !== this.lastReporter || this.lastReporterId < 0) {
+      this.lastReporter = text;
+      this.lastReporterId = idOf(this.reporterIds, text);
+    }
+    return this.lastReporterId;
+  }
+  private sourceId(text: string): number {
+    if (text !== this.lastSource || this.lastSourceId < 0) {
+      this.lastSource = text;
+      this.lastSourceId = idOf(this.sourceIds, text);
+    }
+    return this.lastSourceId;
+  }
+
+  /** Notes a detail row's key (once per key), to check at the end that its total row came. */
+  private detail(b: YearBucket, p: Partner, row: TradeRow): void {
+    const sum = this.entryFor(b, p);
+    const k = this.key(b, sum, row);
+    const [lo, hi] = k.hash();
+    const id = `${lo}:${hi}`;
+    if (this.details.has(id)) return;
+    this.details.set(id, {
+      lo,
+      hi,
+      file: row.file,
+      line: row.line,
+      dimension: row.detail ?? '',
+      what: `${row.year} ${p.name}${row.code ? ` ${row.code}` : ''}${row.reporter ? ` (reporter ${row.reporter})` : ''}`,
+    });
+  }
+
+  /** The sum a partner's rows go to in a bucket (made when first needed). */
+  private entryFor(b: YearBucket, p: Partner): PartnerSum {
+    if (p.kind === 'world') return b.totalEntry;
+    if (p.kind === 'remainder' || p.kind === 'pseudo') return b.remainderOf(p);
+    let sum = b.partners.get(p.code);
+    if (!sum) {
+      sum = entry(p);
+      b.partners.set(p.code, sum);
+    }
+    return sum;
+  }
+
+  /**
+   * Adds a row's value to its sum, every row as the file gives it, as SQL's SUM() would. A row repeating
+   * one already seen (same year, period, partner, code, reporter and source) is counted and said: an exact
+   * repeat with a warning (--dedupe counts it once), a repeat with another value in a note (the file
+   * splits the figure by a column not read). Two files giving different values for one key, and two World
+   * rows for one key, stop the run. Returns whether the row was added.
+   */
+  private keyed(
+    b: YearBucket,
+    sum: PartnerSum,
+    row: TradeRow,
+    value: number,
+    kind: 'partner' | 'world' | 'remainder',
+  ): boolean {
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
       this.lastFileIndex = this.files.indexOf(row.file);
       if (this.lastFileIndex === -1) this.lastFileIndex = this.files.push(row.file) - 1;
     }
     const fileIndex = this.lastFileIndex;
-    // Keys are numbers (bucket, partner, code), so a row is hashed without a string in sight.
-    let codeId = this.codeIds.get(key);
-    if (codeId === undefined) {
-      codeId = this.codeIds.size;
-      this.codeIds.set(key, codeId);
-    }
-    const k = this.keys.begin().int(b.id).int(sum.idx).int(codeId);
+    // Keys are numbers (bucket, partner, code, reporter, source), so a row is hashed without a string in sight.
+    const k = this.key(b, sum, row);
     const slot = k.find();
     if (slot === -1) {
       k.add(row.line, fileIndex, value);
       if (row.code !== undefined) b.codes.add(row.code);
     } else {
-      const seenFile = this.files[k.file(slot)] ?? '';
-      const seenLine = k.line(slot);
       const seenValue = k.value(slot);
-      if (seenValue === value) {
-        this.repeats.duplicates++;
-        if (this.repeats.examples.length < 5)
-          this.repeats.examples.push(`${row.file}:${row.line} repeats ${seenFile}:${seenLine}`);
+      // The texts are made only when said: on most files repeats are rare, on some every row is one.
+      const seenFile = (): string => this.files[k.file(slot)] ?? '';
+      const at = (): string => `${row.file}:${row.line} repeats ${seenFile()}:${k.line(slot)}`;
+      const what = (): string =>
+        `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${(row.code ?? row.category) ? ` ${row.code ?? row.category}` : ''}`;
+      if (seenValue === value && this.query.dedupe) {
+        this.repeats.deduped++;
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
         return false;
       }
-      if (seenFile !== row.file) {
-        const what = `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${key ? ` ${key}` : ''}`;
+      if (kind === 'world') {
         throw new KorusError(
-          `two files give different values for ${what}: ${seenValue} (${seenFile}:${seenLine}) and ${value} (${row.file}:${row.line})`,
+          `two World/total rows for ${what()}: ${seenValue} (${seenFile()}:${k.line(slot)}) and ${value} (${row.file}:${row.line}); a total is given once`,
           2,
-          'pick one with --source, or read the files separately',
+          seenValue === value
+            ? 'the file repeats the row: --dedupe counts exact repeats once'
+            : 'the file holds two totals for one key (another flow, period or dimension korus-stats does not read?)',
         );
       }
-      this.repeats.splits++;
-      this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${seenLine})`;
+      if (seenValue === value) {
+        this.repeats.duplicates++;
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
+      } else {
+        if (this.files[k.file(slot)] !== row.file) {
+          throw new KorusError(
+            `two files give different values for ${what()}: ${seenValue} (${seenFile()}:${k.line(slot)}) and ${value} (${row.file}:${row.line})`,
+            2,
+            'pick one with --source, or read the files separately',
+          );
+        }
+        this.repeats.splits++;
+        this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${k.line(slot)})`;
+      }
       k.update(slot, row.line, fileIndex, value);
     }
     sum.sum.add(value);
     return true;
+  }
+
+  /** Refuses a breakdown by a hidden dimension whose total row is missing for some key. */
+  private checkDetails(): void {
+    for (const d of this.details.values()) {
+      if (this.keys.seek(d.lo, d.hi).find() !== -1) continue;
+      throw new KorusError(
+        `${d.file}:${d.line}: ${d.what} is broken down by ${d.dimension} and has no total row: adding the parts could count figures twice or miss some`,
+        2,
+        'download the data with the totals of that dimension included',
+      );
+    }
   }
 
   /** The years that have figures for the query's category, flow, reporter and source. */
@@ -604,7 +786,9 @@ export class ShareAccumulator {
     this.checkSingle(buckets, 'sources', 'source', '--source');
     this.checkSingle(buckets, 'reporters', 'reporter', '--reporter');
     this.checkBases(buckets);
+    this.checkSystems(buckets, year);
     for (const b of buckets) this.checkLevels(b, year);
+    this.checkDetails();
 
     // Denominator: a reported World/total row when there is one (the OTEXA practice), else the parts.
     const itemized = sumValues(cur.partners.values());
@@ -612,11 +796,13 @@ export class ShareAccumulator {
     const total = reported ? cur.total : itemized + cur.remainder;
     const notItemized = reported ? total - itemized - cur.remainder : 0;
     const tolerance = Math.max(Math.abs(total) * 0.005, 2 * 10 ** cur.maxScale);
-    if (reported && notItemized < -tolerance) {
+    if (reported && notItemized < 0) {
+      // Never a row: a negative remainder is the published rounding, or partners that are too large.
+      const within = notItemized >= -tolerance;
       notes.push({
-        level: 'warning',
+        level: within ? 'info' : 'warning',
         code: 'partners-exceed-total',
-        message: `the listed partners add up to ${usd(itemized + cur.remainder)}, more than the reported total ${usd(total)} (by ${usd(-notItemized)})`,
+        message: `the listed partners add up to ${usd(itemized + cur.remainder)}, more than the reported total ${usd(total)} (by ${usd(-notItemized)}${within ? ', within the rounding of the table' : ''}): no "not itemized" row; the shares add up to more than 100%`,
       });
     }
     const shareOf = (v: number): number | null => (total === 0 ? null : v / total);
@@ -626,7 +812,8 @@ export class ShareAccumulator {
       (a, b) => b.value - a.value || a.partner.name.localeCompare(b.partner.name),
     );
     const rows: ShareRow[] = [];
-    const highlighted = q.partner ? this.findPartner(q.partner, cur, year) : undefined;
+    const highlighted =
+      q.partner && q.by !== 'reporter' ? this.findPartner(q.partner, cur, year, notes) : undefined;
     let rank = 0;
     let folded: PartnerSum[] = [];
     ranked.forEach((p, i) => {
@@ -665,20 +852,28 @@ export class ShareAccumulator {
       });
       folded = [];
     }
-    if (cur.remainderRows) {
-      const before = prev?.remainderRows ? prev.remainder : undefined;
+    // "All other" first, then the pseudo-partners (Areas nes, Bunkers, Unspecified), largest first.
+    const remainders = [...cur.remainders.values()].sort(
+      (a, b) =>
+        Number(b.partner.kind === 'remainder') - Number(a.partner.kind === 'remainder') ||
+        b.sum.value() - a.sum.value() ||
+        a.partner.name.localeCompare(b.partner.name),
+    );
+    for (const r of remainders) {
+      const value = r.sum.value();
+      const was = prev?.remainders.get(r.partner.code);
       rows.push({
         kind: 'remainder',
-        code: null,
-        name: 'All other (as reported)',
-        valueUsd: cur.remainder,
-        share: shareOf(cur.remainder),
+        code: r.partner.kind === 'remainder' ? null : r.partner.code,
+        name: r.partner.kind === 'remainder' ? 'All other (as reported)' : r.partner.name,
+        valueUsd: value,
+        share: shareOf(value),
         rank: null,
-        ...change(cur.remainder, before),
+        ...change(value, was?.sum.value()),
         highlighted: false,
       });
     }
-    if (notItemized !== 0) {
+    if (notItemized > 0) {
       rows.push({
         kind: 'not-itemized',
         code: null,
@@ -704,8 +899,16 @@ export class ShareAccumulator {
       notes.push({
         level: 'warning',
         code: 'duplicate-rows',
-        message: `${r.duplicates} row${r.duplicates === 1 ? '' : 's'} repeat${r.duplicates === 1 ? 's' : ''} an earlier row's year, partner, code and value: counted once (${r.examples.join('; ')}${r.duplicates > r.examples.length ? '; ...' : ''})`,
+        message: `${r.duplicates} row${r.duplicates === 1 ? '' : 's'} repeat${r.duplicates === 1 ? 's' : ''} an earlier row exactly (year, partner, code and value): counted as given, as SQL's SUM() does (${r.examples.join('; ')}${r.duplicates > r.examples.length ? '; ...' : ''}); --dedupe counts each once`,
         count: r.duplicates,
+      });
+    }
+    if (r.deduped) {
+      notes.push({
+        level: 'info',
+        code: 'duplicate-rows-deduped',
+        message: `${r.deduped} exact repeat${r.deduped === 1 ? '' : 's'} of an earlier row counted once (--dedupe): ${r.examples.join('; ')}${r.deduped > r.examples.length ? '; ...' : ''}`,
+        count: r.deduped,
       });
     }
     if (r.splits) {
@@ -740,7 +943,8 @@ export class ShareAccumulator {
         flow: q.flow,
         reporter: q.reporter ?? onlyKey(cur.reporters.counts()),
         source: q.source ?? onlyKey(cur.sources.counts()),
-        partner: highlighted ?? null,
+        partner: q.by === 'reporter' ? (q.partner?.code ?? null) : (highlighted ?? null),
+        by: q.by ?? 'partner',
         top: q.top ?? null,
         period: kind,
         periodLabel: kind === 'year' ? String(year) : curEff.period,
@@ -804,9 +1008,27 @@ export class ShareAccumulator {
     return { bucket, parts: [...ytd.parts, ...rest.map(([b]) => b)], period: label, lastMonth: m };
   }
 
-  private findPartner(partner: Partner, cur: YearBucket, year: number): string {
+  /**
+   * The partner asked for, found in the data first: by code, by the data's own name for it, or as the
+   * area a source reports it under (Comtrade's "Other Asia, nes" for Taiwan), with a note saying so.
+   */
+  private findPartner(partner: Partner, cur: YearBucket, year: number, notes: Note[]): string {
     const q = this.query;
     if (cur.partners.has(partner.code)) return partner.code;
+    const key = partnerKey(partner.name);
+    for (const p of cur.partners.values()) {
+      if (p.partner.kind === 'unknown' && partnerKey(p.partner.name) === key) return p.partner.code;
+    }
+    for (const p of cur.partners.values()) {
+      if (p.partner.standsFor && p.partner.standsFor === partner.code) {
+        notes.push({
+          level: 'info',
+          code: 'partner-stand-in',
+          message: `${partner.name} (${partner.code}) has no row of its own in the data: its trade is reported under "${p.partner.name}", shown for it (UN Comtrade lists no ${partner.name}; data users read its "Other Asia, nes" area, 490, as ${partner.name}, which Comtrade's own reference list does not state)`,
+        });
+        return p.partner.code;
+      }
+    }
     const label =
       partner.kind === 'country' ? `${partner.name} (${partner.code})` : JSON.stringify(partner.name);
     const marker = cur.missingPartners.get(partner.code);
@@ -837,10 +1059,35 @@ export class ShareAccumulator {
     const list = [...seen]
       .map(([k, n]) => `${k === '' ? `(no ${what})` : k} (${n} row${n === 1 ? '' : 's'})`)
       .join(', ');
+    const message = `${this.query.category.name} rows come from ${seen.size} ${what === 'source' ? 'sources' : 'reporters'}: ${list}; adding them together would mix ${what === 'source' ? 'definitions and count figures twice' : 'reporting countries'}`;
+    if (what === 'reporter') {
+      throw new SeveralReporters(
+        message,
+        `pick one with ${flag}, or compare the reporters' trade with one partner with --by reporter --partner P`,
+        [...seen.keys()],
+      );
+    }
+    throw new KorusError(message, 2, `pick one with ${flag}`);
+  }
+
+  /** Whether the rows of the year hold one partner only (the one asked about): the question is then by reporter. */
+  onlyPartnerIs(partner: Partner, year?: number): boolean {
+    const y = year ?? this.query.year ?? this.yearsWithData().at(-1);
+    const periods = y === undefined ? undefined : this.years.get(y);
+    if (!periods) return false;
+    const codes = new Set<string>();
+    for (const b of periods.all()) for (const code of b.partners.keys()) codes.add(code);
+    return codes.size === 1 && codes.has(partner.code);
+  }
+
+  /** Refuses codes of two classifications in one answer (HS and SITC rows for one year count twice). */
+  private checkSystems(buckets: YearBucket[], year: number): void {
+    const systems = new Set(buckets.flatMap((b) => [...b.systems.values()]));
+    if (systems.size <= 1) return;
     throw new KorusError(
-      `${this.query.category.name} rows come from ${seen.size} ${what === 'source' ? 'sources' : 'reporters'}: ${list}; adding them together would mix ${what === 'source' ? 'definitions and count figures twice' : 'reporting countries'}`,
+      `${year}: ${this.query.category.name} rows are in ${[...systems].join(' and ')} codes: the same trade in two classifications would count twice`,
       2,
-      `pick one with ${flag}`,
+      'read one classification (filter the file, or download one)',
     );
   }
 

@@ -1,4 +1,4 @@
-import { partnerHint } from '../data/partners.js';
+import { partnerHint } from '../catalog/partners.js';
 import type { Flow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
@@ -197,13 +197,27 @@ export function trendOf(input: TrendInput): TrendResult {
     });
   }
   const seen = new Set<string>();
+  const totalsOnly: number[] = [];
   for (const y of inRange) {
     for (const n of (input.results.get(y) as ShareResult).notes) {
+      // One note for every year with totals only, not one a year.
+      if (n.code === 'no-partner-detail') {
+        totalsOnly.push(y);
+        continue;
+      }
       if (!seen.has(n.message)) {
         seen.add(n.message);
         notes.push(n);
       }
     }
+  }
+  if (totalsOnly.length) {
+    notes.push({
+      level: 'warning',
+      code: 'no-partner-detail',
+      message: `the data has only aggregate rows for ${input.category} in ${yearList(totalsOnly)}: totals, no partner detail`,
+      count: totalsOnly.length,
+    });
   }
 
   const chosen = choosePartners(input, inRange, notes);

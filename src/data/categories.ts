@@ -7,6 +7,12 @@ export interface CategoryDef {
   name: string;
   label: string;
   hs: string[];
+  /** SITC code prefixes, when the category also has a definition in SITC (apparel: division 84). */
+  sitc?: string[];
+  /** Other codes it is (Comtrade's TOTAL for all commodities). */
+  codes?: string[];
+  /** Other names a category column may use for it ("All Products" for all-commodities). */
+  aliases?: string[];
   note: string;
   /** Where the definition comes from: the built-in catalog or a --categories file. */
   origin: string;
@@ -50,26 +56,43 @@ function parseCatalog(json: unknown, origin: string): CategoryDef[] {
   if (!Array.isArray(list)) throw new InputError({ file: origin }, `no "categories" array (${expected})`);
   return list.map((entry: unknown, i: number) => {
     const e = entry as Record<string, unknown>;
-    const hs = e.hs;
-    if (typeof e.name !== 'string' || !e.name.trim() || !Array.isArray(hs) || hs.length === 0) {
+    const hs = e.hs ?? [];
+    const sitc = e.sitc;
+    const codes = e.codes;
+    const total = Array.isArray(codes) && codes.length > 0;
+    if (typeof e.name !== 'string' || !e.name.trim() || !Array.isArray(hs) || (hs.length === 0 && !total)) {
       throw new InputError(
         { file: origin },
         `category ${i + 1} needs a name and a non-empty hs list (${expected})`,
       );
     }
-    for (const code of hs) {
-      if (typeof code !== 'string' || !/^\d{2,10}$/.test(code)) {
-        throw new InputError(
-          { file: origin },
-          `category "${e.name}": HS prefix ${JSON.stringify(code)} must be a string of 2 to 10 digits`,
-          'write HS codes as strings ("0101"), never numbers, so leading zeros are kept',
-        );
+    const digits = (list: unknown[], what: string, min: number) => {
+      for (const code of list) {
+        if (typeof code !== 'string' || !new RegExp(`^\\d{${min},10}$`).test(code)) {
+          throw new InputError(
+            { file: origin },
+            `category "${e.name}": ${what} prefix ${JSON.stringify(code)} must be a string of ${min} to 10 digits`,
+            'write codes as strings ("0101"), never numbers, so leading zeros are kept',
+          );
+        }
       }
+    };
+    digits(hs, 'HS', 2);
+    if (sitc !== undefined) {
+      if (!Array.isArray(sitc))
+        throw new InputError({ file: origin }, `category "${e.name}": "sitc" must be a list`);
+      digits(sitc, 'SITC', 1);
     }
+    const aliases = Array.isArray(e.aliases)
+      ? (e.aliases as unknown[]).filter((a): a is string => typeof a === 'string')
+      : [];
     return {
       name: categoryKey(e.name),
       label: typeof e.label === 'string' ? e.label : e.name,
       hs: hs as string[],
+      ...(Array.isArray(sitc) ? { sitc: sitc as string[] } : {}),
+      ...(total ? { codes: (codes as unknown[]).map(String) } : {}),
+      ...(aliases.length ? { aliases: aliases.map(categoryKey) } : {}),
       note: typeof e.note === 'string' ? e.note : `HS ${(hs as string[]).join(', ')}`,
       origin,
     };
@@ -96,15 +119,23 @@ export function hsMatches(code: string, def: CategoryDef): boolean {
   return def.hs.some((prefix) => code.startsWith(prefix));
 }
 
-/** Whether a row belongs to a category: by its category label when it has one, else by HS code prefix. */
+/** How a row was matched to a category: its category label, or its HS, SITC or all-commodities code. */
+export type MatchKind = 'category-column' | 'hs-code' | 'sitc-code' | 'total-code';
+
+/** Whether a row belongs to a category: by its category label when it has one, else by its code. */
 export function inCategory(
   category: string | undefined,
   code: string | undefined,
   def: CategoryDef,
-): 'category-column' | 'hs-code' | undefined {
-  if (category !== undefined) return category === def.name ? 'category-column' : undefined;
-  if (code !== undefined && hsMatches(code, def)) return 'hs-code';
-  return undefined;
+  system: string = 'HS',
+): MatchKind | undefined {
+  if (category !== undefined)
+    return category === def.name || def.aliases?.includes(category) ? 'category-column' : undefined;
+  if (code === undefined) return undefined;
+  if (code === 'TOTAL') return def.codes?.includes('TOTAL') ? 'total-code' : undefined;
+  if (system === 'SITC') return def.sitc?.some((p) => code.startsWith(p)) ? 'sitc-code' : undefined;
+  if (system !== 'HS') return undefined;
+  return hsMatches(code, def) ? 'hs-code' : undefined;
 }
 
 /** The catalog's definition for a category name, or a data-only category (matched by its label alone). */

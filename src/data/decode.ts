@@ -17,6 +17,24 @@ export interface DecodeState {
   bytesOut: number;
   encoding: string;
   problem?: DecodeProblem;
+  /**
+   * The encoding the source's files use when they are not UTF-8 (the Comtrade portal's Windows-1252):
+   * taken from the first byte that is not UTF-8 on, when nothing before it was beyond ASCII.
+   */
+  fallback?: 'windows-1252';
+  /** Where the fallback was taken: the line and the byte that was not UTF-8. */
+  switched?: { line: number; byte: number };
+  /** Some byte so far was beyond ASCII (valid UTF-8): a later bad byte is then an error, not a fallback. */
+  sawHigh?: boolean;
+  /** Line breaks passed so far (counted only while a fallback may still be taken). */
+  linesOut?: number;
+}
+
+/** The encoding as the file stats state it: "windows-1252 (... not UTF-8 from line 12 ...)" after a fallback. */
+export function encodingLabel(state: DecodeState): string {
+  return state.switched
+    ? `${state.encoding} (the source's encoding: not UTF-8 from line ${state.switched.line}, byte 0x${state.switched.byte.toString(16).toUpperCase().padStart(2, '0')})`
+    : state.encoding;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -145,30 +163,70 @@ function textConverter(label: string, state: DecodeState): Converter {
   return { push: (c) => decode(c, true), end: () => decode(undefined, false) };
 }
 
-/** Passes UTF-8 through unchanged, checking it with the native validator; a bad byte ends the stream. */
+/**
+ * Passes UTF-8 through unchanged, checking it with the native validator; a bad byte ends the stream, or,
+ * with a fallback and only ASCII before it, starts the fallback decoding there (ASCII is the same in both).
+ */
 function utf8Checker(state: DecodeState): Converter {
   let carry: Buffer = Buffer.alloc(0);
+  const state2: { after?: Converter } = {};
+  const watch = state.fallback !== undefined;
   const check = (buf: Buffer): Buffer => {
-    if (isUtf8(buf)) return buf;
-    const bad = firstInvalidUtf8(buf);
+    const ok = isUtf8(buf);
+    if (ok && !watch) return buf;
+    const bad = ok ? buf.length : firstInvalidUtf8(buf);
+    if (watch && !state.sawHigh) {
+      const high = firstHigh(buf, bad);
+      if (high < bad) state.sawHigh = true;
+      else state.linesOut = (state.linesOut ?? 0) + countLf(buf, bad);
+    }
+    if (ok) return buf;
+    if (watch && !state.sawHigh && state.fallback) {
+      state2.after = textConverter(state.fallback, state);
+      state.switched = { line: (state.linesOut ?? 0) + 1, byte: buf[bad] ?? 0 };
+      state.encoding = state.fallback;
+      return Buffer.concat([buf.subarray(0, bad), state2.after.push(buf.subarray(bad))]);
+    }
     // The problem's offset is known once the valid prefix has been counted out by emit().
     state.problem = invalidUtf8(state.bytesOut + bad, buf[bad] ?? 0);
     return buf.subarray(0, bad);
   };
   return {
     push(chunk) {
+      const { after } = state2;
+      if (after) return after.push(chunk);
       const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const tail = incompleteTail(joined);
       carry = Buffer.from(joined.subarray(joined.length - tail));
-      return check(joined.subarray(0, joined.length - tail));
+      const out = check(joined.subarray(0, joined.length - tail));
+      const switched = state2.after;
+      if (switched && carry.length) {
+        const rest = switched.push(carry);
+        carry = Buffer.alloc(0);
+        return Buffer.concat([out, rest]);
+      }
+      return out;
     },
     end() {
+      if (state2.after) return state2.after.end();
       if (!carry.length) return carry;
       // A multi-byte sequence cut off by the end of the file.
       state.problem = invalidUtf8(state.bytesOut, carry[0] ?? 0);
       return Buffer.alloc(0);
     },
   };
+}
+
+/** The offset of the first byte beyond ASCII in buf[0, end), or end. */
+function firstHigh(buf: Buffer, end: number): number {
+  for (let i = 0; i < end; i++) if ((buf[i] as number) >= 0x80) return i;
+  return end;
+}
+
+function countLf(buf: Buffer, end: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 function invalidUtf8(offset: number, byte: number): DecodeProblem {

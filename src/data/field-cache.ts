@@ -16,6 +16,8 @@ export interface FieldReader {
   digits(i: number): number;
   /** The number its first two characters make when both are ASCII digits (0 to 99); -1 otherwise. */
   lead2(i: number): number;
+  /** Whether cell i has an even number of bytes (an HS code that has not lost a leading zero). */
+  evenLength(i: number): boolean;
 }
 
 const MAX_ENTRIES = 1 << 18;
@@ -181,5 +183,8 @@ export class StringRecord implements FieldReader {
   lead2(i: number): number {
     const f = this.fields[i] ?? '';
     return /^\d\d/.test(f) ? Number(f.slice(0, 2)) : -1;
+  }
+  evenLength(i: number): boolean {
+    return (this.fields[i] ?? '').length % 2 === 0;
   }
 }

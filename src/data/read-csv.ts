@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, Parser } from 'csv-parse';
 import type { InputError } from '../errors.js';
-import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
+import { type DecodeState, decodeToUtf8, type Encoding, encodingLabel } from './decode.js';
 import type { InputSource } from './inputs.js';
 import { LineTracker } from './line-tracker.js';
 import { csvError, decodeError, MAX_RECORD_BYTES } from './scan-csv.js';
@@ -17,6 +17,8 @@ export interface CsvRecord {
 export interface Dialect {
   delimiter: string;
   encoding: Encoding;
+  /** The source's own encoding, taken when the bytes are not UTF-8 (see DecodeState.fallback). */
+  fallback?: 'windows-1252';
 }
 
 type Parsed = { record: string[]; info: { bytes: number } } | { error: CsvError };
@@ -54,7 +56,12 @@ export async function* readCsvRecords(
   dialect: Dialect,
   meta: { encoding: string } = { encoding: dialect.encoding },
 ): AsyncGenerator<CsvRecord> {
-  const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: dialect.encoding };
+  const state: DecodeState = {
+    bytesIn: 0,
+    bytesOut: 0,
+    encoding: dialect.encoding,
+    fallback: dialect.fallback,
+  };
   const tracker = new LineTracker();
   // Whether the text before a decode problem ends with a line break: if not, the record the parser
   // flushes at the cut is a fragment, and the problem is reported in its place.
@@ -86,7 +93,7 @@ export async function* readCsvRecords(
     for await (const item of parser as AsyncIterable<Parsed>) {
       if ('error' in item) throw item.error;
       const { record, info } = item;
-      meta.encoding = state.encoding; // known from the first bytes (a UTF-16 BOM switches it)
+      meta.encoding = encodingLabel(state); // known from the first bytes (a UTF-16 BOM switches it)
       if (state.problem && info.bytes >= state.problem.offset && !endsWithBreak) break;
       yield { fields: record, line: tracker.lineAt(recordStart) };
       recordStart = info.bytes;

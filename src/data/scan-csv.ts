@@ -74,6 +74,10 @@ export class ByteRecord implements FieldReader {
     return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
   }
 
+  evenLength(i: number): boolean {
+    return (((this.ends[i] as number) - (this.starts[i] as number)) & 1) === 0;
+  }
+
   /** Every field's text. */
   texts(): string[] {
     const out = new Array<string>(this.count);

@@ -1,18 +1,17 @@
 import type { ConsistencyChecker, RowPlace } from '../core/consistency.js';
 import { PROBLEM_CODES, type Problem } from '../core/problems.js';
 import { InputError } from '../errors.js';
+import type { Field, ProfileName } from '../sources/types.js';
 import type { CategoryDef } from './categories.js';
-import type { Field } from './columns.js';
 import type { FieldReader } from './field-cache.js';
 import type { InputSource } from './inputs.js';
-import type { LayoutName } from './layouts.js';
+import { TradeFile } from './trade-file.js';
 import {
   eachRecord,
   newReport,
   type ReadOptions,
   type ReadReport,
   type SharedCaches,
-  TradeFile,
   type TradeRow,
 } from './trade-rows.js';
 
@@ -26,7 +25,7 @@ export interface ValidateOptions extends ReadOptions {
 /** What was checked in one file. */
 export interface FileSummary {
   name: string;
-  layout: LayoutName | null;
+  layout: ProfileName | null;
   encoding: string;
   /** Data rows read past the header (blank rows not counted; a wide file's row counts once). */
   rows: number;
@@ -127,9 +126,8 @@ export async function validateFile(
       );
     }
     const code = row.code;
-    if (code !== undefined) {
-      if (/^\d+$/.test(code) && code.length % 2 === 1)
-        tally(`hs-code-leading-zero\u0000${code}`, row.line, hsColumn, hsField);
+    if (code !== undefined && code !== 'TOTAL' && (row.system ?? 'HS') === 'HS') {
+      if (row.padded) tally(`hs-code-leading-zero\u0000${code.slice(1)}`, row.line, hsColumn, hsField);
       else if (!/^\d{2}(\d{2}){0,4}$/.test(code))
         tally(`hs-code-length\u0000${code}`, row.line, hsColumn, hsField);
     }
@@ -140,7 +138,7 @@ export async function validateFile(
     }
   };
 
-  const file = new TradeFile(name, options, report, {}, caches, onRow, true);
+  const file = new TradeFile(name, { ...options, titleLinesOk: true }, report, {}, caches, onRow, true);
   let header: string[] | undefined;
   let structural = options.structureOnly === true;
   const early: Array<{ fields: string[]; line: number }> = [];
@@ -153,11 +151,12 @@ export async function validateFile(
   let categoryField: string | null = null;
   let records = 0;
 
-  const useHeader = (fields: string[], line: number) => {
+  const useHeader = (fields: string[], line: number, rowNames = false) => {
     header = fields;
     const seen = new Map<string, number>();
     fields.forEach((h, i) => {
       const key = h.normalize('NFC').trim().toLowerCase();
+      if (rowNames && i === 0) return; // R's row-names column has no name
       if (key === '') {
         problem(
           line,
@@ -232,6 +231,11 @@ export async function validateFile(
       }
       return false;
     }
+    if (count === width + 1 && text(width) === '' && header) {
+      // The Comtrade portal's trailing comma: read as the analyses read it, counted once per file.
+      tally('trailing-empty-field', line, width + 1, null);
+      return true;
+    }
     if (count > width) {
       for (let c = width + 1; c <= count; c++) {
         problem(
@@ -267,22 +271,19 @@ export async function validateFile(
       }
       const map = file.columns;
       if (!map) return; // still looking past metadata lines
-      summary.layout = file.layoutName;
+      summary.layout = file.layoutName as ProfileName;
       const stats = file.fileStats;
       const line = stats?.headerLine ?? r.line;
-      const above = early.filter((e) => e.line < line);
-      if (above.length && map.wide.length === 0) {
-        for (const e of above)
-          problem(
-            e.line,
-            null,
-            null,
-            'title-row',
-            'a line above the header',
-            `pass over it with --skip-lines ${line - 1}`,
-          );
-      }
-      useHeader(map.header, line);
+      for (const titleLine of file.titleLines)
+        problem(
+          titleLine,
+          null,
+          null,
+          'title-row',
+          "a line above the header that is not the source's own (a title?)",
+          `pass over it with --skip-lines ${line - 1}`,
+        );
+      useHeader(map.header, line, map.rowNames);
       const at = (f: Field) => map.index[f];
       const col = (f: Field) => {
         const i = at(f);
@@ -383,7 +384,7 @@ export async function validateFile(
             : code === 'unknown-category'
               ? `category ${JSON.stringify(what)} is not in the catalog: ${times}`
               : code === 'hs-code-leading-zero'
-                ? `HS code ${JSON.stringify(what)} has an odd number of digits: it looks like it lost a leading zero (0${what}?): ${times}`
+                ? `HS code ${JSON.stringify(what)} has an odd number of digits: it lost a leading zero, and is read as 0${what} (as analyses read it): ${times}`
                 : `HS code ${JSON.stringify(what)} is not 2, 4, 6, 8 or 10 digits: ${times}`;
     const hint =
       code === 'unknown-category'

@@ -114,7 +114,9 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
   const t = r.partnerTotal;
   const n = t.categories.length;
   const foot = [
-    `${who}, total of ${n} categor${n === 1 ? 'y' : 'ies'}`,
+    t.basis === 'reported-all-commodities'
+      ? `${who}, all commodities (reported)`
+      : `${who}, total of ${n} categor${n === 1 ? 'y' : 'ies'}`,
     '',
     t.valueUsd === null ? '–' : money(t.valueUsd),
     t.valueUsd === null || t.valueUsd === 0 ? '–' : percent(1),
@@ -158,6 +160,9 @@ export function breakdownFooter(r: BreakdownResult): Array<[string, string]> {
   let shares: string;
   if (t.valueUsd === null) {
     shares = `no total for ${who}: ${t.partialOverlaps.map(([a, b]) => `${a} and ${b}`).join('; ')} overlap partly (shared HS codes, neither holding the other), so shares of ${who}'s total are left empty`;
+  } else if (t.basis === 'reported-all-commodities') {
+    const sum = t.listedSharesSum === null ? '–' : percent(t.listedSharesSum);
+    shares = `"Share of ${who}" is of ${who}'s total over all commodities as the file states it, ${humanUsd(t.valueUsd)} (its all-commodities row); the listed categories cover part of it${inside.length ? `, and ${inside.map((k) => `${k.name} is within ${k.within.join(' and ')}`).join(', ')}` : ''} (their shares add to ${sum})`;
   } else {
     shares = `"Share of ${who}" is of ${who}'s total, ${humanUsd(t.valueUsd)}: the sum of the ${t.categories.length} top-level categor${t.categories.length === 1 ? 'y' : 'ies'} (${t.categories.join(', ')})`;
     if (inside.length) {

@@ -1,5 +1,5 @@
 import type { InputStats, ShareResult } from '../core/share.js';
-import { layoutLabel } from '../data/layouts.js';
+import { profileLabel as layoutLabel } from '../sources/index.js';
 
 /** Footer lines every analysis prints the same way: what the category is, the value basis, the files. */
 
@@ -22,17 +22,15 @@ export function basisLine(valueBasis: string[]): [string, string] {
   return ['Basis', valueBasis.length ? valueBasis.join('; ') : 'not stated in the data'];
 }
 
-/** "Files": the files used, their layout when not canonical, and how many more were read for nothing. */
+/** "Files": the files used, their source profile (and variant) when not canonical, and how many more were read for nothing. */
 export function filesLine(
   i: Pick<InputStats, 'files' | 'filesUsed'>,
   unusedWhy = 'with no matching rows',
 ): [string, string] {
   const unused = i.files.length - i.filesUsed.length;
-  const layouts = [...new Set(i.files.filter((f) => i.filesUsed.includes(f.name)).map((f) => f.layout))];
-  const layoutText =
-    layouts.length === 1 && layouts[0] === 'canonical'
-      ? ''
-      : ` (${layouts.map(layoutLabel).join('; ')} layout)`;
+  const used = i.files.filter((f) => i.filesUsed.includes(f.name));
+  const layouts = [...new Set(used.map((f) => layoutLabel(f.layout, f.variant)))];
+  const layoutText = used.every((f) => f.layout === 'canonical') ? '' : ` (${layouts.join('; ')} profile)`;
   return [
     'Files',
     `${i.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, ${unusedWhy})` : ''}`,
@@ -41,11 +39,15 @@ export function filesLine(
 
 /** A chart or table title: "US imports of apparel by partner, 2016 (OTEXA)", capitalised. */
 export function analysisTitle(
-  q: { reporter: string | null; flow: string },
+  q: { reporter: string | null; flow: string; by?: 'partner' | 'reporter'; partner?: string | null },
   categoryLabel: string,
   period: string,
   sources: string[] = [],
 ): string {
-  const t = `${q.reporter ? `${q.reporter} ` : ''}${q.flow} of ${categoryLabel.toLowerCase()} by partner, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`;
+  const what = `${q.flow} of ${categoryLabel.toLowerCase()}`;
+  const t =
+    q.by === 'reporter'
+      ? `${what} ${q.flow === 'imports' || q.flow === 're-imports' ? 'from' : 'to'} ${q.partner ?? 'the partner'} by reporter, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`
+      : `${q.reporter ? `${q.reporter} ` : ''}${what} by partner, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }

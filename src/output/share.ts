@@ -67,7 +67,7 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
   const hasPrev = q.previousYear !== null;
   const columns: TextTable['columns'] = [
     { head: 'Rank', align: 'right' },
-    { head: 'Partner', align: 'left' },
+    { head: r.query.by === 'reporter' ? 'Reporter' : 'Partner', align: 'left' },
     { head: `${short(q.periodLabel)}${moneyHead}`, align: 'right' },
     { head: 'Share', align: 'right' },
     { head: '', align: 'left' },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { detectLayout } from '../../src/data/layouts.js';
+import { detectProfile } from '../../src/sources/index.js';
 import { run } from '../helpers.js';
 
 const DIR = join(import.meta.dirname, '../fixtures/layouts');
@@ -62,6 +62,16 @@ describe('every layout gives the same shares from the same figures', async () =>
     ['census.json', 'census', []],
     ['dataweb.csv', 'dataweb', []],
     ['otexa.csv', 'otexa', ['--set', 'category=apparel']],
+    // Real sources' own traps (make-profiles.mjs): each must still give the same rows, with no extra flag
+    // beyond what the file cannot say (its category, a measure among several).
+    ['comtrade-plus-portal.csv', 'comtrade-plus', []],
+    ['comtrade-plus-api.csv', 'comtrade-plus', []],
+    ['comtrade-legacy-plus.csv', 'comtrade-legacy', []],
+    ['comtrade-legacy-sitc.csv', 'comtrade-legacy', []],
+    ['comtradr-ct-search.csv', 'comtradr', []],
+    ['census-groups.csv', 'census', []],
+    ['census-port-r.csv', 'census', ['--measure', 'CNT_VAL_YR']],
+    ['wits-partner.csv', 'wits', ['--set', 'category=apparel']],
   ])('%s is read as %s', async (file, layout, extra) => {
     const out = await share(['--data', fx(file), ...extra]);
     expect(out.input.layout).toBe(layout);
@@ -141,16 +151,20 @@ describe('no double counting', () => {
     return join(dir, name);
   };
 
-  it('an exact duplicate row is counted once, with a warning naming both lines', async () => {
+  it('an exact repeat of a row is counted as given, with a warning naming both lines; --dedupe counts it once', async () => {
     const file = tmp(
       'dup.csv',
       'year,partner,category,value_usd\n2016,CN,apparel,10\n2016,CN,apparel,10\n2016,VN,apparel,5\n',
     );
     const out = await share(['--data', file]);
-    expect(out.rows.find((r) => r.code === 'CN')?.valueUsd).toBe(10);
+    expect(out.rows.find((r) => r.code === 'CN')?.valueUsd).toBe(20);
+    expect(out.notes.find((n) => n.code === 'duplicate-rows')).toMatchObject({ level: 'warning', count: 1 });
     expect(out.notes.find((n) => n.code === 'duplicate-rows')?.message).toMatch(
       /dup\.csv:3 repeats .*dup\.csv:2/,
     );
+    const once = await share(['--data', file, '--dedupe']);
+    expect(once.rows.find((r) => r.code === 'CN')?.valueUsd).toBe(10);
+    expect(once.notes.map((n) => n.code)).toContain('duplicate-rows-deduped');
   });
 
   it('two files giving different values for the same row is an error naming both', async () => {
@@ -190,18 +204,25 @@ describe('no double counting', () => {
 });
 
 describe('inputs', () => {
-  it('--data takes a quoted glob', async () => {
-    const out = await share(['--data', join(DIR, 'comtrade-plus*.csv')]);
-    expect(out.input.files).toHaveLength(2);
+  it('--data takes a quoted glob; two files with the same World rows stop the run, --dedupe reads them once', async () => {
+    // comtrade-plus*.csv (four files) hold the same totals: reading them all counts them four times.
+    const r = await run([...SHARE, '--data', join(DIR, 'comtrade-plus*.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /two World\/total rows for 2016 World 6[12]: \d+ \(.*comtrade-plus[-a-z]*\.csv:\d+\) and \d+ \(.*comtrade-plus[-a-z]*\.csv:\d+\)/,
+    );
+    const out = await share(['--data', join(DIR, 'comtrade-plus*.csv'), '--dedupe']);
+    expect(out.input.files).toHaveLength(4);
+    expect(out.total.valueUsd).toBe(80_713_830_000);
   });
 
   it('detects layouts from their headers', () => {
-    expect(detectLayout(['refYear', 'primaryValue', 'partnerISO']).name).toBe('comtrade-plus');
-    expect(detectLayout(['ref_year', 'primary_value']).name).toBe('comtradr');
-    expect(detectLayout(['Year', 'Partner ISO', 'Trade Value (US$)']).name).toBe('comtrade-legacy');
-    expect(detectLayout(['CTY_CODE', 'CTY_NAME', 'CON_VAL_MO', 'YEAR']).name).toBe('census');
-    expect(detectLayout(['Data Type', 'HTS Number', 'Country', '2016']).name).toBe('dataweb');
-    expect(detectLayout(['Country', '2015', '2016']).name).toBe('otexa');
-    expect(detectLayout(['year', 'partner', 'value']).name).toBe('canonical');
+    expect(detectProfile(['refYear', 'primaryValue', 'partnerISO']).profile.name).toBe('comtrade-plus');
+    expect(detectProfile(['ref_year', 'primary_value']).profile.name).toBe('comtradr');
+    expect(detectProfile(['Year', 'Partner ISO', 'Trade Value (US$)']).profile.name).toBe('comtrade-legacy');
+    expect(detectProfile(['CTY_CODE', 'CTY_NAME', 'CON_VAL_MO', 'YEAR']).profile.name).toBe('census');
+    expect(detectProfile(['Data Type', 'HTS Number', 'Country', '2016']).profile.name).toBe('dataweb');
+    expect(detectProfile(['Country', '2015', '2016']).profile.name).toBe('otexa');
+    expect(detectProfile(['year', 'partner', 'value']).profile.name).toBe('canonical');
   });
 });

@@ -225,10 +225,12 @@ describe('share on user files', () => {
     expect(out.input.rowsAggregate).toBe(3); // two World rows and one EU row
   });
 
-  it('warns when the listed partners exceed the reported total', async () => {
+  it('warns when the listed partners exceed the reported total, with no negative row', async () => {
     const out = await json(['share', '--data', fx('exceeds.csv'), '--category', 'steel', '--year', '2020']);
-    expect(out.notes.map((n) => n.code)).toContain('partners-exceed-total');
-    expectConsistent(out);
+    expect(out.notes.find((n) => n.code === 'partners-exceed-total')).toMatchObject({ level: 'warning' });
+    expect(out.rows.map((r) => r.kind)).toEqual(['partner', 'partner']);
+    expect(out.total).toMatchObject({ valueUsd: 1000, notItemizedUsd: -300 });
+    expect(sum(out.rows.map((r) => r.share))).toBeCloseTo(1.3, 9);
   });
   it('reads UTF-16 with a BOM, and says so', async () => {
     const out = await json(['share', '--data', fx('utf16.csv'), '--category', 'apparel']);

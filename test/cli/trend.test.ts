@@ -317,7 +317,7 @@ describe('trend as an SVG chart', () => {
     expect(t.some((s) => s.includes('Basis: general imports, customs value'))).toBe(true);
   });
 
-  it('breaks a line at a gap, and plots shares in % with --measure share', async () => {
+  it('breaks a line at a gap, and plots shares in % with --plot share', async () => {
     const r = await run([
       'trend',
       '--data',
@@ -328,7 +328,7 @@ describe('trend as an SVG chart', () => {
       'VN',
       '--format',
       'svg',
-      '--measure',
+      '--plot',
       'share',
     ]);
     expect(XMLValidator.validate(r.stdout)).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { lookupPartner } from '../../src/catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
 import { builtInCategories, type CategoryDef, inCategory } from '../../src/data/categories.js';
-import { lookupPartner } from '../../src/data/partners.js';
 import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
 
@@ -120,15 +120,17 @@ describe('share arithmetic', () => {
     expect(share(rows).total.valueUsd).toBe(123_456_789_000 + (999 * 1000) / 2);
   });
 
-  it('warns when the partners exceed the reported total beyond rounding, not within it', () => {
+  it('warns when the partners exceed the reported total beyond rounding (a note within it), never with a negative row', () => {
     const over = share([row(2016, 'World', 1000), row(2016, 'CN', 1100)]);
-    expect(over.notes.map((n) => n.code)).toContain('partners-exceed-total');
-    expect(over.rows.find((x) => x.kind === 'not-itemized')?.valueUsd).toBe(-100);
+    expect(over.notes.find((n) => n.code === 'partners-exceed-total')).toMatchObject({ level: 'warning' });
+    expect(over.rows.map((x) => x.kind)).toEqual(['partner']);
+    expect(over.total).toMatchObject({ valueUsd: 1000, notItemizedUsd: -100 });
     const rounding = share([
       row(2016, 'World', 120_312e6, { valueScale: 6 }),
       row(2016, 'CN', 120_313e6, { valueScale: 6 }),
     ]);
-    expect(rounding.notes.map((n) => n.code)).not.toContain('partners-exceed-total');
+    expect(rounding.notes.find((n) => n.code === 'partners-exceed-total')).toMatchObject({ level: 'info' });
+    expect(rounding.rows.some((x) => x.kind === 'not-itemized')).toBe(false);
   });
 
   it('gives previous-year values and changes where the data has them', () => {
@@ -185,25 +187,42 @@ describe('share arithmetic', () => {
     expect(one.rows.map((x) => x.code)).toEqual(['VN']);
   });
 
-  it('counts an exact duplicate row once, with a warning; adds a repeat with another value', () => {
-    const dup = share([
-      row(2016, 'World', 10),
-      row(2016, 'World', 10),
-      row(2016, 'CN', 4),
-      row(2016, 'CN', 4),
-    ]);
-    expect(dup.total.valueUsd).toBe(10);
-    expect(dup.rows[0]).toMatchObject({ code: 'CN', valueUsd: 4 });
-    expect(dup.notes.find((n) => n.code === 'duplicate-rows')).toMatchObject({ level: 'warning', count: 2 });
+  it('counts an exact repeat of a row as given (as SUM() does), with a warning naming both lines', () => {
+    const dup = share([row(2016, 'World', 10), row(2016, 'CN', 4), row(2016, 'CN', 4)]);
+    expect(dup.rows[0]).toMatchObject({ code: 'CN', valueUsd: 8 });
+    const note = dup.notes.find((n) => n.code === 'duplicate-rows');
+    expect(note).toMatchObject({ level: 'warning', count: 1 });
+    expect(note?.message).toMatch(/f\.csv:\d+ repeats f\.csv:\d+/);
+    expect(note?.message).toContain('--dedupe');
     const split = share([row(2016, 'CN', 4), row(2016, 'CN', 5)]);
     expect(split.rows[0]?.valueUsd).toBe(9);
     expect(split.notes.find((n) => n.code === 'repeated-keys')).toMatchObject({ level: 'info', count: 1 });
   });
 
-  it('refuses two files that give different values for the same row', () => {
+  it('--dedupe counts an exact repeat once, and says so', () => {
+    const rows = [row(2016, 'World', 10), row(2016, 'World', 10), row(2016, 'CN', 4), row(2016, 'CN', 4)];
+    const once = share(rows, { dedupe: true });
+    expect(once.total.valueUsd).toBe(10);
+    expect(once.rows[0]).toMatchObject({ code: 'CN', valueUsd: 4 });
+    expect(once.notes.find((n) => n.code === 'duplicate-rows-deduped')).toMatchObject({ count: 2 });
+    expect(
+      once.input.rowsUsed + once.input.rowsFiltered + once.input.rowsMissing + once.input.rowsAggregate,
+    ).toBe(once.input.rowsRead);
+  });
+
+  it('stops on two World rows for one key (a total is given once)', () => {
+    expect(() => share([row(2016, 'World', 10), row(2016, 'World', 10)])).toThrow(
+      /two World\/total rows for 2016 World 6109/,
+    );
     expect(() =>
       share([row(2016, 'World', 10, { file: 'a.csv' }), row(2016, 'World', 11, { file: 'b.csv' })]),
-    ).toThrow(/two files give different values for 2016 World 6109: 10 \(a.csv:\d+\) and 11 \(b.csv:\d+\)/);
+    ).toThrow(/two World\/total rows for 2016 World 6109: 10 \(a.csv:\d+\) and 11 \(b.csv:\d+\)/);
+  });
+
+  it('refuses two files that give different values for the same row', () => {
+    expect(() =>
+      share([row(2016, 'CN', 10, { file: 'a.csv' }), row(2016, 'CN', 11, { file: 'b.csv' })]),
+    ).toThrow(/two files give different values for 2016 China 6109: 10 \(a.csv:\d+\) and 11 \(b.csv:\d+\)/);
   });
 
   it('keeps monthly and annual rows apart, and uses the December row of year-to-date figures', () => {

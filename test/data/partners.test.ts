@@ -11,7 +11,7 @@ import {
   suggestPartner,
   TRADE_ALIASES,
   WORLD_ALIASES,
-} from '../../src/data/partners.js';
+} from '../../src/catalog/partners.js';
 
 describe('lookupPartner: Korea in every spelling', () => {
   it.each([
@@ -229,7 +229,7 @@ describe('lookupPartner: unknown text', () => {
   });
 
   it('keeps the original case', () => {
-    expect(lookupPartner('Neutral ZONE').name).toBe('Neutral ZONE');
+    expect(lookupPartner('Atlantis ISLE').name).toBe('Atlantis ISLE');
   });
 
   it('unknown numeric codes stay unknown', () => {

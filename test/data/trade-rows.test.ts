@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_ALIASES } from '../../src/data/columns.js';
 import type { InputSource } from '../../src/data/inputs.js';
 import { resolveInputs } from '../../src/data/inputs.js';
 import { DEFAULT_MISSING_MARKERS } from '../../src/data/numbers.js';
@@ -13,6 +12,7 @@ import {
   type TradeRow,
 } from '../../src/data/trade-rows.js';
 import { InputError } from '../../src/errors.js';
+import { canonical } from '../../src/sources/canonical.js';
 import { memoryInput } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/data/', import.meta.url));
@@ -298,7 +298,7 @@ describe('readTradeRows: structural errors', () => {
     expect(error?.code).toBe('missing-column');
     expect(error?.location).toMatchObject({ file: 'no-value.csv', line: 1 });
     expect(error?.message).toContain('no value column (looked for: ');
-    for (const alias of COLUMN_ALIASES.value) expect(error?.message).toContain(alias);
+    for (const alias of canonical.columns.value ?? []) expect(error?.message).toContain(alias);
     expect(error?.hint).toContain('amount');
     expect(error?.hint).toContain('--columns value=HEADER');
   });
@@ -347,7 +347,8 @@ describe('readTradeRows: structural errors', () => {
 
   it('a title line above the header', async () => {
     const { error } = await read('title-row.csv');
-    expect(error?.code).toBe('missing-column');
+    expect(error?.code).toBe('title-row');
+    expect(error?.hint).toContain('--skip-lines 1');
     expect(error?.location).toMatchObject({ file: 'title-row.csv', line: 1 });
     expect(error?.message).toContain('looks like a title');
   });
