@@ -81,6 +81,28 @@ export const TRADE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   VN: ['Viet Nam'],
   HK: ['China, Hong Kong SAR', 'Hong Kong, China'],
   TW: ['Chinese Taipei'],
+  // World Bank spellings (WDI, WITS).
+  LA: ['Lao PDR'],
+  KG: ['Kyrgyz Republic'],
+  SK: ['Slovak Republic'],
+  TL: ['East Timor'],
+  MD: ['Moldova'],
+  CD: ['Dem. Rep. Congo', 'Congo, Dem. Rep.'],
+  CG: ['Congo, Rep.'],
+  FM: ['Micronesia, Fed. Sts.'],
+  CF: ['Central African Rep', 'Central African Rep.'],
+  BS: ['Bahamas, The'],
+  GM: ['Gambia, The'],
+  EG: ['Egypt, Arab Rep.'],
+  YE: ['Yemen, Rep.'],
+  VE: ['Venezuela, RB'],
+  IR: ['Iran, Islamic Rep.'],
+  KP: ["Korea, Dem. People's Rep."],
+  TC: ['Turks and Caicos Isl.'],
+  FK: ['Falkland Island'],
+  KN: ['St. Kitts and Nevis'],
+  LC: ['St. Lucia'],
+  VC: ['St. Vincent and the Grenadines'],
 };
 
 /** Shorter everyday names where the ISO list leads with a formal one. */

@@ -4,7 +4,7 @@ import { ConsistencyChecker } from '../core/consistency.js';
 import type { Problem } from '../core/problems.js';
 import { loadCategories } from '../data/categories.js';
 import { resolveInputs } from '../data/inputs.js';
-import { SharedCaches } from '../data/trade-rows.js';
+import { SharedCaches, workbookOrFile } from '../data/trade-rows.js';
 import { validateFile } from '../data/validate-file.js';
 import { KorusError } from '../errors.js';
 import { chalkFor } from '../output/color.js';
@@ -109,8 +109,10 @@ export async function runValidate(paths: string[], flags: ValidateFlags, ctx: Co
   const caches = new SharedCaches(options, {});
   const files: ValidationReport['files'] = [];
   for (const input of inputs) {
-    const summary = await validateFile(input, options, caches, checker, emit);
-    files.push({ ...summary, errors: 0, warnings: 0 });
+    for await (const one of workbookOrFile(input, options.measure)) {
+      const summary = await validateFile(one.input, options, caches, checker, emit, one.sheet);
+      files.push({ ...summary, errors: 0, warnings: 0 });
+    }
   }
   checker.finish();
   for (const f of files) Object.assign(f, perFile.get(f.name) ?? { errors: 0, warnings: 0 });

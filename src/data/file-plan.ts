@@ -319,12 +319,15 @@ function chooseValue(
   if (given !== undefined) {
     const col = index.value ?? names.indexOf(normName(given));
     if (col === -1) {
+      // A missing column (the header may still be further down, past title lines).
       const present = presentMeasures(names, profile);
-      throw new UsageError(
-        `--measure ${given}: ${file} has no such value column`,
+      throw new InputError(
+        { file, line },
+        `--${input.overrides.value !== undefined ? 'columns value=' : 'measure '}${given}: no such value column`,
         present.length
           ? `its value columns: ${present.map((m) => m.header).join(', ')}`
           : `the header has: ${header.join(', ')}`,
+        'missing-column',
       );
     }
     return { valueCol: col, measure: measureFor(col) };

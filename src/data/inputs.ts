@@ -23,7 +23,7 @@ export interface InputSource {
 /** The bundled data folder, shipped in the package beside dist/. */
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
-const CSV_FILE = /\.(csv|txt|tsv)(\.gz)?$/i;
+const CSV_FILE = /\.(csv|txt|tsv)(\.gz)?$|\.xlsx$/i;
 
 /** Resolves `--data` arguments (files, folders of .csv/.csv.gz, `-` for stdin) to inputs, in a stable order. */
 export async function resolveInputs(
@@ -71,7 +71,7 @@ async function folderInputs(dir: string, display: (file: string) => string): Pro
     .map((e) => e.name)
     .sort();
   if (files.length === 0) {
-    throw new InputError({ file: display('') || dir }, 'folder holds no .csv or .csv.gz files');
+    throw new InputError({ file: display('') || dir }, 'folder holds no .csv, .csv.gz or .xlsx files');
   }
   const sized = await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).size] as const));
   return sized.map(([f, size]) => fileInput(join(dir, f), display(f), size));

@@ -12,6 +12,8 @@ export interface SheetRow {
 /** One worksheet as read: its name and its rows in order. */
 export interface XlsxSheet {
   name: string;
+  /** The names of every sheet the workbook lists, in its order. */
+  sheets: string[];
   rows: AsyncIterable<SheetRow>;
 }
 
@@ -158,7 +160,8 @@ export async function* readXlsxSheets(input: InputSource): AsyncGenerator<XlsxSh
       // A part that workbook.xml does not list is no sheet of the workbook (Excel does not show it).
       if (name === undefined) continue;
       read.add(part.toLowerCase());
-      yield { name, rows: current.rows };
+      const sheetNames = (internals.model?.sheets ?? []).flatMap((x) => (x.name ? [x.name] : []));
+      yield { name, sheets: sheetNames, rows: current.rows };
     }
     if (!sawWorkbook) throw noWorkbook(file);
     for (const sheet of internals.model?.sheets ?? []) {

@@ -70,6 +70,7 @@ export class TradeFile {
   private codeCache: FieldCache<CodeInfo>;
   private flowCache: FieldCache<FlowInfo | undefined>;
   private partnerCache: FieldCache<Partner | undefined>;
+  private nameCache: FieldCache<Partner | undefined>;
   private reporterCache: FieldCache<string>;
   private dimensionCache = new Map<string, FieldCache<boolean>>();
   /** The flow a row gets when its flow cell names none (WITS: "Exports & Imports"). */
@@ -95,6 +96,7 @@ export class TradeFile {
     this.codeCache = caches.code('HS');
     this.flowCache = caches.flow;
     this.partnerCache = caches.partner('any');
+    this.nameCache = caches.partner('name');
     this.reporterCache = caches.reporter('any');
     this.sheetFacts = context.facts;
     this.sheetName = context.sheet;
@@ -354,7 +356,8 @@ export class TradeFile {
     this.levelCol = at('level');
     this.unitCol = at('unit');
     const profile = plan.profile;
-    this.partnerCache = this.caches.partner(profile.codes);
+    this.partnerCache = this.caches.partner(profile.codes, profile.names);
+    this.nameCache = this.caches.partner('name', profile.names);
     this.reporterCache = this.caches.reporter(profile.codes);
     this.notFlow = new Set((profile.notFlow ?? []).map((s) => s.trim().toLowerCase()));
     for (const d of plan.dimensions) {
@@ -678,7 +681,7 @@ export class TradeFile {
         if (iso && (!partner || iso.kind !== 'unknown')) partner = iso;
       }
       if ((!partner || partner.kind === 'unknown') && this.partnerCol >= 0) {
-        const byName = r.cached(this.partnerCol, this.caches.partner('name'));
+        const byName = r.cached(this.partnerCol, this.nameCache);
         // A code the catalog does not know keeps the file's own name for it.
         if (byName && (!partner || byName.kind !== 'unknown' || partner.kind === 'unknown')) partner = byName;
       }

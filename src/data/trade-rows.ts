@@ -95,6 +95,8 @@ export interface ReadOptions {
   sheetRows?: boolean;
   /** Lines above the header that are not the source's own are reported, not refused (`validate`). */
   titleLinesOk?: boolean;
+  /** Country codes from a code table among the inputs (BACI's), for codes the catalog does not know. */
+  codeTable?: Map<string, Partner>;
   /** Called after each chunk with the bytes read so far (of all inputs) and the rows. */
   onProgress?: (bytes: number, rows: number) => void;
 }
@@ -173,6 +175,10 @@ export interface ReadReport {
   notMoney: Map<string, number>;
   /** "Total:" rows under tables that were passed over (not a partner's all-products total). */
   footerRows: number;
+  /** Workbook sheets not read (quantities, or not the sheet --measure names), as `book.xlsx[Sheet]`. */
+  sheetsSkipped: string[];
+  /** Code tables read as lookups, not data (BACI's country codes), with how many codes each holds. */
+  codeTables: Array<{ name: string; codes: number }>;
 }
 
 /** A fresh, empty report. */
@@ -190,6 +196,8 @@ export function newReport(): ReadReport {
     otherClassification: new Map(),
     notMoney: new Map(),
     footerRows: 0,
+    sheetsSkipped: [],
+    codeTables: [],
   };
 }
 
@@ -197,7 +205,7 @@ export function newReport(): ReadReport {
 type FileMaker = (
   name: string,
   context: { facts?: WorkbookFacts; sheet?: string },
-  sheetRows?: boolean,
+  sheet?: { byMeasure: boolean },
 ) => TradeFile;
 
 /** The reader of each file (or workbook sheet) of one read, sharing its caches. */
@@ -209,10 +217,12 @@ function fileMaker(
   reuseRows: boolean,
 ): FileMaker {
   const shared = new SharedCaches(options, filter);
-  return (name, context, sheetRows) =>
+  return (name, context, sheet) =>
     new TradeFile(
       name,
-      sheetRows ? { ...options, sheetRows } : options,
+      sheet
+        ? { ...options, sheetRows: true, measure: sheet.byMeasure ? undefined : options.measure }
+        : options,
       report,
       filter,
       shared,
@@ -237,12 +247,13 @@ export async function readTrade(
   // The rows are handed on as the scanner finds them, in one object refilled for each row: a consumer
   // keeps what it needs of a row, never the row (readTradeRows gives rows to keep).
   report.parser = parserFor(options);
-  const make = fileMaker(options, report, filter, onRow, true);
-  await refuseSameBytes(inputs);
+  const { data, codes } = await lookupTables(inputs, options, report);
+  const make = fileMaker({ ...options, codeTable: codes }, report, filter, onRow, true);
+  await refuseSameBytes(data);
   let bytesBefore = 0;
-  for (const input of inputs) {
+  for (const input of data) {
     const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
-    for await (const bytes of readInput(input, options, make, meta)) {
+    for await (const bytes of readInput(input, options, make, meta, report)) {
       options.onProgress?.(bytesBefore + bytes, report.rowsRead);
     }
     bytesBefore += meta.bytes ?? 0;
@@ -274,13 +285,14 @@ async function* rowBatches(
 ): AsyncGenerator<TradeRow[]> {
   report.parser = parserFor(options);
   let batch: TradeRow[] = [];
-  const make = fileMaker(options, report, filter, (row) => batch.push(row), false);
-  await refuseSameBytes(inputs);
+  const { data, codes } = await lookupTables(inputs, options, report);
+  const make = fileMaker({ ...options, codeTable: codes }, report, filter, (row) => batch.push(row), false);
+  await refuseSameBytes(data);
   let bytesBefore = 0;
-  for (const input of inputs) {
+  for (const input of data) {
     const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
     try {
-      for await (const bytes of readInput(input, options, make, meta)) {
+      for await (const bytes of readInput(input, options, make, meta, report)) {
         if (batch.length) yield batch;
         batch = [];
         options.onProgress?.(bytesBefore + bytes, report.rowsRead);
@@ -292,6 +304,72 @@ async function* rowBatches(
     }
     bytesBefore += meta.bytes ?? 0;
   }
+}
+
+/**
+ * Code tables given among the inputs (BACI's `country_codes_V202401.csv`): read first, whatever their place,
+ * as lookups for the codes the catalog does not know; the other inputs are the data.
+ */
+async function lookupTables(
+  inputs: InputSource[],
+  options: ReadOptions,
+  report: ReadReport,
+): Promise<{ data: InputSource[]; codes?: Map<string, Partner> }> {
+  if (inputs.length < 2) return { data: inputs };
+  const data: InputSource[] = [];
+  let codes: Map<string, Partner> | undefined;
+  for (const input of inputs) {
+    if (!/country/i.test(input.name)) {
+      data.push(input);
+      continue;
+    }
+    const rows: string[][] = [];
+    const meta = { encoding: options.dialect.encoding };
+    for await (const _ of eachRecord(
+      input,
+      { ...options, parser: 'csv-parse' },
+      (r) => {
+        if (rows.length === 0 || isCodeTable(rows[0] ?? []))
+          rows.push(Array.from({ length: r.count }, (_, i) => r.text(i)));
+      },
+      meta,
+    )) {
+      if (!isCodeTable(rows[0] ?? [])) break;
+    }
+    if (!isCodeTable(rows[0] ?? [])) {
+      data.push(input);
+      continue;
+    }
+    codes ??= new Map();
+    const names = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+    const col = (...n: string[]) => names.findIndex((h) => n.includes(h));
+    const [code, iso2, iso3, name] = [
+      col('country_code'),
+      col('country_iso2', 'iso_2digit_alpha'),
+      col('country_iso3', 'iso_3digit_alpha'),
+      col('country_name', 'country_name_full', 'country_name_abbreviation'),
+    ];
+    for (const row of rows.slice(1)) {
+      const key = String(Number(row[code] ?? ''));
+      const found =
+        lookupPartner(row[iso2] ?? '').kind === 'country'
+          ? lookupPartner(row[iso2] ?? '')
+          : lookupPartner(row[iso3] ?? '');
+      const text = (row[name] ?? key).trim();
+      codes.set(key, found.kind === 'country' ? found : { kind: 'unknown', code: text, name: text });
+    }
+    report.codeTables.push({ name: input.name, codes: rows.length - 1 });
+  }
+  return { data, codes };
+}
+
+/** Whether a header is a country-code table's (BACI's: country_code, a name, ISO codes). */
+function isCodeTable(header: string[]): boolean {
+  const n = new Set(header.map((h) => h.trim().toLowerCase()));
+  return (
+    n.has('country_code') &&
+    ['country_iso2', 'country_iso3', 'iso_2digit_alpha', 'iso_3digit_alpha'].some((x) => n.has(x))
+  );
 }
 
 /**
@@ -343,11 +421,12 @@ async function* readInput(
   options: ReadOptions,
   make: FileMaker,
   meta: { encoding: string; bytes?: number },
+  report: ReadReport,
 ): AsyncGenerator<number> {
   const fast = parserFor(options) === 'fast';
   const peeked = await peekInput(given, { reuse: fast });
   if (isZip(peeked.head)) {
-    yield* readWorkbook(peeked.input, make, meta);
+    yield* readWorkbook(peeked.input, make, meta, options, report);
     return;
   }
   const file = make(given.name, {});
@@ -355,20 +434,30 @@ async function* readInput(
   file.finish();
 }
 
+/** One data sheet of a workbook, with what its parameters sheet said. */
+export interface DataSheet {
+  /** `book.xlsx[Sheet]`: the name the sheet's problems and figures are given under. */
+  name: string;
+  sheet: string;
+  facts?: WorkbookFacts;
+  /** --measure named this sheet (so it names no column in it). */
+  byMeasure: boolean;
+  rows: AsyncIterable<{ fields: string[]; line: number }>;
+}
+
 /**
- * An .xlsx workbook (a DataWeb export): a parameters sheet gives facts (the flow, the partner of a
- * one-country query, the unit); every other sheet is read as a file of its own, named `book.xlsx[Sheet]`.
- * Sheets of quantities are passed over unless --measure names them.
+ * The data sheets of an .xlsx workbook (a DataWeb export), in order: a parameters sheet gives facts (the
+ * flow, the partner of a one-country query, the unit) to the sheets after it; sheets of quantities are
+ * passed over (into `skipped`) unless `measure` names them, and `measure` naming a sheet reads that one only.
  */
-async function* readWorkbook(
+export async function* dataSheets(
   input: InputSource,
-  make: FileMaker,
-  meta: { encoding: string; bytes?: number },
-): AsyncGenerator<number> {
+  measure: string | undefined,
+  skipped: string[],
+): AsyncGenerator<DataSheet> {
   const { readXlsxSheets } = await import('./read-xlsx.js');
   let facts: WorkbookFacts | undefined;
-  let dataSheets = 0;
-  meta.encoding = 'xlsx';
+  const wanted = measure?.trim().toLowerCase();
   for await (const sheet of readXlsxSheets(input)) {
     const parameters = PROFILES.find((p) => p.workbook?.isParameters(sheet.name));
     if (parameters?.workbook) {
@@ -377,7 +466,47 @@ async function* readWorkbook(
       facts = parameters.workbook.facts(rows);
       continue;
     }
-    const file = make(`${input.name}[${sheet.name}]`, { facts, sheet: sheet.name }, true);
+    const name = sheet.name.trim().toLowerCase();
+    const named = wanted !== undefined && sheet.sheets.some((x) => x.trim().toLowerCase() === wanted);
+    if (named ? wanted !== name : /quantity|weight/.test(name)) {
+      skipped.push(`${input.name}[${sheet.name}]`);
+      continue;
+    }
+    yield {
+      name: `${input.name}[${sheet.name}]`,
+      sheet: sheet.name,
+      facts,
+      byMeasure: named,
+      rows: sheet.rows,
+    };
+  }
+}
+
+/** An input as `validate` reads it: the input itself, or each data sheet of a workbook. */
+export async function* workbookOrFile(
+  given: InputSource,
+  measure: string | undefined,
+): AsyncGenerator<{ input: InputSource; sheet?: DataSheet }> {
+  const { head, input } = await peekInput(given);
+  if (!isZip(head)) {
+    yield { input };
+    return;
+  }
+  for await (const sheet of dataSheets(input, measure, [])) yield { input, sheet };
+}
+
+/** An .xlsx workbook: every data sheet is read as a file of its own. */
+async function* readWorkbook(
+  input: InputSource,
+  make: FileMaker,
+  meta: { encoding: string; bytes?: number },
+  options: ReadOptions,
+  report: ReadReport,
+): AsyncGenerator<number> {
+  let read = 0;
+  meta.encoding = 'xlsx';
+  for await (const sheet of dataSheets(input, options.measure, report.sheetsSkipped)) {
+    const file = make(sheet.name, { facts: sheet.facts, sheet: sheet.sheet }, sheet);
     let any = false;
     for await (const row of sheet.rows) {
       any = true;
@@ -385,10 +514,10 @@ async function* readWorkbook(
     }
     if (!any) continue; // an empty sheet
     file.finish();
-    dataSheets++;
+    read++;
     yield 0;
   }
-  if (dataSheets === 0) {
+  if (read === 0) {
     throw new InputError({ file: input.name }, 'the workbook has no sheet with data', undefined, 'no-rows');
   }
 }
@@ -512,14 +641,17 @@ export class SharedCaches {
   readonly totalCode: CodeInfo;
   /** A classification cell's code cache (H5 -> the HS codes', S3 -> the SITC codes'). */
   readonly classification: FieldCache<FieldCache<CodeInfo>>;
-  private readonly partners = new Map<CodeSystem, FieldCache<Partner | undefined>>();
+  private readonly partners = new Map<string, FieldCache<Partner | undefined>>();
   private readonly reporters = new Map<CodeSystem, FieldCache<string>>();
   private readonly codes = new Map<CodeSystemName, FieldCache<CodeInfo>>();
+
+  private readonly codeTable: Map<string, Partner> | undefined;
 
   constructor(
     options: ReadOptions,
     private readonly filter: RowFilter,
   ) {
+    this.codeTable = options.codeTable;
     this.markers = new Set(options.missing.map((m) => trimCell(m).toLowerCase()));
     this.digitMarker = [...this.markers].some((m) => /^\d+$/.test(m));
     const def = filter.category;
@@ -530,11 +662,20 @@ export class SharedCaches {
   }
 
   /** Partner cells in a code system. */
-  partner(system: CodeSystem): FieldCache<Partner | undefined> {
-    let c = this.partners.get(system);
+  partner(system: CodeSystem, names?: Readonly<Record<string, string>>): FieldCache<Partner | undefined> {
+    const key = names ? `${system}\u0000${Object.keys(names).join('\u0000')}` : system;
+    let c = this.partners.get(key);
     if (!c) {
-      c = new FieldCache((t) => partnerInSystem(system, t));
-      this.partners.set(system, c);
+      const table = this.codeTable;
+      const own =
+        names && new Map(Object.entries(names).map(([n, a2]) => [n.trim().toLowerCase(), lookupPartner(a2)]));
+      c = new FieldCache((t) => {
+        const mine = own?.get(t.trim().toLowerCase());
+        if (mine) return mine;
+        const p = partnerInSystem(system, t);
+        return p?.kind === 'unknown' && table ? (table.get(String(Number(t.trim()))) ?? p) : p;
+      });
+      this.partners.set(key, c);
     }
     return c;
   }
@@ -711,6 +852,21 @@ export function readNotes(report: ReadReport): Note[] {
         .map((u) => JSON.stringify(u))
         .join(', ')}${report.notMoney.size > 4 ? ', ...' : ''})`,
       count: n,
+    });
+  }
+  for (const t of report.codeTables) {
+    notes.push({
+      level: 'info',
+      code: 'code-table',
+      message: `${t.name}: a table of ${t.codes} country codes, read as a lookup for the codes of the data (not data)`,
+    });
+  }
+  if (report.sheetsSkipped.length) {
+    notes.push({
+      level: 'info',
+      code: 'sheets-skipped',
+      message: `workbook sheet${s(report.sheetsSkipped.length)} not read: ${report.sheetsSkipped.join(', ')} (quantities, or not the sheet --measure names; --measure SHEET reads one)`,
+      count: report.sheetsSkipped.length,
     });
   }
   return notes;

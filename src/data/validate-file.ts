@@ -4,9 +4,11 @@ import { InputError } from '../errors.js';
 import type { Field, ProfileName } from '../sources/types.js';
 import type { CategoryDef } from './categories.js';
 import type { FieldReader } from './field-cache.js';
+import { StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import { TradeFile } from './trade-file.js';
 import {
+  type DataSheet,
   eachRecord,
   newReport,
   type ReadOptions,
@@ -60,8 +62,10 @@ export async function validateFile(
   caches: SharedCaches,
   checker: ConsistencyChecker,
   emit: (p: Problem) => void,
+  /** A workbook's data sheet, read in place of the input's bytes (`book.xlsx[Sheet]`). */
+  sheet?: DataSheet,
 ): Promise<FileSummary> {
-  const name = input.name;
+  const name = sheet?.name ?? input.name;
   const summary: FileSummary = {
     name,
     layout: null,
@@ -138,7 +142,21 @@ export async function validateFile(
     }
   };
 
-  const file = new TradeFile(name, { ...options, titleLinesOk: true }, report, {}, caches, onRow, true);
+  const file = new TradeFile(
+    name,
+    {
+      ...options,
+      titleLinesOk: true,
+      sheetRows: sheet !== undefined,
+      measure: sheet?.byMeasure ? undefined : options.measure,
+    },
+    report,
+    {},
+    caches,
+    onRow,
+    true,
+    sheet ? { facts: sheet.facts, sheet: sheet.sheet } : {},
+  );
   let header: string[] | undefined;
   let structural = options.structureOnly === true;
   const early: Array<{ fields: string[]; line: number }> = [];
@@ -341,8 +359,13 @@ export async function validateFile(
   };
   const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
   try {
-    for await (const _ of eachRecord(counted, options, onRecord, meta)) {
-      // records are checked as they come
+    if (sheet) {
+      meta.encoding = 'xlsx';
+      for await (const row of sheet.rows) onRecord(new StringRecord(row.fields, row.line));
+    } else {
+      for await (const _ of eachRecord(counted, options, onRecord, meta)) {
+        // records are checked as they come
+      }
     }
   } catch (err) {
     if (!(err instanceof InputError)) throw err;

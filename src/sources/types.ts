@@ -111,6 +111,8 @@ export interface SourceProfile {
   anyMeasure?: boolean;
   /** The code system of the partner and reporter code columns. */
   codes: CodeSystem;
+  /** Names this source writes that no other does (its misspellings, its own short forms), as ISO alpha-2. */
+  names?: Readonly<Record<string, string>>;
   /** Hidden dimensions and their total members. */
   dimensions?: readonly Dimension[];
   /** The classification of the commodity codes when the file has no classification column. */

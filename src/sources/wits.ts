@@ -42,6 +42,8 @@ export const wits: SourceProfile = {
     },
   ],
   codes: 'name',
+  // WITS's own spellings: "Congo" is the Republic (the other is "Dem. Rep. Congo").
+  names: { Congo: 'CG', Anguila: 'AI', 'Wallis and Futura Isl.': 'WF' },
   // The partner table's flow column says "Exports & Imports": the value columns hold the flows.
   notFlow: ['Exports & Imports'],
   wide: 'years',

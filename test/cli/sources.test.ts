@@ -283,6 +283,29 @@ describe('CEPII BACI', () => {
   });
 });
 
+describe('CEPII BACI with its country-codes file', () => {
+  it('the codes file is a lookup, read first wherever it stands, never data; its names stand for codes the catalog lacks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-baci-'));
+    writeFileSync(
+      join(dir, 'BACI_HS17_Y2016_V202401.csv'),
+      't,i,j,k,v,q\n2016,156,842,610910,100,1\n2016,9999,842,610910,50,1\n',
+    );
+    writeFileSync(
+      join(dir, 'country_codes_V202401.csv'),
+      'country_code,country_name,country_iso2,country_iso3\n156,China,CN,CHN\n842,USA,US,USA\n9999,Atlantis,,\n',
+    );
+    const out = await share(['--data', dir, '--reporter', 'US']);
+    expect(out.rows.map((r) => [r.code, r.valueUsd])).toEqual([
+      ['CN', 100_000],
+      ['Atlantis', 50_000],
+    ]);
+    expect(out.input.files.map((f) => String(f.name).replace(/.*\//, ''))).toEqual([
+      'BACI_HS17_Y2016_V202401.csv',
+    ]);
+    expect(note(out, 'code-table')?.message).toContain('3 country codes');
+  });
+});
+
 describe('files no profile knows', () => {
   it('a flow column that is not read is refused, never summed over', async () => {
     const file = tmp(
@@ -443,5 +466,67 @@ describe('WITS series', () => {
     expect(value(out, 'CN')).toBe(200_000);
     expect(out.valueBasis).toEqual(['Import (US$ Thousand)']);
     expect(note(out, 'not-money')).toMatchObject({ count: 2 });
+  });
+});
+
+describe('USITC DataWeb workbooks (.xlsx)', () => {
+  const XLSX = join(import.meta.dirname, '../fixtures/xlsx');
+  it('a one-country query: the partner and flow from Query Parameters, breakdown shares of its Total row', async () => {
+    const r = await run([
+      'breakdown',
+      '--data',
+      join(XLSX, 'dataweb-exports-aggregated.xlsx'),
+      '--partner',
+      'CN',
+      '--flow',
+      'exports',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      partnerTotal: { valueUsd: number; basis: string };
+      categories: Array<{ name: string; valueUsd: number; shareOfPartnerTotal: number }>;
+      input: { files: Array<{ name: string; sheet: string; layout: string }> };
+    };
+    expect(out.partnerTotal).toMatchObject({ valueUsd: 51_881_003_169, basis: 'reported-all-commodities' });
+    const tex = out.categories.find((c) => c.name === 'textiles-and-apparel');
+    expect(tex?.shareOfPartnerTotal).toBeCloseTo((tex?.valueUsd ?? 0) / 51_881_003_169, 15);
+    expect(out.input.files[0]).toMatchObject({ sheet: 'FAS Value', layout: 'dataweb' });
+    expect(out.input.files[0]?.name).toMatch(/dataweb-exports-aggregated\.xlsx\[FAS Value\]$/);
+  });
+
+  it('a workbook by country: the value sheet is read, the quantity sheet passed over; --measure reads that one instead', async () => {
+    const out = await share(['--data', join(XLSX, 'dataweb-imports-by-country.xlsx'), '--year', '2023']);
+    expect(out.total.valueUsd).toBe(21_286_155_864);
+    expect(note(out, 'sheets-skipped')?.message).toContain('[First Unit of Quantity]');
+    const r = await run([
+      ...SHARE,
+      '--data',
+      join(XLSX, 'dataweb-imports-by-country.xlsx'),
+      '--year',
+      '2023',
+      '--measure',
+      'First Unit of Quantity',
+    ]);
+    const q = JSON.parse(r.stdout) as Json;
+    expect(q.total.valueUsd).toBe(980_287_911);
+  });
+
+  it('validate reads every data sheet; a folder of workbooks is read too', async () => {
+    const v = await run([
+      'validate',
+      join(XLSX, 'dataweb-imports-by-country.xlsx'),
+      '--format',
+      'json',
+    ]);
+    expect(v.code).toBe(0);
+    const report = JSON.parse(v.stdout) as { files: Array<{ name: string; layout: string }> };
+    expect(report.files.map((f) => f.name.replace(/.*\//, ''))).toEqual([
+      'dataweb-imports-by-country.xlsx[Customs Value]',
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'korus-books-'));
+    writeFileSync(join(dir, 'a.xlsx'), readFileSync(join(XLSX, 'dataweb-imports-by-country.xlsx')));
+    const folder = await share(['--data', dir, '--year', '2023']);
+    expect(folder.total.valueUsd).toBe(21_286_155_864);
   });
 });
