@@ -2,6 +2,8 @@ import { distance } from 'fastest-levenshtein';
 // The library's own entry loads every language it has (80 of them); English is the one used here.
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+// Korean names too: Korean-language exports (K-stat, KITA) name partners in Korean.
+import korean from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
 import censusList from './data/census-schedule-c.json' with { type: 'json' };
 import comtradeList from './data/comtrade-areas.json' with { type: 'json' };
 import worldBankList from './data/world-bank-aggregates.json' with { type: 'json' };
@@ -180,6 +182,7 @@ export function partnerKey(text: string): string {
 }
 
 countries.registerLocale(english);
+countries.registerLocale(korean);
 
 const countryIndex = new Map<string, string>();
 const ambiguous = new Set<string>();
@@ -225,6 +228,9 @@ function buildIndex(): void {
   for (const [key, owners] of claims) {
     if (owners.size > 1) ambiguous.add(key);
     else countryIndex.set(key, [...owners][0] as string);
+  }
+  for (const a2 of alpha2s) {
+    for (const name of countries.getName(a2, 'ko', { select: 'all' }) ?? []) indexCountry(name, a2);
   }
   for (const [code, a2] of Object.entries(CENSUS_CODES)) countryIndex.set(code, a2);
   for (const [code, a2] of Object.entries(COMTRADE_CODES)) countryIndex.set(code, a2);

@@ -31,7 +31,7 @@ export interface InputFlags {
   data?: string[];
   columns?: Partial<Record<Field, string>>;
   unit?: string;
-  delimiter: string;
+  delimiter?: string;
   encoding?: Encoding;
   measure?: string;
   dedupe?: boolean;
@@ -74,7 +74,11 @@ export function addInputFlags(cmd: Command): Command {
         'unit of the value column (default: from its name, e.g. value_usd_million)',
       ).choices(Object.keys(UNITS)),
     )
-    .option('--delimiter <char>', 'field delimiter: , ; | or tab', parseDelimiter, ',')
+    .option(
+      '--delimiter <char>',
+      'field delimiter: , ; | or tab (default: ",", or tab for a file whose header has tabs and no commas)',
+      parseDelimiter,
+    )
     .addOption(
       new Option(
         '--encoding <name>',
@@ -165,11 +169,13 @@ export function readOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): Rea
   if (flags.thousands && flags.thousands === flags.decimal) {
     throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
   }
-  if (flags.delimiter === flags.decimal && flags.delimiter === ',') {
+  const delimiter = flags.delimiter ?? ',';
+  if (delimiter === flags.decimal && delimiter === ',') {
     throw new UsageError('--decimal , needs another --delimiter (usually ;)');
   }
   return {
-    dialect: { delimiter: flags.delimiter, encoding: flags.encoding ?? 'utf8' },
+    dialect: { delimiter, encoding: flags.encoding ?? 'utf8' },
+    delimiterGiven: flags.delimiter !== undefined,
     encodingGiven: flags.encoding !== undefined,
     measure: flags.measure,
     numbers: { decimal: flags.decimal, thousands: flags.thousands },

@@ -886,6 +886,14 @@ export class ShareAccumulator {
       });
     }
 
+    const standIn = [...cur.partners.values()].find((p) => p.partner.standsFor);
+    if (standIn && !notes.some((n) => n.code === 'partner-stand-in')) {
+      notes.push({
+        level: 'info',
+        code: 'partner-stand-in',
+        message: `"${standIn.partner.name}" is UN Comtrade's area 490, under which partners report their trade with ${standIn.partner.standsFor === 'TW' ? 'Taiwan' : standIn.partner.standsFor} (as data users read it; Comtrade's reference list does not say so): --partner ${standIn.partner.standsFor} finds it`,
+      });
+    }
     const prevTotal = prev
       ? prev.totalRows > 0
         ? prev.total

@@ -19,9 +19,9 @@ export const UNITS: Readonly<Record<string, number>> = { usd: 0, thousand: 3, mi
 /** The unit a column name or cell states (`value_usd_million`, `Import (US$ Thousand)`), if any. */
 export function unitFromHeader(name: string): number | undefined {
   const n = normName(name);
-  if (/(^|[^a-z])(billions?|bn)([^a-z]|$)/.test(n)) return 9;
-  if (/(^|[^a-z])(millions?|mn|mln)([^a-z]|$)/.test(n)) return 6;
-  if (/(^|[^a-z])(thousands?|000s?)([^a-z]|$)/.test(n)) return 3;
+  if (/(^|[^a-z])(billions?|bn)([^a-z]|$)/.test(n) || n.includes('십억')) return 9;
+  if (/(^|[^a-z])(millions?|mn|mln)([^a-z]|$)/.test(n) || n.includes('백만')) return 6;
+  if (/(^|[^a-z])(thousands?|000s?)([^a-z]|$)/.test(n) || n.includes('천')) return 3;
   return undefined;
 }
 
@@ -130,6 +130,11 @@ export interface PlanInput {
   preambleText?: string;
   /** The header's first cell is R's row-names column. */
   rowNames?: boolean;
+  /**
+   * Checking, not answering (`validate`): a file without a category column is still checked (the analysis
+   * needs --set category), and of several value measures with no default the first is checked.
+   */
+  checking?: boolean;
 }
 
 /** Column names that hold a trade flow: never left unread, or imports and exports would be added up. */
@@ -231,7 +236,7 @@ export function planFile(header: string[], input: PlanInput): FilePlan {
   const noPartner =
     index.partner === undefined && index.partner_code === undefined && index.partner_iso === undefined;
   if (noPartner && !directional && !impliedWorld && !given.has('partner')) need.push('partner');
-  if (index.category === undefined && index.code === undefined && !given.has('category'))
+  if (index.category === undefined && index.code === undefined && !given.has('category') && !input.checking)
     need.push('category');
   for (const field of need) {
     if (index[field] !== undefined) continue;
@@ -349,7 +354,7 @@ function chooseValue(
     present = match;
   }
   const defaults = present.filter((m) => m.default);
-  const chosen = defaults[0] ?? (present.length === 1 ? present[0] : undefined);
+  const chosen = defaults[0] ?? (present.length === 1 || input.checking ? present[0] : undefined);
   if (chosen) return { valueCol: names.indexOf(normName(chosen.header)), measure: chosen };
   if (present.length > 1) {
     throw new InputError(
@@ -377,9 +382,10 @@ function inferredFlowMeasures(header: string[]): Measure[] {
   const out: Measure[] = [];
   for (const h of header) {
     const n = normName(h);
-    const m = /^(imports?|exports?)(\s*(value|\(.*\)|us\$|usd).*)?$/.exec(n);
+    // English, and Korean (K-stat: 수입금액 import value, 수출금액 export value).
+    const m = /^(imports?|exports?|수입|수출)(\s*(value|\(.*\)|us\$|usd|금액|액).*)?$/.exec(n);
     if (!m) continue;
-    const flow: Flow = m[1]?.startsWith('import') ? 'imports' : 'exports';
+    const flow: Flow = m[1]?.startsWith('import') || m[1] === '수입' ? 'imports' : 'exports';
     out.push({ header: h, basis: `${flow} (column "${h.trim()}")`, flow, default: true });
   }
   return out;

@@ -8,15 +8,45 @@ import { decodeError } from './scan-csv.js';
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
 /**
- * Whether a file's first bytes are a JSON array of arrays, as the US Census API answers
- * (`[["CTY_CODE","CTY_NAME",...],["5800","KOREA, SOUTH",...]]`).
+ * Whether a file's first bytes are a JSON table: an array of arrays, as the US Census API answers
+ * (`[["CTY_CODE","CTY_NAME",...],["5800","KOREA, SOUTH",...]]`), an array of objects, or an object holding
+ * one under `data` or `dataset` (the UN Comtrade APIs' answers: `{"count": 2, "data": [{...}, ...]}`).
  */
 export function looksLikeJsonTable(head: Buffer): boolean {
   const text = head
-    .subarray(0, 256)
+    .subarray(0, 4096)
     .toString('utf8')
     .replace(/^\ufeff/, '');
-  return /^\s*\[\s*\[/.test(text);
+  return /^\s*\[\s*[[{]/.test(text) || /^\s*\{[\s\S]*"(data|dataset)"\s*:\s*\[/.test(text);
+}
+
+/** A JSON answer's rows as arrays, header first: arrays as they are, objects by their keys (in order met). */
+function asTable(data: unknown, file: string): unknown[] {
+  let list = data;
+  if (list && typeof list === 'object' && !Array.isArray(list)) {
+    const o = list as Record<string, unknown>;
+    list = Array.isArray(o.data) ? o.data : o.dataset;
+  }
+  if (!Array.isArray(list))
+    throw new InputError({ file, line: 1 }, 'expected a JSON array of arrays or of objects');
+  if (list.length === 0 || Array.isArray(list[0])) return list;
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const row of list) {
+    if (!row || typeof row !== 'object' || Array.isArray(row)) {
+      throw new InputError(
+        { file, line: 1 },
+        'a JSON table of objects holds something that is not an object',
+      );
+    }
+    for (const k of Object.keys(row)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  return [keys, ...list.map((row) => keys.map((k) => (row as Record<string, unknown>)[k] ?? null))];
 }
 
 /**
@@ -74,10 +104,12 @@ export async function readJsonRecords(input: InputSource, encoding: Encoding): P
     const line = at ? lineOf(text, Number(at[1])) : undefined;
     throw new InputError({ file: input.name, line }, `not valid JSON (${(err as Error).message})`);
   }
-  if (!Array.isArray(data))
-    throw new InputError({ file: input.name, line: 1 }, 'expected a JSON array of arrays');
-  return data.map((row: unknown, i: number) => {
-    const line = starts[i] ?? 1;
+  const wrapped = data !== null && typeof data === 'object' && !Array.isArray(data);
+  const objects = Array.isArray(data) && data.length > 0 && !Array.isArray(data[0]);
+  const table = asTable(data, input.name);
+  return table.map((row: unknown, i: number) => {
+    // A table of objects has no header line: each row is at its object's line (unknown when wrapped).
+    const line = wrapped ? 1 : objects ? (i === 0 ? 1 : (starts[i - 1] ?? 1)) : (starts[i] ?? 1);
     if (!Array.isArray(row)) {
       throw new InputError(
         { file: input.name, line },
@@ -90,6 +122,7 @@ export async function readJsonRecords(input: InputSource, encoding: Encoding): P
         if (cell === null) return '';
         if (typeof cell === 'string') return cell;
         if (typeof cell === 'number' && Number.isFinite(cell)) return String(cell);
+        if (typeof cell === 'boolean') return cell ? 'true' : 'false';
         throw new InputError(
           { file: input.name, line, column: j + 1 },
           `cell ${JSON.stringify(cell)} is not a string, number or null`,

@@ -265,6 +265,7 @@ export class TradeFile {
         facts,
         preambleText: preamble.map((e) => e.fields.join(' ')).join(' '),
         rowNames,
+        checking: this.options.titleLinesOk,
       });
     } catch (err) {
       // Title lines above the header: keep looking a few lines down. A header that is recognisably a
@@ -578,10 +579,11 @@ export class TradeFile {
       const trimmed = trimCell(valueText);
       if (trimmed === '' || caches.markers.has(trimmed.toLowerCase())) marker = trimmed;
       else {
-        // A footer's totals are written with thousands separators ("125,801,943,398").
+        // A footer's totals, and some sources' values, are written with thousands separators ("125,801,943,398").
+        const thousands = codeOverride !== undefined ? ',' : plan.profile.thousands;
         const format =
-          codeOverride !== undefined
-            ? { ...this.options.numbers, thousands: this.options.numbers.thousands ?? (',' as const) }
+          thousands && !this.options.numbers.thousands && this.options.numbers.decimal === '.'
+            ? { ...this.options.numbers, thousands }
             : this.options.numbers;
         value = parseDecimal(valueText, format, scale);
         if (value === undefined) {

@@ -75,6 +75,8 @@ export interface ReadOptions {
   dialect: Dialect;
   /** The encoding was given (--encoding): a source's own encoding is not taken instead. */
   encodingGiven?: boolean;
+  /** The delimiter was given (--delimiter): a tab-separated header does not switch it. */
+  delimiterGiven?: boolean;
   numbers: NumberFormat;
   /** Value-cell markers meaning "no figure" (compared trimmed and case-insensitively). */
   missing: readonly string[];
@@ -179,6 +181,8 @@ export interface ReadReport {
   sheetsSkipped: string[];
   /** Code tables read as lookups, not data (BACI's country codes), with how many codes each holds. */
   codeTables: Array<{ name: string; codes: number }>;
+  /** Files read with another delimiter than the default, found from their header (tab). */
+  delimiters: Array<{ file: string; delimiter: string }>;
 }
 
 /** A fresh, empty report. */
@@ -198,6 +202,7 @@ export function newReport(): ReadReport {
     footerRows: 0,
     sheetsSkipped: [],
     codeTables: [],
+    delimiters: [],
   };
 }
 
@@ -430,7 +435,9 @@ async function* readInput(
     return;
   }
   const file = make(given.name, {});
-  yield* eachRecord(given, options, (r) => file.record(r, meta), meta, peeked);
+  const seen: { encoding: string; bytes?: number; delimiter?: string } = meta;
+  yield* eachRecord(given, options, (r) => file.record(r, meta), seen, peeked);
+  if (seen.delimiter) report.delimiters.push({ file: given.name, delimiter: seen.delimiter });
   file.finish();
 }
 
@@ -495,6 +502,9 @@ export async function* workbookOrFile(
   for await (const sheet of dataSheets(input, measure, [])) yield { input, sheet };
 }
 
+/** Errors that say a sheet holds no table korus-stats reads (before any of its rows was taken). */
+const NOT_A_TABLE = new Set(['missing-column', 'title-row', 'no-rows', 'empty-file', 'blank-header']);
+
 /** An .xlsx workbook: every data sheet is read as a file of its own. */
 async function* readWorkbook(
   input: InputSource,
@@ -504,21 +514,33 @@ async function* readWorkbook(
   report: ReadReport,
 ): AsyncGenerator<number> {
   let read = 0;
+  let firstProblem: InputError | undefined;
   meta.encoding = 'xlsx';
   for await (const sheet of dataSheets(input, options.measure, report.sheetsSkipped)) {
     const file = make(sheet.name, { facts: sheet.facts, sheet: sheet.sheet }, sheet);
     let any = false;
-    for await (const row of sheet.rows) {
-      any = true;
-      file.record(new StringRecord(row.fields, row.line), meta);
+    try {
+      for await (const row of sheet.rows) {
+        any = true;
+        file.record(new StringRecord(row.fields, row.line), meta);
+      }
+      if (!any) continue; // an empty sheet
+      file.finish();
+    } catch (err) {
+      // A sheet that is no table (notes, a chart's data): passed over, said, unless it is the only one.
+      if (!(err instanceof InputError) || file.columns || !NOT_A_TABLE.has(err.code)) throw err;
+      firstProblem ??= err;
+      report.sheetsSkipped.push(`${sheet.name} (${err.detail})`);
+      continue;
     }
-    if (!any) continue; // an empty sheet
-    file.finish();
     read++;
     yield 0;
   }
   if (read === 0) {
-    throw new InputError({ file: input.name }, 'the workbook has no sheet with data', undefined, 'no-rows');
+    throw (
+      firstProblem ??
+      new InputError({ file: input.name }, 'the workbook has no sheet with data', undefined, 'no-rows')
+    );
   }
 }
 
@@ -531,7 +553,7 @@ export async function* eachRecord(
   given: InputSource,
   options: ReadOptions,
   onRecord: (r: FieldReader) => void,
-  meta: { encoding: string; bytes?: number },
+  meta: { encoding: string; bytes?: number; delimiter?: string },
   peeked?: { head: Buffer; input: InputSource },
 ): AsyncGenerator<number> {
   // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
@@ -545,14 +567,18 @@ export async function* eachRecord(
     yield 0;
     return;
   }
+  // A tab-separated file (Comtrade's bulk .txt, Excel's "Unicode text") read with the default comma: the
+  // header has tabs and no comma.
+  const delimiter = options.delimiterGiven
+    ? options.dialect.delimiter
+    : sniffDelimiter(head, options.dialect.delimiter);
+  if (delimiter !== options.dialect.delimiter) meta.delimiter = delimiter;
   // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
   // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
-  const fallback = options.encodingGiven
-    ? undefined
-    : sniffProfile(head, options.dialect.delimiter)?.encoding;
+  const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
   if (fast) {
     const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding, fallback };
-    const scanner = new CsvScanner(input.name, options.dialect.delimiter.charCodeAt(0), onRecord);
+    const scanner = new CsvScanner(input.name, delimiter.charCodeAt(0), onRecord);
     for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
       meta.encoding = encodingLabel(state);
       meta.bytes = state.bytesIn;
@@ -576,10 +602,22 @@ export async function* eachRecord(
     return;
   }
   let n = 0;
-  for await (const { fields, line } of readCsvRecords(input, { ...options.dialect, fallback }, meta)) {
+  for await (const { fields, line } of readCsvRecords(
+    input,
+    { ...options.dialect, delimiter, fallback },
+    meta,
+  )) {
     onRecord(new StringRecord(fields, line));
     if (++n % 4096 === 0) yield 0;
   }
+}
+
+/** Tab, when the first line of a file read with the default comma holds tabs and no comma (or no ;). */
+function sniffDelimiter(head: Buffer, delimiter: string): string {
+  if (delimiter !== ',') return delimiter;
+  const end = head.indexOf(10);
+  const first = head.subarray(0, end === -1 ? Math.min(head.length, 65536) : end).toString('latin1');
+  return first.includes('\t') && !first.includes(',') ? '\t' : delimiter;
 }
 
 /** The profile of a file's first line(s), read from its first bytes (for the encoding to decode it in). */
@@ -852,6 +890,13 @@ export function readNotes(report: ReadReport): Note[] {
         .map((u) => JSON.stringify(u))
         .join(', ')}${report.notMoney.size > 4 ? ', ...' : ''})`,
       count: n,
+    });
+  }
+  for (const d of report.delimiters) {
+    notes.push({
+      level: 'info',
+      code: 'delimiter-found',
+      message: `${d.file}: read as ${d.delimiter === '\t' ? 'tab' : JSON.stringify(d.delimiter)}-separated (its header has tabs and no commas); --delimiter chooses`,
     });
   }
   for (const t of report.codeTables) {

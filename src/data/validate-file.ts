@@ -42,6 +42,20 @@ interface Tally {
   field: string | null;
 }
 
+/** The message of a problem counted over many rows, by code, from the text it is about. */
+const TALLIED: Readonly<Record<string, (what: string) => string>> = {
+  suppressed: (what) => `value marked ${JSON.stringify(what)} (missing or suppressed), left out of analyses`,
+  'empty-value': () => 'empty value cell (missing, never 0), left out of analyses',
+  'trailing-empty-field': () =>
+    "an empty field past the header's last column (a trailing comma, as the Comtrade portal writes): read, as analyses read it",
+  'unknown-partner': (what) =>
+    `partner ${JSON.stringify(what)} is not in the catalog (kept under its own name)`,
+  'unknown-category': (what) => `category ${JSON.stringify(what)} is not in the catalog`,
+  'hs-code-leading-zero': (what) =>
+    `HS code ${JSON.stringify(what)} has an odd number of digits: it lost a leading zero, and is read as 0${what} (as analyses read it)`,
+  'hs-code-length': (what) => `HS code ${JSON.stringify(what)} is not 2, 4, 6, 8 or 10 digits`,
+};
+
 /** Maps the reader's InputError codes to validate's problem codes. */
 function problemCode(err: InputError): string {
   const c = err.code;
@@ -397,18 +411,8 @@ export async function validateFile(
   for (const [key, t] of tallies) {
     const [code = '', what = ''] = key.split('\u0000');
     const times = t.count === 1 ? `line ${t.first}` : `${t.count} rows, first at line ${t.first}`;
-    const message =
-      code === 'suppressed'
-        ? `value marked ${JSON.stringify(what)} (missing or suppressed), left out of analyses: ${times}`
-        : code === 'empty-value'
-          ? `empty value cell (missing, never 0), left out of analyses: ${times}`
-          : code === 'unknown-partner'
-            ? `partner ${JSON.stringify(what)} is not in the catalog (kept under its own name): ${times}`
-            : code === 'unknown-category'
-              ? `category ${JSON.stringify(what)} is not in the catalog: ${times}`
-              : code === 'hs-code-leading-zero'
-                ? `HS code ${JSON.stringify(what)} has an odd number of digits: it lost a leading zero, and is read as 0${what} (as analyses read it): ${times}`
-                : `HS code ${JSON.stringify(what)} is not 2, 4, 6, 8 or 10 digits: ${times}`;
+    const say = TALLIED[code] ?? TALLIED['hs-code-length'];
+    const message = `${say?.(what) ?? code}: ${times}`;
     const hint =
       code === 'unknown-category'
         ? 'define it with --categories FILE'

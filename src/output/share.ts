@@ -123,7 +123,8 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
     if (row.kind !== 'partner') dim.add(i);
   });
   const t = r.total;
-  const totalLabel = t.basis === 'reported-total' ? 'Total (reported)' : 'Total (sum of partners)';
+  const whose = r.query.by === 'reporter' ? 'reporters' : 'partners';
+  const totalLabel = t.basis === 'reported-total' ? 'Total (reported)' : `Total (sum of ${whose})`;
   const footRows = [
     cells(
       null,
@@ -160,7 +161,9 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
       ? `reported World/total row, ${humanUsd(t.valueUsd)}; listed partners ${humanUsd(t.itemizedUsd)}` +
         (t.remainderUsd ? `, "all other" as reported ${humanUsd(t.remainderUsd)}` : '') +
         `, not itemized ${humanUsd(t.notItemizedUsd)}`
-      : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
+      : r.query.by === 'reporter'
+        ? `sum of the listed reporters' ${r.query.flow} ${r.query.flow.includes('import') ? 'from' : 'to'} ${r.query.partner} (each reporter's own figure), ${humanUsd(t.valueUsd)}`
+        : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
   lines.push(filesLine(r.input));
   const k = r.concentration;

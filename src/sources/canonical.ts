@@ -10,8 +10,18 @@ export const canonical: SourceProfile = {
   label: 'canonical',
   detect: () => '',
   columns: {
-    year: ['year', 'ref_year', 'refYear', 'yr'],
-    partner: ['partner', 'partner_name', 'partner_desc', 'partnerDesc', 'country', 'partner country'],
+    // Korean-language exports (K-stat) use 연도/년도 (year), 국가명/국가 (country), HS코드/품목코드.
+    year: ['year', 'ref_year', 'refYear', 'yr', '연도', '년도'],
+    partner: [
+      'partner',
+      'partner_name',
+      'partner_desc',
+      'partnerDesc',
+      'country',
+      'partner country',
+      '국가명',
+      '국가',
+    ],
     partner_code: ['partner_code', 'partnerCode'],
     partner_iso: ['partner_iso', 'partnerISO', 'iso3'],
     value: [
@@ -25,7 +35,7 @@ export const canonical: SourceProfile = {
       'primaryValue',
     ],
     category: ['category', 'product_category'],
-    code: ['hs_code', 'hs', 'hts_code', 'cmd_code', 'cmdCode', 'commodity_code'],
+    code: ['hs_code', 'hs', 'hts_code', 'cmd_code', 'cmdCode', 'commodity_code', 'hs코드', '품목코드'],
     classification: ['classification'],
     reporter: ['reporter', 'reporter_iso', 'reporterISO', 'reporter_desc', 'reporterDesc'],
     flow: ['flow', 'flow_code', 'flowCode', 'trade flow', 'trade_flow', 'flow_desc', 'flowDesc'],

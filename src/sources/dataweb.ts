@@ -90,6 +90,7 @@ export const dataweb: SourceProfile = {
   wide: 'years',
   padCodes: true,
   constants: () => ({ reporter: 'US' }),
+  thousands: ',',
   footer: (fields) => /^total\s*:?$/i.test((fields[0] ?? '').trim()),
   basis: (text) => DATA_TYPES[normName(text)],
   workbook: {

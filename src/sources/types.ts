@@ -127,6 +127,8 @@ export interface SourceProfile {
   echoes?: boolean;
   /** The encoding this source's downloads use when they are not UTF-8 (taken instead, with a note). */
   encoding?: 'windows-1252';
+  /** The thousands separator this source writes in values ("1,234,567" in DataWeb exports), unless --thousands. */
+  thousands?: ',';
   /** A last row that sums the table ("Total:"): not data. */
   footer?(fields: readonly string[]): boolean;
   /** The value basis when no measure states it (from the value column's name, or the basis cell). */

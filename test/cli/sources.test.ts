@@ -513,12 +513,7 @@ describe('USITC DataWeb workbooks (.xlsx)', () => {
   });
 
   it('validate reads every data sheet; a folder of workbooks is read too', async () => {
-    const v = await run([
-      'validate',
-      join(XLSX, 'dataweb-imports-by-country.xlsx'),
-      '--format',
-      'json',
-    ]);
+    const v = await run(['validate', join(XLSX, 'dataweb-imports-by-country.xlsx'), '--format', 'json']);
     expect(v.code).toBe(0);
     const report = JSON.parse(v.stdout) as { files: Array<{ name: string; layout: string }> };
     expect(report.files.map((f) => f.name.replace(/.*\//, ''))).toEqual([
@@ -528,5 +523,72 @@ describe('USITC DataWeb workbooks (.xlsx)', () => {
     writeFileSync(join(dir, 'a.xlsx'), readFileSync(join(XLSX, 'dataweb-imports-by-country.xlsx')));
     const folder = await share(['--data', dir, '--year', '2023']);
     expect(folder.total.valueUsd).toBe(21_286_155_864);
+  });
+});
+
+describe('other containers', () => {
+  it('a UN Comtrade API answer saved as JSON ({data: [objects]}) reads as the CSV does', async () => {
+    const rows = [
+      {
+        refYear: 2016,
+        flowCode: 'M',
+        partnerCode: 0,
+        partnerISO: 'W00',
+        cmdCode: '61',
+        primaryValue: 1000,
+        isReported: true,
+      },
+      {
+        refYear: 2016,
+        flowCode: 'M',
+        partnerCode: 410,
+        partnerISO: 'KOR',
+        cmdCode: '61',
+        primaryValue: 251,
+        isReported: false,
+      },
+    ];
+    const r = await run([...SHARE, '--data', '-'], {
+      stdin: JSON.stringify({ elapsedTime: '1 sec', count: 2, data: rows }),
+    });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Json;
+    expect(out.input.files[0]).toMatchObject({ layout: 'comtrade-plus' });
+    expect(out.rows.find((x) => x.code === 'KR')).toMatchObject({ valueUsd: 251, share: 0.251 });
+  });
+
+  it('a tab-separated file read with the default comma: the tabs are found from the header, and said', async () => {
+    const out = await share([
+      '--data',
+      tmp('tabs.txt', 'year\tpartner\ths_code\tvalue\n2016\tCN\t6109\t10\n2016\tKR\t6109\t5\n'),
+    ]);
+    expect(out.total.valueUsd).toBe(15);
+    expect(note(out, 'delimiter-found')?.message).toContain('tab-separated');
+  });
+});
+
+describe('headers in Korean', () => {
+  it('a K-stat-style export: Korean column and country names, a value column per flow, the unit in the header', async () => {
+    const file = tmp(
+      'kstat.csv',
+      '연도,국가명,HS코드,수출금액(천달러),수입금액(천달러)\n2016,중국,6109,10,20\n2016,일본,6109,5,7\n',
+    );
+    const exports = await share(['--data', file, '--flow', 'exports']);
+    expect(exports.rows.map((r) => [r.code, r.valueUsd])).toEqual([
+      ['CN', 10_000],
+      ['JP', 5_000],
+    ]);
+    const imports = await share(['--data', file]);
+    expect(imports.total.valueUsd).toBe(27_000);
+  });
+
+  it('an unread flow column in Korean (수출입구분) is refused', async () => {
+    const file = tmp(
+      'kflow.csv',
+      '연도,국가명,HS코드,수출입구분,금액\n2016,중국,6109,수출,10\n2016,중국,6109,수입,20\n',
+    );
+    const r = await run([...SHARE, '--data', file, '--columns', 'value=금액']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('looks like a trade flow');
   });
 });
