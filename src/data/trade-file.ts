@@ -8,7 +8,15 @@ import { type CodeInfo, type CodeSystemName, classificationOf } from './codes.js
 import type { FieldCache, FieldReader } from './field-cache.js';
 import { type FilePlan, planFile, unitFromHeader } from './file-plan.js';
 import { explainBadNumber, parseDecimal, parseYear, trimCell } from './numbers.js';
-import type { FileStats, ReadOptions, ReadReport, RowFilter, SharedCaches, TradeRow } from './trade-rows.js';
+import type {
+  DimensionStats,
+  FileStats,
+  ReadOptions,
+  ReadReport,
+  RowFilter,
+  SharedCaches,
+  TradeRow,
+} from './trade-rows.js';
 
 /** A record seen before the header, while the header is looked for past title lines. */
 interface EarlyRecord {
@@ -55,7 +63,8 @@ export class TradeFile {
   private levelCol = -1;
   private unitCol = -1;
   private width = 0;
-  private dims: Array<{ col: number; totals: FieldCache<boolean>; label: string }> = [];
+  private dims: Array<{ col: number; totals: FieldCache<boolean>; label: string; stats: DimensionStats }> =
+    [];
   /** Per-file constants: --set values, the source's own, what title lines and parameters say. */
   private constant: {
     flow?: FlowInfo;
@@ -76,9 +85,7 @@ export class TradeFile {
   /** The flow a row gets when its flow cell names none (WITS: "Exports & Imports"). */
   private notFlow: Set<string> = new Set();
   /** Importer and exporter columns of a directional source (BACI), by the flow asked for. */
-  private directional: { reporter: number; partner: number; flow: Flow } | undefined;
-  /** Footer rows met ("Total:"), not data. */
-  private footerLines: number[] = [];
+  private directional: { reporter: number; partner: number; info: FlowInfo } | undefined;
   /** Codes are HS with no classification column: the two-digit shortcut of the category filter holds. */
   private fastLeads = false;
 
@@ -177,7 +184,6 @@ export class TradeFile {
    * TOTAL. Otherwise it sums rows of several years or partners and is passed over (counted, noted).
    */
   private footer(r: FieldReader, plan: FilePlan): void {
-    this.footerLines.push(r.line);
     const stats = this.stats as FileStats;
     stats.footerLines.push(r.line);
     const single =
@@ -186,23 +192,24 @@ export class TradeFile {
       stats.rows++;
       this.report.rowsRead++;
       this.report.rowsFiltered++;
-      this.report.footerRows++;
       return;
     }
-    for (const cell of plan.wide) {
-      stats.rows++;
-      this.report.rowsRead++;
-      const row = this.row(r, plan, cell.year, 0, cell.column, 'TOTAL');
-      if (row) this.onRow(row);
-      else this.report.rowsFiltered++;
-    }
+    this.report.footerTotals.add(this.name);
+    for (const cell of plan.wide) this.observe(r, plan, cell.year, 0, cell.column, 'TOTAL');
   }
 
   /** One observation (a row, or one year or month cell of a wide row): counted, filtered or handed on. */
-  private observe(r: FieldReader, plan: FilePlan, year: number, month: number, valueCol: number): void {
+  private observe(
+    r: FieldReader,
+    plan: FilePlan,
+    year: number,
+    month: number,
+    valueCol: number,
+    code?: 'TOTAL',
+  ): void {
     (this.stats as FileStats).rows++;
     this.report.rowsRead++;
-    const row = this.row(r, plan, year, month, valueCol);
+    const row = this.row(r, plan, year, month, valueCol, code);
     if (row) this.onRow(row);
     else this.report.rowsFiltered++;
   }
@@ -369,16 +376,22 @@ export class TradeFile {
         cache = this.caches.makeCache((t) => totals.has(t.trim().toUpperCase()));
         this.dimensionCache.set(key, cache);
       }
-      this.dims.push({ col: d.column, totals: cache, label: d.label });
-      this.report.dimensions[d.label] ??= { label: `${d.label} (${d.header.trim()})`, total: 0, detail: 0 };
+      const stats = this.report.dimensions[d.label] ?? {
+        label: `${d.label} (${d.header.trim()})`,
+        total: 0,
+        detail: 0,
+      };
+      this.report.dimensions[d.label] = stats;
+      this.dims.push({ col: d.column, totals: cache, label: d.label, stats });
     }
     if (plan.directional) {
       const flow = this.filter.flow ?? 'exports';
       const { exporter, importer } = plan.directional;
+      const info: FlowInfo = { flow, code: flow, label: flow };
       this.directional =
         flow === 'imports' || flow === 're-imports'
-          ? { reporter: importer, partner: exporter, flow }
-          : { reporter: exporter, partner: importer, flow };
+          ? { reporter: importer, partner: exporter, info }
+          : { reporter: exporter, partner: importer, info };
     }
     this.setConstants(plan, profile);
     this.codeCache = this.caches.code(this.constant.classification ?? 'HS');
@@ -512,8 +525,7 @@ export class TradeFile {
     }
 
     let flowI = constant.flow;
-    if (this.directional)
-      flowI = { flow: this.directional.flow, code: this.directional.flow, label: this.directional.flow };
+    if (this.directional) flowI = this.directional.info;
     else if (this.flowCol >= 0) flowI = this.flowOf(r, line) ?? constant.flow;
     const flow = flowI?.flow;
     if (flowI && flow === undefined) {
@@ -527,14 +539,12 @@ export class TradeFile {
     // A row that splits a figure by a hidden dimension (a port, a mode of transport): handed on marked.
     let detail: string | undefined;
     for (const d of this.dims) {
-      const stat = report.dimensions[d.label];
       if (r.cached(d.col, d.totals)) continue;
       detail = d.label;
-      if (stat) stat.detail++;
+      d.stats.detail++;
       break;
     }
-    if (detail === undefined)
-      for (const d of this.dims) (report.dimensions[d.label] as { total: number }).total++;
+    if (detail === undefined) for (const d of this.dims) d.stats.total++;
 
     let reporter = constant.reporter ?? '';
     if (this.directional) reporter = r.cached(this.directional.reporter, this.reporterCache);

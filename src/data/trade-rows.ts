@@ -175,8 +175,8 @@ export interface ReadReport {
   otherClassification: Map<CodeSystemName, number>;
   /** Rows whose unit cell is not money (WITS indicators in %), by unit. */
   notMoney: Map<string, number>;
-  /** "Total:" rows under tables that were passed over (not a partner's all-products total). */
-  footerRows: number;
+  /** Files whose "Total:" row was a one-country query's all-commodities total (read as code TOTAL). */
+  footerTotals: Set<string>;
   /** Workbook sheets not read (quantities, or not the sheet --measure names), as `book.xlsx[Sheet]`. */
   sheetsSkipped: string[];
   /** Code tables read as lookups, not data (BACI's country codes), with how many codes each holds. */
@@ -199,7 +199,7 @@ export function newReport(): ReadReport {
     otherFlows: new Map(),
     otherClassification: new Map(),
     notMoney: new Map(),
-    footerRows: 0,
+    footerTotals: new Set(),
     sheetsSkipped: [],
     codeTables: [],
     delimiters: [],
@@ -815,7 +815,7 @@ export function readNotes(report: ReadReport): Note[] {
       notes.push({
         level: 'info',
         code: 'footer-row',
-        message: `${f.name}: the "Total" row${s(f.footerLines.length)} under the table (line${s(f.footerLines.length)} ${lines(f.footerLines)}) ${f.layout === 'dataweb' && f.sheet !== undefined && report.footerRows === 0 ? 'taken as the all-commodities total of the query' : 'passed over: not data'}`,
+        message: `${f.name}: the "Total" row${s(f.footerLines.length)} under the table (line${s(f.footerLines.length)} ${lines(f.footerLines)}) ${report.footerTotals.has(f.name) ? 'taken as the all-commodities total of the query' : 'passed over: not data'}`,
         count: f.footerLines.length,
       });
     }
