@@ -1,4 +1,4 @@
-import { type Flow, type FlowInfo, flowInfo } from '../catalog/flows.js';
+import { type FlowInfo, flowInfo } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
 import { InputError, type Location, UsageError } from '../errors.js';
 import { canonical } from '../sources/canonical.js';
