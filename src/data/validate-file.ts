@@ -28,6 +28,8 @@ export interface ValidateOptions extends ReadOptions {
 export interface FileSummary {
   name: string;
   layout: ProfileName | null;
+  /** The profile's variant ("" when it has one form), null before a header was read. */
+  variant: string | null;
   encoding: string;
   /** Data rows read past the header (blank rows not counted; a wide file's row counts once). */
   rows: number;
@@ -83,6 +85,7 @@ export async function validateFile(
   const summary: FileSummary = {
     name,
     layout: null,
+    variant: null,
     encoding: options.dialect.encoding,
     rows: 0,
     lineEndings: { crlf: 0, lf: 0, cr: 0 },
@@ -304,6 +307,7 @@ export async function validateFile(
       const map = file.columns;
       if (!map) return; // still looking past metadata lines
       summary.layout = file.layoutName as ProfileName;
+      summary.variant = file.columns?.variant ?? '';
       const stats = file.fileStats;
       const line = stats?.headerLine ?? r.line;
       for (const titleLine of file.titleLines)

@@ -75,7 +75,7 @@ function renderText(r: ValidationReport, c: ChalkInstance): string {
   const out: string[] = [];
   for (const f of r.files) {
     const mine = r.problems.filter((p) => p.file === f.name);
-    const head = `${c.bold(f.name)} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}` : ''})`)}`;
+    const head = `${c.bold(f.name)} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
     if (!mine.length) {
       out.push(
         `${head} ${f.errors + f.warnings ? c.dim('problems not listed (--max-errors)') : c.green('ok')}`,
