@@ -268,6 +268,15 @@ export function unknownCategory(
   report: ReadReport,
 ): KorusError {
   const available = [...new Set([...catalog.map((d) => d.name), ...report.categoriesSeen])].sort();
+  const flows = Object.entries(report.otherFlowRows).filter(([, n]) => n > 0);
+  if (flows.length) {
+    // The category's rows are there, of another flow (a Census exports answer read as imports).
+    return new KorusError(
+      `no ${category.name} rows of the flow asked for: the data's ${category.name} rows are ${flows.map(([f, n]) => `${f} (${n} row${n === 1 ? '' : 's'})`).join(', ')}`,
+      2,
+      `ask for ${flows.map(([f]) => `--flow ${f}`).join(' or ')}`,
+    );
+  }
   if (category.origin !== 'data' && report.otherClassification.size) {
     const [system, n] = [...report.otherClassification][0] as [string, number];
     return new KorusError(

@@ -534,7 +534,10 @@ export class TradeFile {
       report.otherFlows.set(key, (report.otherFlows.get(key) ?? 0) + 1);
       return undefined;
     }
-    if (filter.flow !== undefined && flow !== undefined && flow !== filter.flow) return undefined;
+    if (filter.flow !== undefined && flow !== undefined && flow !== filter.flow) {
+      report.otherFlowRows[flow]++;
+      return undefined;
+    }
 
     // A row that splits a figure by a hidden dimension (a port, a mode of transport): handed on marked.
     let detail: string | undefined;

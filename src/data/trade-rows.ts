@@ -169,6 +169,8 @@ export interface ReadReport {
   dimensions: Record<string, DimensionStats>;
   /** HS codes that got back a lost leading zero (with a few examples as written), and left out by --hs-level. */
   codes: { padded: number; examples: string[]; otherLevel: number };
+  /** Rows the filter's category holds, of another of the four flows than the one asked for. */
+  otherFlowRows: Record<Flow, number>;
   /** Rows of flows that are not one of the four (Comtrade FM, DX, XOP, ...), by "code (name)". */
   otherFlows: Map<string, number>;
   /** Rows whose codes are in a classification the category has no definition in, by classification. */
@@ -196,6 +198,7 @@ export function newReport(): ReadReport {
     parser: 'fast',
     dimensions: {},
     codes: { padded: 0, examples: [], otherLevel: 0 },
+    otherFlowRows: { imports: 0, exports: 0, 're-imports': 0, 're-exports': 0 },
     otherFlows: new Map(),
     otherClassification: new Map(),
     notMoney: new Map(),

@@ -210,6 +210,22 @@ describe('US Census', () => {
   });
 });
 
+describe('the flow asked for', () => {
+  it('a Census exports answer asked for imports says which flow its rows are, and how to ask', async () => {
+    const json = JSON.stringify([
+      ['CTY_CODE', 'CTY_NAME', 'ALL_VAL_YR', 'E_COMMODITY', 'YEAR', 'MONTH'],
+      ['5700', 'CHINA', '100', '61', '2016', '12'],
+      ['-', 'TOTAL FOR ALL COUNTRIES', '500', '61', '2016', '12'],
+    ]);
+    const r = await run([...SHARE, '--data', '-'], { stdin: json });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the data's apparel rows are exports (2 rows)");
+    expect(r.stderr).toContain('--flow exports');
+    const ok = await run([...SHARE, '--data', '-', '--flow', 'exports'], { stdin: json });
+    expect((JSON.parse(ok.stdout) as Json).total.valueUsd).toBe(500);
+  });
+});
+
 describe('World Bank WITS', () => {
   it('region rows are groups, " World" (with its space) the total, values in thousands, the value column by --flow', async () => {
     const out = await share(['--data', fx('wits-partner.csv'), '--set', 'category=apparel']);
