@@ -309,6 +309,11 @@ interface AreaEntry {
 /** Comtrade's 490 "Other Asia, nes": a country's trade under an area's name (see README, "Partners"). */
 const OTHER_ASIA: Partner = { kind: 'country', code: 'S19', name: 'Other Asia, nes', standsFor: 'TW' };
 
+/** The code of the stand-in a source reports a country's trade under, if any (TW: S19, "Other Asia, nes"). */
+export function standInCode(alpha2: string): string | undefined {
+  return OTHER_ASIA.standsFor === alpha2 ? OTHER_ASIA.code : undefined;
+}
+
 const comtradeByCode = new Map<string, Partner>();
 const comtradeByIso = new Map<string, Partner>();
 for (const a of (comtradeList as { areas: AreaEntry[] }).areas) {

@@ -1,4 +1,4 @@
-import { partnerHint } from '../catalog/partners.js';
+import { partnerHint, partnerKey, standInCode } from '../catalog/partners.js';
 import type { Flow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
 import type { Note } from './notes.js';
@@ -271,7 +271,8 @@ function choosePartners(
 ): { partners: Array<{ code: string; name: string }>; top: number | null; topYear: number | null } {
   const partners: Array<{ code: string; name: string }> = [];
   const codes = new Set<string>();
-  for (const p of input.partners) {
+  for (const wanted of input.partners) {
+    const p = dataPartner(wanted, input, inRange, notes);
     if (codes.has(p.code)) continue;
     const found = inRange.flatMap((y) => partnerRows(input.results.get(y)).filter((r) => r.code === p.code));
     if (!found.length) throw partnerAbsent(p, input, inRange);
@@ -293,6 +294,28 @@ function choosePartners(
   }
   for (const r of picked) partners.push({ code: r.code, name: r.name });
   return { partners, top: n, topYear };
+}
+
+/**
+ * The partner asked for as the data has it: by its code, by the data's own name for it, or as the area a
+ * source reports it under (Comtrade's "Other Asia, nes" for Taiwan), with a note saying so.
+ */
+function dataPartner(p: WantedPartner, input: TrendInput, inRange: number[], notes: Note[]): WantedPartner {
+  const rows = inRange.flatMap((y) => partnerRows(input.results.get(y)));
+  if (rows.some((r) => r.code === p.code)) return p;
+  const byName = rows.find((r) => partnerKey(r.name) === partnerKey(p.name));
+  if (byName) return { ...p, code: byName.code, name: byName.name };
+  const standIn = standInCode(p.code);
+  const stood = standIn ? rows.find((r) => r.code === standIn) : undefined;
+  if (!stood) return p;
+  const said = notes.findIndex((n) => n.code === 'partner-stand-in');
+  if (said !== -1) notes.splice(said, 1);
+  notes.push({
+    level: 'info',
+    code: 'partner-stand-in',
+    message: `${p.name} (${p.code}) has no row of its own in the data: its trade is reported under "${stood.name}", shown for it (data users read UN Comtrade's area 490 as ${p.name}; Comtrade's own reference list does not say so)`,
+  });
+  return { ...p, code: stood.code, name: stood.name };
 }
 
 function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): KorusError {

@@ -608,3 +608,37 @@ describe('headers in Korean', () => {
     expect(r.stderr).toContain('looks like a trade flow');
   });
 });
+
+describe("Comtrade's Other Asia, nes", () => {
+  const file = () =>
+    tmp(
+      'other-asia.csv',
+      'refYear,flowCode,reporterISO,partnerCode,partnerISO,partnerDesc,cmdCode,primaryValue\n2022,M,CHN,0,W00,World,TOTAL,100\n2022,M,CHN,490,S19,"Other Asia, nes",TOTAL,30\n2022,M,CHN,410,KOR,Rep. of Korea,TOTAL,20\n2021,M,CHN,0,W00,World,TOTAL,90\n2021,M,CHN,490,S19,"Other Asia, nes",TOTAL,25\n',
+    );
+  it('is a partner of its own, selectable as itself, found for --partner TW with a note, in share and trend', async () => {
+    const args = ['share', '--data', file(), '--category', 'all-commodities', '--year', '2022', '--json'];
+    for (const p of ['490', 'Other Asia, nes', 'S19', 'TW']) {
+      const out = JSON.parse((await run([...args, '--partner', p])).stdout) as Json;
+      expect(out.rows.find((r) => r.highlighted)).toMatchObject({ code: 'S19', valueUsd: 30, share: 0.3 });
+      expect(note(out, 'partner-stand-in')).toBeDefined();
+    }
+    const t = await run([
+      'trend',
+      '--data',
+      file(),
+      '--category',
+      'all-commodities',
+      '--partner',
+      'TW',
+      '--json',
+    ]);
+    expect(t.code).toBe(0);
+    const trend = JSON.parse(t.stdout) as {
+      series: Array<{ code: string; points: Array<{ valueUsd: number }> }>;
+      notes: Note[];
+    };
+    expect(trend.series[0]).toMatchObject({ code: 'S19' });
+    expect(trend.series[0]?.points.map((p) => p.valueUsd)).toEqual([25, 30]);
+    expect(trend.notes.filter((n) => n.code === 'partner-stand-in')).toHaveLength(1);
+  });
+});
