@@ -1,9 +1,8 @@
+import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 // The library's own entry loads every language it has (80 of them); English is the one used here.
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-// Korean names too: Korean-language exports (K-stat, KITA) name partners in Korean.
-import korean from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
 import censusList from './data/census-schedule-c.json' with { type: 'json' };
 import comtradeList from './data/comtrade-areas.json' with { type: 'json' };
 import worldBankList from './data/world-bank-aggregates.json' with { type: 'json' };
@@ -182,7 +181,22 @@ export function partnerKey(text: string): string {
 }
 
 countries.registerLocale(english);
-countries.registerLocale(korean);
+
+/** Korean names, indexed the first time a name is not found otherwise (most runs never need them). */
+let koreanIndexed = false;
+function indexKorean(): boolean {
+  if (koreanIndexed) return false;
+  koreanIndexed = true;
+  // Korean-language exports (K-stat, KITA) name partners in Korean: the list is loaded only then.
+  countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/ko.json'));
+  for (const a2 of Object.keys(countries.getAlpha2Codes())) {
+    for (const name of countries.getName(a2, 'ko', { select: 'all' }) ?? []) {
+      const key = partnerKey(name);
+      if (!countryIndex.has(key) && !ambiguous.has(key)) countryIndex.set(key, a2);
+    }
+  }
+  return true;
+}
 
 const countryIndex = new Map<string, string>();
 const ambiguous = new Set<string>();
@@ -229,9 +243,6 @@ function buildIndex(): void {
     if (owners.size > 1) ambiguous.add(key);
     else countryIndex.set(key, [...owners][0] as string);
   }
-  for (const a2 of alpha2s) {
-    for (const name of countries.getName(a2, 'ko', { select: 'all' }) ?? []) indexCountry(name, a2);
-  }
   for (const [code, a2] of Object.entries(CENSUS_CODES)) countryIndex.set(code, a2);
   for (const [code, a2] of Object.entries(COMTRADE_CODES)) countryIndex.set(code, a2);
   for (const [a2, names] of Object.entries(TRADE_ALIASES)) for (const n of names) indexCountry(n, a2, true);
@@ -259,6 +270,8 @@ export function lookupPartner(text: string): Partner {
   const numeric = /^0\d+$/.test(key) ? String(Number(key)) : key;
   const alpha2 = countryIndex.get(numeric);
   if (alpha2) return { kind: 'country', code: alpha2, name: countryName(alpha2) };
+  // A name in Korean (K-stat exports): its index is made on first need.
+  if (/[\u1100-\u11ff\u3131-\ud79d]/.test(key) && indexKorean()) return lookupPartner(text);
   const name = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return { kind: 'unknown', code: name, name };
 }

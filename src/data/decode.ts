@@ -37,6 +37,14 @@ export function encodingLabel(state: DecodeState): string {
     : state.encoding;
 }
 
+/** Whether a file's first bytes are a ZIP archive (an .xlsx is one). */
+export function isZip(head: Uint8Array): boolean {
+  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) return false;
+  const [, , a, b] = head;
+  // A local file header (every .xlsx starts with one), an empty archive, a spanned archive.
+  return (a === 3 && b === 4) || (a === 5 && b === 6) || (a === 7 && b === 8);
+}
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Turns raw chunks of one encoding into UTF-8 chunks; `end` flushes what a chunk boundary held back. */

@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import type { Cell, CellValue, Row } from 'exceljs';
 import { InputError, KorusError } from '../errors.js';
+import { isZip } from './decode.js';
 import type { InputSource } from './inputs.js';
+
+export { isZip };
 
 /** One row of a sheet: its cells as text, and its 1-based row number in the sheet. */
 export interface SheetRow {
@@ -15,14 +18,6 @@ export interface XlsxSheet {
   /** The names of every sheet the workbook lists, in its order. */
   sheets: string[];
   rows: AsyncIterable<SheetRow>;
-}
-
-/** Whether a file's first bytes are a ZIP archive (an .xlsx is one). */
-export function isZip(head: Uint8Array): boolean {
-  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) return false;
-  const [, , a, b] = head;
-  // A local file header (every .xlsx starts with one), an empty archive, a spanned archive.
-  return (a === 3 && b === 4) || (a === 5 && b === 6) || (a === 7 && b === 8);
 }
 
 /** The first bytes of an OLE2 compound file: an old .xls, or an .xlsx saved with a password. */

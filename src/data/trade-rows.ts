@@ -13,13 +13,12 @@ import {
 } from '../sources/types.js';
 import { type CategoryDef, categoryKey, type MatchKind } from './categories.js';
 import { type CodeInfo, type CodeSystemName, classificationOf, codeInfo, systemLabel } from './codes.js';
-import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
+import { type DecodeState, decodeToUtf8, encodingLabel, isZip } from './decode.js';
 import { FieldCache, type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import { type NumberFormat, trimCell } from './numbers.js';
 import { type Dialect, readCsvRecords } from './read-csv.js';
 import { looksLikeJsonTable, peekInput, readJsonRecords } from './read-json.js';
-import { isZip } from './read-xlsx.js';
 import { CsvScanner, decodeError } from './scan-csv.js';
 import { TradeFile, unitOfCell } from './trade-file.js';
 
