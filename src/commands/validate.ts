@@ -109,7 +109,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, ctx: Co
   const caches = new SharedCaches(options, {});
   const files: ValidationReport['files'] = [];
   for (const input of inputs) {
-    for await (const one of workbookOrFile(input, options.measure)) {
+    for await (const one of workbookOrFile(input, options)) {
       const summary = await validateFile(one.input, options, caches, checker, emit, one.sheet);
       files.push({ ...summary, errors: 0, warnings: 0 });
     }

@@ -494,14 +494,15 @@ export async function* dataSheets(
 /** An input as `validate` reads it: the input itself, or each data sheet of a workbook. */
 export async function* workbookOrFile(
   given: InputSource,
-  measure: string | undefined,
+  options: ReadOptions,
 ): AsyncGenerator<{ input: InputSource; sheet?: DataSheet }> {
-  const { head, input } = await peekInput(given);
+  // Peeked as eachRecord would: the byte scanner reads a file into one buffer over and over.
+  const { head, input } = await peekInput(given, { reuse: parserFor(options) === 'fast' });
   if (!isZip(head)) {
     yield { input };
     return;
   }
-  for await (const sheet of dataSheets(input, measure, [])) yield { input, sheet };
+  for await (const sheet of dataSheets(input, options.measure, [])) yield { input, sheet };
 }
 
 /** Errors that say a sheet holds no table korus-stats reads (before any of its rows was taken). */

@@ -165,6 +165,21 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
         ? `sum of the listed reporters' ${r.query.flow} ${r.query.flow.includes('import') ? 'from' : 'to'} ${r.query.partner} (each reporter's own figure), ${humanUsd(t.valueUsd)}`
         : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
+  // Pseudo-partners (Comtrade's Areas nes, Bunkers; WITS's Unspecified): the rule applied to them.
+  const pseudo = r.rows.filter((x) => x.kind === 'remainder' && x.code !== null).map((x) => x.name);
+  if (pseudo.length) {
+    lines.push([
+      'Not countries',
+      `${pseudo.join(', ')}: areas a source names that are no country, each its own row, counted in the total as ${t.basis === 'reported-total' ? 'part of the reported World row' : 'part of the sum'}, never ranked as partners`,
+    ]);
+  }
+  const groups = r.input.aggregateGroups;
+  if (groups) {
+    lines.push([
+      'Groups',
+      `${groups} row${groups === 1 ? '' : 's'} of country groups and regions (EU, World Bank regions, Census groups) left out: never partners, never added`,
+    ]);
+  }
   lines.push(filesLine(r.input));
   const k = r.concentration;
   if (k.hhi !== null) {
