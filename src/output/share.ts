@@ -159,7 +159,9 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
   const total =
     t.basis === 'reported-total'
       ? `reported World/total row, ${humanUsd(t.valueUsd)}; listed partners ${humanUsd(t.itemizedUsd)}` +
-        (t.remainderUsd ? `, "all other" as reported ${humanUsd(t.remainderUsd)}` : '') +
+        (t.remainderUsd
+          ? `, ${r.rows.some((x) => x.kind === 'remainder' && x.code !== null) ? 'remainders (areas that are no country, "all other")' : '"all other" as reported'} ${humanUsd(t.remainderUsd)}`
+          : '') +
         `, not itemized ${humanUsd(t.notItemizedUsd)}`
       : r.query.by === 'reporter'
         ? `sum of the listed reporters' ${r.query.flow} ${r.query.flow.includes('import') ? 'from' : 'to'} ${r.query.partner} (each reporter's own figure), ${humanUsd(t.valueUsd)}`
@@ -170,7 +172,7 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
   if (pseudo.length) {
     lines.push([
       'Not countries',
-      `${pseudo.join(', ')}: areas a source names that are no country, each its own row, counted in the total as ${t.basis === 'reported-total' ? 'part of the reported World row' : 'part of the sum'}, never ranked as partners`,
+      `${pseudo.join('; ')}: areas a source names that are no country, each its own row, counted in the total as ${t.basis === 'reported-total' ? 'part of the reported World row' : 'part of the sum'}, never ranked as partners`,
     ]);
   }
   const groups = r.input.aggregateGroups;
