@@ -199,6 +199,7 @@ class YearBucket {
   detailRows = 0;
   /** The classifications of the codes used (HS, SITC): never two in one answer. */
   readonly systems = new Distinct<string>();
+  lastSystem: string | undefined;
   readonly totalEntry: PartnerSum = entry({ kind: 'world', code: 'WLD', name: 'World' });
   totalRows = 0;
   /** The HS codes met (each once), to catch levels that nest (61 and 6109). */
@@ -525,7 +526,10 @@ export class ShareAccumulator {
     b.files.add(row.file);
     b.sources.add(row.source);
     b.reporters.add(q.by === 'reporter' ? '' : row.reporter);
-    if (row.system) b.systems.add(row.system);
+    if (row.system !== undefined && row.system !== b.lastSystem) {
+      b.lastSystem = row.system;
+      b.systems.add(row.system);
+    }
     if (row.basis) b.basis.add(row.basis);
     if (row.definition) b.definitions.add(row.definition);
     if (row.flow === undefined) b.noFlowFiles.add(row.file);
@@ -653,43 +657,44 @@ export class ShareAccumulator {
     }
     const fileIndex = this.lastFileIndex;
     // Keys are numbers (bucket, partner, code, reporter, source), so a row is hashed without a string in sight.
-    const k = this.key(b, sum, row);
+    const code = row.code ?? row.category ?? '';
+    let codeId = this.codeIds.get(code);
+    if (codeId === undefined) {
+      codeId = this.codeIds.size;
+      this.codeIds.set(code, codeId);
+    }
+    const k = this.keys
+      .begin()
+      .int(b.id)
+      .int(sum.idx)
+      .int(codeId)
+      .int(
+        row.reporter === this.lastReporter && this.lastReporterId >= 0
+          ? this.lastReporterId
+          : this.reporterId(row.reporter),
+      )
+      .int(
+        row.source === this.lastSource && this.lastSourceId >= 0
+          ? this.lastSourceId
+          : this.sourceId(row.source),
+      );
     const slot = k.find();
     if (slot === -1) {
       k.add(row.line, fileIndex, value);
       if (row.code !== undefined) b.codes.add(row.code);
     } else {
       const seenValue = k.value(slot);
-      // The texts are made only when said: on most files repeats are rare, on some every row is one.
-      const seenFile = (): string => this.files[k.file(slot)] ?? '';
-      const at = (): string => `${row.file}:${row.line} repeats ${seenFile()}:${k.line(slot)}`;
-      const what = (): string =>
-        `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${(row.code ?? row.category) ? ` ${row.code ?? row.category}` : ''}`;
       if (seenValue === value && this.query.dedupe) {
         this.repeats.deduped++;
-        if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
         return false;
       }
-      if (kind === 'world') {
-        throw new KorusError(
-          `two World/total rows for ${what()}: ${seenValue} (${seenFile()}:${k.line(slot)}) and ${value} (${row.file}:${row.line}); a total is given once`,
-          2,
-          seenValue === value
-            ? 'the file repeats the row: --dedupe counts exact repeats once'
-            : 'the file holds two totals for one key (another flow, period or dimension korus-stats does not read?)',
-        );
-      }
+      if (kind === 'world') throw this.twoTotals(k, slot, sum, row, value);
       if (seenValue === value) {
         this.repeats.duplicates++;
-        if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
       } else {
-        if (this.files[k.file(slot)] !== row.file) {
-          throw new KorusError(
-            `two files give different values for ${what()}: ${seenValue} (${seenFile()}:${k.line(slot)}) and ${value} (${row.file}:${row.line})`,
-            2,
-            'pick one with --source, or read the files separately',
-          );
-        }
+        if (this.files[k.file(slot)] !== row.file) throw this.twoFiles(k, slot, sum, row, value);
         this.repeats.splits++;
         this.repeats.firstSplit ??= `${row.file}:${row.line} (first at line ${k.line(slot)})`;
       }
@@ -697,6 +702,35 @@ export class ShareAccumulator {
     }
     sum.sum.add(value);
     return true;
+  }
+
+  // The texts of a repeat, made only when said: on most files repeats are rare, on some every row is one.
+  private repeatAt(k: KeyTable, slot: number, row: TradeRow): string {
+    return `${row.file}:${row.line} repeats ${this.files[k.file(slot)] ?? ''}:${k.line(slot)}`;
+  }
+
+  private repeatWhat(sum: PartnerSum, row: TradeRow): string {
+    const code = row.code ?? row.category;
+    return `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${code ? ` ${code}` : ''}`;
+  }
+
+  private twoTotals(k: KeyTable, slot: number, sum: PartnerSum, row: TradeRow, value: number): KorusError {
+    const seenValue = k.value(slot);
+    return new KorusError(
+      `two World/total rows for ${this.repeatWhat(sum, row)}: ${seenValue} (${this.files[k.file(slot)] ?? ''}:${k.line(slot)}) and ${value} (${row.file}:${row.line}); a total is given once`,
+      2,
+      seenValue === value
+        ? 'the file repeats the row: --dedupe counts exact repeats once'
+        : 'the file holds two totals for one key (another flow, period or dimension korus-stats does not read?)',
+    );
+  }
+
+  private twoFiles(k: KeyTable, slot: number, sum: PartnerSum, row: TradeRow, value: number): KorusError {
+    return new KorusError(
+      `two files give different values for ${this.repeatWhat(sum, row)}: ${k.value(slot)} (${this.files[k.file(slot)] ?? ''}:${k.line(slot)}) and ${value} (${row.file}:${row.line})`,
+      2,
+      'pick one with --source, or read the files separately',
+    );
   }
 
   /** Refuses a breakdown by a hidden dimension whose total row is missing for some key. */

@@ -88,6 +88,12 @@ export class TradeFile {
   private directional: { reporter: number; partner: number; info: FlowInfo } | undefined;
   /** Codes are HS with no classification column: the two-digit shortcut of the category filter holds. */
   private fastLeads = false;
+  /** --hs-level, or -1. */
+  private hsLevel = -1;
+  /** The value column is year to date (Census *_YR): a month's row is cumulative. */
+  private cumulative = false;
+  /** The source's test of a "Total:" row, when it writes one. */
+  private footerTest: ((fields: readonly string[]) => boolean) | undefined;
 
   constructor(
     private readonly name: string,
@@ -140,20 +146,9 @@ export class TradeFile {
       this.pendingBlank.push(r.line);
       return;
     }
-    const stats = this.stats as FileStats;
-    if (this.pendingBlank.length) {
-      stats.blankLines.push(...this.pendingBlank);
-      this.pendingBlank = [];
-    }
-    const width = this.width;
-    if (r.count !== width) {
-      // The Comtrade portal ends every data row with a comma: one empty field past the header.
-      if (r.count === width + 1 && r.text(width) === '') stats.trailingEmpty++;
-      // A workbook row stops at its last non-empty cell.
-      else if (!(r.count < width && this.options.sheetRows))
-        throw raggedRow(this.name, r.line, r.count, width);
-    }
-    if (plan.profile.footer?.(firstCells(r, 2))) {
+    if (this.pendingBlank.length) this.blanksBetween();
+    if (r.count !== this.width && !this.otherWidth(r)) return;
+    if (this.footerTest?.(firstCells(r, 2))) {
       this.footer(r, plan);
       return;
     }
@@ -163,6 +158,26 @@ export class TradeFile {
     } else {
       this.observe(r, plan, -1, -1, this.valueCol);
     }
+  }
+
+  /** Blank rows followed by data: between data rows, so listed. */
+  private blanksBetween(): void {
+    (this.stats as FileStats).blankLines.push(...this.pendingBlank);
+    this.pendingBlank = [];
+  }
+
+  /**
+   * A row whose width is not the header's: one empty field past the header (the Comtrade portal's trailing
+   * comma) or a workbook row that ends at its last non-empty cell is read; any other is an error.
+   */
+  private otherWidth(r: FieldReader): boolean {
+    const width = this.width;
+    if (r.count === width + 1 && r.text(width) === '') {
+      (this.stats as FileStats).trailingEmpty++;
+      return true;
+    }
+    if (r.count < width && this.options.sheetRows) return true;
+    throw raggedRow(this.name, r.line, r.count, width);
   }
 
   private checkEchoes(r: FieldReader, plan: FilePlan): void {
@@ -364,6 +379,9 @@ export class TradeFile {
     this.levelCol = at('level');
     this.unitCol = at('unit');
     const profile = plan.profile;
+    this.footerTest = profile.footer;
+    this.hsLevel = this.options.hsLevel ?? -1;
+    this.cumulative = plan.measure?.cumulative === true;
     this.partnerCache = this.caches.partner(profile.codes, profile.names);
     this.nameCache = this.caches.partner('name', profile.names);
     this.reporterCache = this.caches.reporter(profile.codes);
@@ -395,7 +413,8 @@ export class TradeFile {
     }
     this.setConstants(plan, profile);
     this.codeCache = this.caches.code(this.constant.classification ?? 'HS');
-    this.fastLeads = this.classCol < 0 && (this.constant.classification ?? 'HS') === 'HS';
+    this.fastLeads =
+      this.codeCol >= 0 && this.classCol < 0 && (this.constant.classification ?? 'HS') === 'HS';
     const stats: FileStats = {
       name: this.name,
       rows: 0,
@@ -462,23 +481,15 @@ export class TradeFile {
     valueCol: number,
     codeOverride?: string,
   ): TradeRow | undefined {
+    // The hot path of every read: rare cases are in methods of their own, so this stays small enough for
+    // the engine to inline the cell readers into it.
     const { caches, filter, report, constant } = this;
     const line = r.line;
-
-    let year = wideYear;
-    if (year <= 0) year = this.yearOf(r, line);
+    const year = wideYear > 0 ? wideYear : this.yearOf(r, line);
 
     // The commodity: a category label, or a code in the file's classification (first: it leaves out most rows).
     const category = this.categoryCol >= 0 ? r.cached(this.categoryCol, caches.category) : constant.category;
-    let codeCache = this.codeCache;
-    if (this.classCol >= 0) codeCache = r.cached(this.classCol, caches.classification);
-    if (
-      category === undefined &&
-      this.codeCol >= 0 &&
-      filter.category &&
-      codeOverride === undefined &&
-      this.fastLeads
-    ) {
+    if (category === undefined && this.fastLeads && filter.category && codeOverride === undefined) {
       // An even-length HS code whose first two digits no prefix of the category starts with is out, without a lookup.
       const lead = r.lead2(this.codeCol);
       if (lead >= 0 && caches.hsLeads[lead] === 0 && r.evenLength(this.codeCol)) {
@@ -486,156 +497,191 @@ export class TradeFile {
         return undefined;
       }
     }
-    const coded: CodeInfo | undefined =
-      codeOverride !== undefined
-        ? caches.totalCode
-        : this.codeCol >= 0
-          ? r.cached(this.codeCol, codeCache)
-          : undefined;
+    const coded = codeOverride !== undefined ? caches.totalCode : this.codeOf(r);
     if (category === undefined && coded?.code !== undefined) {
       report.hsCodedRows++;
-      if (coded.padded) {
-        report.codes.padded++;
-        if (report.codes.examples.length < 3 && !report.codes.examples.includes(coded.raw))
-          report.codes.examples.push(coded.raw);
-      }
+      if (coded.padded) this.notePadded(coded);
     }
     let match: TradeRow['match'];
     if (filter.category) {
-      if (category !== undefined) {
-        if (!caches.categoryNames.has(category)) return undefined;
-        match = 'category-column';
-      } else if (coded?.match === 'none-defined') {
-        // The category has no definition in this classification (an HS category, SITC codes): counted.
-        report.otherClassification.set(coded.system, (report.otherClassification.get(coded.system) ?? 0) + 1);
-        return undefined;
-      } else {
-        if (!coded?.match) return undefined;
-        match = coded.match;
-      }
+      match = category !== undefined ? this.byLabel(category) : this.byCode(coded);
+      if (match === undefined) return undefined;
     }
-    if (
-      this.options.hsLevel !== undefined &&
-      coded?.code !== undefined &&
-      coded.code.length !== this.options.hsLevel &&
-      coded.code !== 'TOTAL'
-    ) {
-      report.codes.otherLevel++;
-      return undefined;
-    }
+    if (this.hsLevel >= 0 && coded?.code !== undefined && this.otherLevel(coded.code)) return undefined;
 
-    let flowI = constant.flow;
-    if (this.directional) flowI = this.directional.info;
-    else if (this.flowCol >= 0) flowI = this.flowOf(r, line) ?? constant.flow;
+    const flowI = this.directional
+      ? this.directional.info
+      : this.flowCol >= 0
+        ? (this.flowOf(r, line) ?? constant.flow)
+        : constant.flow;
     const flow = flowI?.flow;
-    if (flowI && flow === undefined) {
-      // A flow that is named but is not one of the four (Comtrade FM, DX, XOP): counted by flow.
-      const key = `${flowI.code} (${flowI.label})`;
-      report.otherFlows.set(key, (report.otherFlows.get(key) ?? 0) + 1);
-      return undefined;
-    }
+    if (flowI !== undefined && flow === undefined) return this.otherFlow(flowI);
     if (filter.flow !== undefined && flow !== undefined && flow !== filter.flow) {
       report.otherFlowRows[flow]++;
       return undefined;
     }
 
     // A row that splits a figure by a hidden dimension (a port, a mode of transport): handed on marked.
-    let detail: string | undefined;
-    for (const d of this.dims) {
-      if (r.cached(d.col, d.totals)) continue;
-      detail = d.label;
-      d.stats.detail++;
-      break;
-    }
-    if (detail === undefined) for (const d of this.dims) d.stats.total++;
+    const detail = this.dims.length ? this.detailOf(r) : undefined;
 
-    let reporter = constant.reporter ?? '';
-    if (this.directional) reporter = r.cached(this.directional.reporter, this.reporterCache);
-    else if (this.reporterCol >= 0) {
-      reporter = r.cached(this.reporterCol, this.reporterCache);
-      if (reporter === '' && this.reporterCodeCol >= 0)
-        reporter = r.cached(this.reporterCodeCol, this.reporterCache);
-    } else if (this.reporterCodeCol >= 0) reporter = r.cached(this.reporterCodeCol, this.reporterCache);
+    const reporter = this.reporterOf(r);
     if (filter.reporter !== undefined && reporter !== filter.reporter) return undefined;
     const source =
       this.sourceCol >= 0 ? (r.cached(this.sourceCol, caches.text) ?? '') : (constant.source ?? '');
     if (filter.source !== undefined && source.toLowerCase() !== filter.source.toLowerCase()) return undefined;
 
-    let month = Math.max(wideMonth, 0);
-    if (wideMonth <= 0) {
-      if (this.monthCol >= 0) month = this.monthOf(r, this.monthCol, line, year);
-      else if (this.periodCol >= 0) month = this.periodMonth(r, line, year);
-    }
+    const month =
+      wideMonth > 0
+        ? wideMonth
+        : this.monthCol >= 0 || this.periodCol >= 0
+          ? this.monthCell(r, line, year)
+          : 0;
 
     // A unit cell (WITS's Indicator, a `unit` column): its power of ten, or not a money value at all.
-    let scale = plan.valueScale;
-    if (this.unitCol >= 0) {
-      const u = r.cached(this.unitCol, caches.unit);
-      if (u === undefined) {
-        report.notMoney.set(
-          r.text(this.unitCol).trim(),
-          (report.notMoney.get(r.text(this.unitCol).trim()) ?? 0) + 1,
-        );
-        return undefined;
-      }
-      if (this.options.unit === undefined) scale = u;
-    }
+    const scale = this.unitCol >= 0 ? this.unitScale(r, plan) : plan.valueScale;
+    if (scale < 0) return undefined;
 
     // The row is wanted: read its value and partner.
-    let value: number | undefined;
-    let marker: string | undefined;
     const d = caches.digitMarker ? -1 : r.digits(valueCol);
     const scaled = d * 10 ** scale;
-    if (d >= 0 && scaled <= Number.MAX_SAFE_INTEGER) value = scaled;
-    else {
-      const valueText = r.text(valueCol);
-      const trimmed = trimCell(valueText);
-      if (trimmed === '' || caches.markers.has(trimmed.toLowerCase())) marker = trimmed;
-      else {
-        // A footer's totals, and some sources' values, are written with thousands separators ("125,801,943,398").
-        const thousands = codeOverride !== undefined ? ',' : plan.profile.thousands;
-        const format =
-          thousands && !this.options.numbers.thousands && this.options.numbers.decimal === '.'
-            ? { ...this.options.numbers, thousands }
-            : this.options.numbers;
-        value = parseDecimal(valueText, format, scale);
-        if (value === undefined) {
-          const { detail: why, hint } = explainBadNumber(valueText, this.options.numbers);
-          throw new InputError({ file: this.name, line, column: valueCol + 1 }, why, hint, 'bad-number');
-        }
-      }
-    }
-
+    const fast = d >= 0 && scaled <= Number.MAX_SAFE_INTEGER;
+    const value = fast ? scaled : this.valueText(r, valueCol, scale, plan, codeOverride !== undefined);
     const partner = this.partnerOf(r, line);
-    // A unit cell that names the measure (WITS's "Import (US$ Thousand)") is the basis when nothing else is.
-    const basis =
-      this.basisCol >= 0
-        ? this.basisOf(r, plan)
-        : (constant.basis ?? (this.unitCol >= 0 ? r.cached(this.unitCol, caches.text) : undefined));
-    const definition =
-      this.definitionCol >= 0 ? r.cached(this.definitionCol, caches.text) : constant.definition;
     const out = this.reuseRows ? this.scratch : ({} as TradeRow);
     out.file = this.name;
     out.line = line;
     out.year = year;
     out.month = month;
-    out.cumulative = plan.measure?.cumulative === true && month > 0;
+    out.cumulative = month > 0 && this.cumulative;
     out.partner = partner;
     out.value = value;
-    out.marker = marker;
+    out.marker = fast || value !== undefined ? undefined : this.marker;
     out.category = category;
     out.code = coded?.code;
     out.match = match;
     out.reporter = reporter;
     out.flow = flow;
     out.source = source;
-    out.basis = basis;
-    out.definition = definition;
+    out.basis = this.basisCol >= 0 || this.unitCol >= 0 ? this.basisOf(r, plan) : constant.basis;
+    out.definition =
+      this.definitionCol >= 0 ? r.cached(this.definitionCol, caches.text) : constant.definition;
     out.valueScale = scale;
     out.detail = detail;
     out.system = coded?.system;
     out.padded = coded?.padded;
     return out;
+  }
+
+  /** The marker of the last value cell read as missing ("" for an empty cell). */
+  private marker = '';
+
+  private codeOf(r: FieldReader): CodeInfo | undefined {
+    if (this.codeCol < 0) return undefined;
+    const cache = this.classCol >= 0 ? r.cached(this.classCol, this.caches.classification) : this.codeCache;
+    return r.cached(this.codeCol, cache);
+  }
+
+  private notePadded(coded: CodeInfo): void {
+    const c = this.report.codes;
+    c.padded++;
+    if (c.examples.length < 3 && !c.examples.includes(coded.raw)) c.examples.push(coded.raw);
+  }
+
+  private byLabel(category: string): TradeRow['match'] {
+    return this.caches.categoryNames.has(category) ? 'category-column' : undefined;
+  }
+
+  private byCode(coded: CodeInfo | undefined): TradeRow['match'] {
+    if (coded?.match === 'none-defined') {
+      // The category has no definition in this classification (an HS category, SITC codes): counted.
+      const other = this.report.otherClassification;
+      other.set(coded.system, (other.get(coded.system) ?? 0) + 1);
+      return undefined;
+    }
+    return coded?.match;
+  }
+
+  private otherLevel(code: string): boolean {
+    if (code.length === this.hsLevel || code === 'TOTAL') return false;
+    this.report.codes.otherLevel++;
+    return true;
+  }
+
+  /** A flow that is named but is not one of the four (Comtrade FM, DX, XOP): counted by flow. */
+  private otherFlow(flowI: FlowInfo): undefined {
+    const key = `${flowI.code} (${flowI.label})`;
+    this.report.otherFlows.set(key, (this.report.otherFlows.get(key) ?? 0) + 1);
+    return undefined;
+  }
+
+  /** The hidden dimension a row splits its figure by, or undefined for a total row (counted either way). */
+  private detailOf(r: FieldReader): string | undefined {
+    for (const d of this.dims) {
+      if (r.cached(d.col, d.totals)) continue;
+      d.stats.detail++;
+      return d.label;
+    }
+    for (const d of this.dims) d.stats.total++;
+    return undefined;
+  }
+
+  private reporterOf(r: FieldReader): string {
+    if (this.directional) return r.cached(this.directional.reporter, this.reporterCache);
+    if (this.reporterCol >= 0) {
+      const reporter = r.cached(this.reporterCol, this.reporterCache);
+      if (reporter !== '' || this.reporterCodeCol < 0) return reporter;
+    }
+    if (this.reporterCodeCol >= 0) return r.cached(this.reporterCodeCol, this.reporterCache);
+    return this.constant.reporter ?? '';
+  }
+
+  private monthCell(r: FieldReader, line: number, year: number): number {
+    return this.monthCol >= 0 ? this.monthOf(r, this.monthCol, line, year) : this.periodMonth(r, line, year);
+  }
+
+  /** A unit cell's power of ten (--unit wins), or -1 for a unit that is not money (counted). */
+  private unitScale(r: FieldReader, plan: FilePlan): number {
+    const u = r.cached(this.unitCol, this.caches.unit);
+    if (u === undefined) {
+      const text = r.text(this.unitCol).trim();
+      this.report.notMoney.set(text, (this.report.notMoney.get(text) ?? 0) + 1);
+      return -1;
+    }
+    return this.options.unit === undefined ? u : plan.valueScale;
+  }
+
+  /**
+   * A value cell that is not plain digits: a missing or suppressed marker (undefined, with `marker` set), or
+   * a number read strictly (a footer's totals, and some sources' values, have thousands separators).
+   */
+  private valueText(
+    r: FieldReader,
+    valueCol: number,
+    scale: number,
+    plan: FilePlan,
+    footer: boolean,
+  ): number | undefined {
+    const valueText = r.text(valueCol);
+    const trimmed = trimCell(valueText);
+    if (trimmed === '' || this.caches.markers.has(trimmed.toLowerCase())) {
+      this.marker = trimmed;
+      return undefined;
+    }
+    const numbers = this.options.numbers;
+    const thousands = footer ? ',' : plan.profile.thousands;
+    const format =
+      thousands && !numbers.thousands && numbers.decimal === '.' ? { ...numbers, thousands } : numbers;
+    const value = parseDecimal(valueText, format, scale);
+    if (value === undefined) {
+      const { detail, hint } = explainBadNumber(valueText, numbers);
+      throw new InputError(
+        { file: this.name, line: r.line, column: valueCol + 1 },
+        detail,
+        hint,
+        'bad-number',
+      );
+    }
+    return value;
   }
 
   private yearOf(r: FieldReader, line: number): number {
@@ -718,7 +764,12 @@ export class TradeFile {
     return partner;
   }
 
+  /** The row's basis: its basis cell (a source's data type, named), else a unit cell naming the measure. */
   private basisOf(r: FieldReader, plan: FilePlan): string | undefined {
+    if (this.basisCol < 0) {
+      // A unit cell that names the measure (WITS's "Import (US$ Thousand)") is the basis when nothing else is.
+      return this.constant.basis ?? r.cached(this.unitCol, this.caches.text);
+    }
     const text = r.cached(this.basisCol, this.caches.text);
     if (text === undefined) return plan.measure?.basis;
     return plan.profile.basis?.(text) ?? text;
