@@ -6,7 +6,6 @@ import { expectedHeaders } from '../sources/index.js';
 import {
   FIELDS,
   type Field,
-  headerView,
   type Measure,
   normName,
   type SourceProfile,
@@ -492,6 +491,3 @@ function missingColumn(
     'missing-column',
   );
 }
-
-/** A header view for detection, without R's row-names cell. */
-export { headerView };

@@ -20,5 +20,6 @@ export const baci: SourceProfile = {
   padCodes: true,
   directional: { exporter: 'i', importer: 'j' },
   denominator: 'sum-of-partners',
+  expects: 'CEPII BACI: t, i, j, k, v, q',
   docs: 'docs/sources/baci.md',
 };

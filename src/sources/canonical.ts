@@ -48,5 +48,6 @@ export const canonical: SourceProfile = {
   },
   anyMeasure: true,
   codes: 'any',
+  expects: 'canonical: year, partner, value, and category or hs_code (see README, "Input files")',
   docs: 'docs/sources/canonical.md',
 };

@@ -73,5 +73,6 @@ export const census: SourceProfile = {
   // The imports endpoints hold US imports only, the exports endpoints US exports.
   constants: (variant) => ({ reporter: 'US', flow: variant === 'exports' ? 'exports' : 'imports' }),
   echoes: true,
+  expects: 'US Census API: CTY_CODE, CTY_NAME, I_COMMODITY, YEAR, MONTH, GEN_VAL_MO / GEN_VAL_YR',
   docs: 'docs/sources/census.md',
 };

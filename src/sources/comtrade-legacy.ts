@@ -53,5 +53,6 @@ export const comtradeLegacy: SourceProfile = {
   classification: 'HS',
   encoding: 'windows-1252',
   noPartnerColumn: 'world',
+  expects: 'UN Comtrade legacy: Year, Trade Flow Code, Partner ISO, Commodity Code, Trade Value (US$)',
   docs: 'docs/sources/comtrade-legacy.md',
 };

@@ -52,5 +52,6 @@ export const comtradePlus: SourceProfile = {
   codes: 'comtrade',
   dimensions: COMTRADE_PLUS_DIMENSIONS,
   encoding: 'windows-1252',
+  expects: 'UN Comtrade Plus: refYear, flowCode, partnerCode, cmdCode, primaryValue',
   docs: 'docs/sources/comtrade-plus.md',
 };

@@ -54,5 +54,7 @@ export const comtradr: SourceProfile = {
     { label: 'mode of transport', headers: ['mot_code', 'mode_of_transport_code'], totals: ['0'] },
     { label: 'mode of supply', headers: ['mos_code'], totals: ['0'] },
   ],
+  expects:
+    'comtradr: ref_year, flow_code, partner_iso, cmd_code, primary_value (or ct_search: trade_flow_code, trade_value_usd)',
   docs: 'docs/sources/comtradr.md',
 };

@@ -97,6 +97,7 @@ export const dataweb: SourceProfile = {
     isParameters: (sheet) => /^query parameters$/i.test(sheet.trim()),
     facts,
   },
+  expects: 'USITC DataWeb: Data Type, HTS Number, Country, one column per year',
   docs: 'docs/sources/dataweb.md',
 };
 
@@ -104,6 +105,3 @@ export const dataweb: SourceProfile = {
 export function monthOfColumn(name: string): number {
   return MONTH_NAMES.indexOf(normName(name) as (typeof MONTH_NAMES)[number]) + 1;
 }
-
-/** The facts a DataWeb title line and parameters sheet state. */
-export const datawebFacts = facts;

@@ -51,15 +51,5 @@ export function profileLabel(name: string, variant?: string): string {
 
 /** What each profile expects, for the message when a header matches none (canonical's fallback fails too). */
 export function expectedHeaders(): string[] {
-  return [
-    'UN Comtrade Plus: refYear, flowCode, partnerCode, cmdCode, primaryValue',
-    'comtradr: ref_year, flow_code, partner_iso, cmd_code, primary_value (or ct_search: trade_flow_code, trade_value_usd)',
-    'UN Comtrade legacy: Year, Trade Flow Code, Partner ISO, Commodity Code, Trade Value (US$)',
-    'US Census API: CTY_CODE, CTY_NAME, I_COMMODITY, YEAR, MONTH, GEN_VAL_MO / GEN_VAL_YR',
-    'USITC DataWeb: Data Type, HTS Number, Country, one column per year',
-    'WITS: Reporter Name, Partner Name, Year, Import (US$ Thousand), Export (US$ Thousand)',
-    'CEPII BACI: t, i, j, k, v, q',
-    'OTEXA-style: Country and one column per year',
-    'canonical: year, partner, value, and category or hs_code (see README, "Input files")',
-  ];
+  return PROFILES.map((p) => p.expects);
 }

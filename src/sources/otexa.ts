@@ -23,5 +23,6 @@ export const otexa: SourceProfile = {
   codes: 'name',
   wide: 'years',
   constants: () => ({ reporter: 'US', flow: 'imports' }),
+  expects: 'OTEXA-style: Country and one column per year',
   docs: 'docs/sources/otexa.md',
 };

@@ -149,6 +149,8 @@ export interface SourceProfile {
    * partner, for exports the other way round. The columns of each.
    */
   directional?: { exporter: string; importer: string };
+  /** The columns it expects, for the error when a header matches no profile. */
+  expects: string;
   /** Where this profile's page is (docs/sources/NAME.md). */
   docs: string;
 }

@@ -47,5 +47,6 @@ export const wits: SourceProfile = {
   // The partner table's flow column says "Exports & Imports": the value columns hold the flows.
   notFlow: ['Exports & Imports'],
   wide: 'years',
+  expects: 'WITS: Reporter Name, Partner Name, Year, Import (US$ Thousand), Export (US$ Thousand)',
   docs: 'docs/sources/wits.md',
 };
