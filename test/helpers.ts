@@ -1,4 +1,8 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { main } from '../src/cli.js';
 import type { OutStream } from '../src/io.js';
 
@@ -36,7 +40,34 @@ export async function run(
   const parser = process.env.KORUS_PARSER;
   const env = { ...(parser ? { KORUS_PARSER: parser } : {}), ...opts.env };
   const code = await main(argv, { stdin, stdout, stderr, env, cwd: opts.cwd ?? process.cwd() });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  const result = { code, stdout: stdout.text(), stderr: stderr.text() };
+  if (process.env.KORUS_GOLDEN_DIR) record(process.env.KORUS_GOLDEN_DIR, argv, result);
+  return result;
+}
+
+const seen = new Map<string, number>();
+/**
+ * KORUS_GOLDEN_DIR=DIR npx vitest run: every in-process run is written to DIR, one JSON line each, so
+ * a restructuring can be compared byte for byte with test/golden/compare.mjs (temporary paths masked).
+ */
+function record(dir: string, argv: string[], result: RunResult): void {
+  const { testPath = 'unknown', currentTestName = '' } = expect.getState();
+  const base = `${basename(testPath)} > ${currentTestName}`;
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  const mask = (s: string) => s.replaceAll(new RegExp(`${tmpdir()}/[^/\\s'":]+`, 'g'), '<tmp>');
+  const line = {
+    key: `${base} #${n}`,
+    argv: argv.map(mask),
+    code: result.code,
+    stdout: mask(result.stdout),
+    stderr: mask(result.stderr),
+  };
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(
+    join(dir, `${basename(testPath)}.${process.env.KORUS_PARSER ?? 'auto'}.jsonl`),
+    `${JSON.stringify(line)}\n`,
+  );
 }
 
 /** Sums numbers exactly enough for share checks (Kahan-free: the inputs are few). */
