@@ -1,3 +1,5 @@
+import type { InputErrorCode } from './model/codes.js';
+
 /** Where in an input a problem is: file, 1-based line and column (field number). */
 export interface Location {
   file: string;
@@ -31,9 +33,21 @@ export class InputError extends KorusError {
     readonly location: Location,
     readonly detail: string,
     hint?: string,
-    readonly code = 'input',
+    readonly code: InputErrorCode = 'input',
   ) {
     super(`${formatLocation(location)}: ${detail}`, 2, hint);
+    this.name = 'InputError';
+  }
+}
+
+/** A CSV syntax error (code 'csv-syntax'), with csv-parse's own code for which one (CSV_QUOTE_NOT_CLOSED, ...). */
+export class CsvSyntaxError extends InputError {
+  constructor(
+    location: Location,
+    detail: string,
+    readonly syntax: string,
+  ) {
+    super(location, detail, undefined, 'csv-syntax');
     this.name = 'InputError';
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { reporterCode } from '../catalog/partners.js';
 import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js';
-import { loadCategories } from '../data/categories.js';
+import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
 import { UsageError } from '../errors.js';

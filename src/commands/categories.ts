@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadCategories } from '../data/categories.js';
+import { loadCategories } from '../data/category-file.js';
 import { UsageError } from '../errors.js';
 import { renderCategories } from '../output/categories.js';
 import { chalkFor } from '../output/color.js';

@@ -2,6 +2,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { type Command, Option } from 'commander';
+import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import {
   type CheckRule,
@@ -10,12 +11,12 @@ import {
   parseRules,
   type RulesFile,
 } from '../core/check.js';
-import type { Note } from '../core/notes.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
-import { type CategoryDef, loadCategories, resolveCategory } from '../data/categories.js';
+import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
+import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
 import { addInputFlags, type InputFlags, printNotes, readInputs, readOptions } from './common.js';

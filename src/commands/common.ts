@@ -1,8 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { distance } from 'fastest-levenshtein';
+import type { CategoryDef } from '../catalog/categories.js';
 import { lookupPartner, type Partner } from '../catalog/partners.js';
-import type { Note } from '../core/notes.js';
-import type { CategoryDef } from '../data/categories.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
 import { parseColumnOverrides, SETTABLE, UNITS } from '../data/file-plan.js';
 import type { InputSource } from '../data/inputs.js';
@@ -20,6 +19,7 @@ import {
   type TradeRow,
 } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
+import type { Note } from '../model/notes.js';
 import { chalkFor } from '../output/color.js';
 import { startProgress, totalSize } from '../output/progress.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';

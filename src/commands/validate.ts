@@ -1,12 +1,12 @@
 import { appendFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConsistencyChecker } from '../core/consistency.js';
-import type { Problem } from '../core/problems.js';
-import { loadCategories } from '../data/categories.js';
+import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { SharedCaches, workbookOrFile } from '../data/trade-rows.js';
 import { validateFile } from '../data/validate-file.js';
 import { KorusError } from '../errors.js';
+import type { Problem } from '../model/problems.js';
 import { chalkFor } from '../output/color.js';
 import {
   githubSummary,

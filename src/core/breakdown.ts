@@ -1,14 +1,15 @@
-import { type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
 import {
   type CategoryDef,
   hsDefinition,
   inCategory,
   type MatchKind,
   resolveCategory,
-} from '../data/categories.js';
-import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
+} from '../catalog/categories.js';
+import type { Flow } from '../catalog/flows.js';
+import { type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
 import { KorusError } from '../errors.js';
-import type { Note } from './notes.js';
+import type { Note } from '../model/notes.js';
+import type { FileStats, ReadReport, TradeRow } from '../model/rows.js';
 import { ShareAccumulator, type ShareResult, type ShareRow, type TotalBasis, yearList } from './share.js';
 import { ExactSum } from './tally.js';
 

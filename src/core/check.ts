@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
+import { FLOWS, type Flow } from '../catalog/flows.js';
 import { lookupPartner } from '../catalog/partners.js';
-import { FLOWS, type Flow } from '../data/trade-rows.js';
 import { InputError, KorusError, type Location } from '../errors.js';
-import type { Note } from './notes.js';
+import type { Note } from '../model/notes.js';
 import type { ShareResult } from './share.js';
 
 /** The kinds of expectation a rules file can state. */

@@ -1,19 +1,6 @@
-import type { TradeRow } from '../data/trade-rows.js';
+import type { Problem } from '../model/problems.js';
+import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
 import { KeyTable } from './key-table.js';
-import type { Problem } from './problems.js';
-
-/** Where a row's cells are, for problems about it. */
-export interface RowPlace {
-  valueColumn: number | null;
-  valueField: string | null;
-  partnerColumn: number | null;
-  partnerField: string | null;
-  /** The partner code and name cells as written, when the file has both. */
-  partnerCodeText?: string;
-  partnerNameText?: string;
-  /** The file has a month or period column: its years and months are checked against each other. */
-  hasMonths: boolean;
-}
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
 interface WorldRow {
@@ -37,7 +24,7 @@ interface MonthGroup {
  * their year, and a partner code under two names. Memory grows with distinct keys only: duplicates are
  * found through a table of 64-bit key hashes (8 bytes a row), totals and months per group.
  */
-export class ConsistencyChecker {
+export class ConsistencyChecker implements RowChecker {
   private readonly keys: KeyTable;
   private readonly files: string[] = [];
   /** Per group, the partners' sum and the remainder rows' sum (and count): no strings per row. */

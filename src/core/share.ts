@@ -1,9 +1,10 @@
+import { type CategoryDef, hsDefinition, inCategory, type MatchKind } from '../catalog/categories.js';
+import type { Flow } from '../catalog/flows.js';
 import { lookupPartner, type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
-import { type CategoryDef, hsDefinition, inCategory, type MatchKind } from '../data/categories.js';
-import type { FileStats, Flow, ReadReport, TradeRow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
+import type { Note } from '../model/notes.js';
+import type { FileStats, ReadReport, TradeRow } from '../model/rows.js';
 import { KeyTable } from './key-table.js';
-import type { Note } from './notes.js';
 import { Distinct, ExactSum, Tally } from './tally.js';
 
 /** What `share` is asked. */

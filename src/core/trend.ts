@@ -1,7 +1,7 @@
+import type { Flow } from '../catalog/flows.js';
 import { partnerHint, partnerKey, standInCode } from '../catalog/partners.js';
-import type { Flow } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
-import type { Note } from './notes.js';
+import type { Note } from '../model/notes.js';
 import { type Concentration, type InputStats, type ShareResult, type TotalBasis, yearList } from './share.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */

@@ -7,6 +7,8 @@ export type Encoding = (typeof ENCODINGS)[number];
 /** Why a file could not be decoded, and the byte offset (in the decoded stream) where that was found. */
 export interface DecodeProblem {
   offset: number;
+  /** not-csv: the bytes are no text at all (a ZIP archive, NUL bytes); encoding: text in another encoding. */
+  code: 'not-csv' | 'encoding';
   detail: string;
   hint?: string;
 }
@@ -102,6 +104,7 @@ function* emit(buf: Buffer | undefined, state: DecodeState): Generator<Buffer> {
       yield buf.subarray(0, nul);
     }
     state.problem = {
+      code: 'not-csv',
       offset: state.bytesOut,
       detail: 'NUL byte found: this is a binary file, not CSV text',
       hint: 'export the data as CSV (UTF-8); UTF-16 files need a byte-order mark',
@@ -119,6 +122,7 @@ function sniffStart(
 ): { skip: number; converter: Converter } {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
     state.problem = {
+      code: 'not-csv',
       offset: 0,
       detail: 'this is a ZIP file (an Excel .xlsx workbook?), not CSV text',
       hint: 'open it in a spreadsheet and save the sheet as CSV UTF-8, or unzip it first',
@@ -162,6 +166,7 @@ function textConverter(label: string, state: DecodeState): Converter {
       const cut = Math.max(0, text.indexOf('\uFFFD'));
       const good = Buffer.from(text.slice(0, cut), 'utf8');
       state.problem = {
+        code: 'encoding',
         offset: state.bytesOut + good.length,
         detail: `invalid ${state.encoding === 'windows-1252' ? 'windows-1252' : 'UTF-16'} text (an unpaired surrogate or a cut-off character)`,
       };
@@ -239,6 +244,7 @@ function countLf(buf: Buffer, end: number): number {
 
 function invalidUtf8(offset: number, byte: number): DecodeProblem {
   return {
+    code: 'encoding',
     offset,
     detail: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`,
     hint: 'if the file is Latin-1 or Windows-1252 (common in Comtrade web exports), pass --encoding latin1 or --encoding windows-1252',

@@ -491,3 +491,10 @@ function missingColumn(
     'missing-column',
   );
 }
+
+/** The unit a unit cell states as a power of ten, or undefined when it is not a money unit ("%", "kg"). */
+export function unitOfCell(text: string): number | undefined {
+  const t = text.trim();
+  if (!/(us\$|usd|\$|dollar)/i.test(t) || /%/.test(t)) return undefined;
+  return unitFromHeader(t) ?? 0;
+}

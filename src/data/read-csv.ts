@@ -2,24 +2,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type CsvError, Parser } from 'csv-parse';
 import type { InputError } from '../errors.js';
-import { type DecodeState, decodeToUtf8, type Encoding, encodingLabel } from './decode.js';
+import { type CsvRecord, csvError, type Dialect, decodeError, MAX_RECORD_BYTES } from './csv-dialect.js';
+import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
 import type { InputSource } from './inputs.js';
 import { LineTracker } from './line-tracker.js';
-import { csvError, decodeError, MAX_RECORD_BYTES } from './scan-csv.js';
-
-/** A record as read: its cells and the 1-based line it starts on. */
-export interface CsvRecord {
-  fields: string[];
-  line: number;
-}
-
-/** How a file is written. */
-export interface Dialect {
-  delimiter: string;
-  encoding: Encoding;
-  /** The source's own encoding, taken when the bytes are not UTF-8 (see DecodeState.fallback). */
-  fallback?: 'windows-1252';
-}
 
 type Parsed = { record: string[]; info: { bytes: number } } | { error: CsvError };
 type Done = (err?: Error | null) => void;

@@ -1,8 +1,7 @@
 import { InputError } from '../errors.js';
+import { type CsvRecord, decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
 import type { InputSource } from './inputs.js';
-import type { CsvRecord } from './read-csv.js';
-import { decodeError } from './scan-csv.js';
 
 /** JSON larger than this is refused: the whole text is parsed at once. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;

@@ -1,11 +1,8 @@
-import { InputError } from '../errors.js';
-import { type DecodeProblem, type DecodeState, decodeToUtf8 } from './decode.js';
+import { CsvSyntaxError, type InputError } from '../errors.js';
+import { type CsvRecord, csvError, type Dialect, decodeError, MAX_RECORD_BYTES } from './csv-dialect.js';
+import { type DecodeState, decodeToUtf8 } from './decode.js';
 import type { FieldCache, FieldReader } from './field-cache.js';
 import type { InputSource } from './inputs.js';
-import type { CsvRecord, Dialect } from './read-csv.js';
-
-/** A record can be at most this long: a missing quote must not swallow the rest of a file into memory. */
-export const MAX_RECORD_BYTES = 1 << 20;
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -188,7 +185,7 @@ export class CsvScanner {
       this.scan(buf, true);
     } catch (err) {
       // A quote left open at the cut is the cut's doing: the decode problem is what gets reported.
-      if (!(err instanceof InputError && err.code === 'CSV_QUOTE_NOT_CLOSED')) throw err;
+      if (!(err instanceof CsvSyntaxError && err.syntax === 'CSV_QUOTE_NOT_CLOSED')) throw err;
     }
   }
 
@@ -355,28 +352,6 @@ export class CsvScanner {
   }
 }
 
-/** What csv-parse's error codes mean, said for people: one table for both parsers. */
-export const CSV_ERRORS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (a missing " swallows the rest of the file)',
-  INVALID_OPENING_QUOTE:
-    'a " inside an unquoted field (quote the whole field and double the inner quote: "a ""b"" c")',
-  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote (expected a delimiter or the end of the line)',
-  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES / 1024} KiB (probably an unclosed quote)`,
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
-    'text after a closing quote (expected a delimiter or the end of the line)',
-};
-
-/** The InputError for a CSV syntax error, the same from either parser. */
-export function csvError(
-  file: string,
-  code: string,
-  line: number,
-  column?: number,
-  fallback?: string,
-): InputError {
-  return new InputError({ file, line, column }, CSV_ERRORS[code] ?? fallback ?? code, undefined, code);
-}
-
 /**
  * Streams the records of one CSV input through the byte scanner, as readCsvRecords does through csv-parse:
  * the same records, line numbers and errors (the differential test holds them to that).
@@ -421,9 +396,4 @@ export function delimiterByte(delimiter: string): number {
     throw new Error(`the byte scanner needs a one-byte ASCII delimiter, not ${JSON.stringify(delimiter)}`);
   }
   return code;
-}
-
-/** The InputError for a decoding problem found at `line`. */
-export function decodeError(file: string, p: DecodeProblem, line: number): InputError {
-  return new InputError({ file, line }, p.detail, p.hint, 'encoding');
 }

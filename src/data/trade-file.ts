@@ -1,22 +1,16 @@
+import { type CodeInfo, type CodeSystemName, classificationOf } from '../catalog/classifications.js';
 import { type FlowInfo, flowInfo } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
 import { InputError, type Location, UsageError } from '../errors.js';
+import type { DimensionStats, FileStats, ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import { canonical } from '../sources/canonical.js';
 import { detectProfile, profileByName } from '../sources/index.js';
 import { type Field, headerView, type SourceProfile, type WorkbookFacts } from '../sources/types.js';
-import { type CodeInfo, type CodeSystemName, classificationOf } from './codes.js';
 import type { FieldCache, FieldReader } from './field-cache.js';
-import { type FilePlan, planFile, unitFromHeader } from './file-plan.js';
+import { type FilePlan, planFile } from './file-plan.js';
 import { explainBadNumber, parseDecimal, parseYear, trimCell } from './numbers.js';
-import type {
-  DimensionStats,
-  FileStats,
-  ReadOptions,
-  ReadReport,
-  RowFilter,
-  SharedCaches,
-  TradeRow,
-} from './trade-rows.js';
+import type { ReadOptions } from './read-options.js';
+import type { SharedCaches } from './shared-caches.js';
 
 /** A record seen before the header, while the header is looked for past title lines. */
 interface EarlyRecord {
@@ -866,11 +860,4 @@ function raggedRow(file: string, line: number, count: number, width: number): In
         : undefined,
     'ragged-row',
   );
-}
-
-/** The unit a unit cell states as a power of ten, or undefined when it is not a money unit ("%", "kg"). */
-export function unitOfCell(text: string): number | undefined {
-  const t = text.trim();
-  if (!/(us\$|usd|\$|dollar)/i.test(t) || /%/.test(t)) return undefined;
-  return unitFromHeader(t) ?? 0;
 }

@@ -1,212 +1,26 @@
 import { createHash } from 'node:crypto';
-import { FLOWS, type Flow, type FlowInfo, flowInfo, parseFlow } from '../catalog/flows.js';
-import { type CodeSystem, lookupPartner, type Partner, partnerInSystem } from '../catalog/partners.js';
-import type { Note } from '../core/notes.js';
+import { systemLabel } from '../catalog/classifications.js';
+import { FLOWS, type Flow, parseFlow } from '../catalog/flows.js';
+import { lookupPartner, type Partner } from '../catalog/partners.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
+import type { Note } from '../model/notes.js';
+import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import { detectProfile, PROFILES, profileLabel } from '../sources/index.js';
-import {
-  type Field,
-  headerView,
-  type ProfileName,
-  type SourceProfile,
-  type WorkbookFacts,
-} from '../sources/types.js';
-import { type CategoryDef, categoryKey, type MatchKind } from './categories.js';
-import { type CodeInfo, type CodeSystemName, classificationOf, codeInfo, systemLabel } from './codes.js';
+import { headerView, type SourceProfile, type WorkbookFacts } from '../sources/types.js';
+import { type Dialect, decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, encodingLabel, isZip } from './decode.js';
-import { FieldCache, type FieldReader, StringRecord } from './field-cache.js';
+import { type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
-import { type NumberFormat, trimCell } from './numbers.js';
-import { type Dialect, readCsvRecords } from './read-csv.js';
+import { readCsvRecords } from './read-csv.js';
 import { looksLikeJsonTable, peekInput, readJsonRecords } from './read-json.js';
-import { CsvScanner, decodeError } from './scan-csv.js';
-import { TradeFile, unitOfCell } from './trade-file.js';
+import { PARSERS, type ParserChoice, type ReadOptions } from './read-options.js';
+import { CsvScanner } from './scan-csv.js';
+import { SharedCaches } from './shared-caches.js';
+import { TradeFile } from './trade-file.js';
 
-export { FLOWS, type Flow, parseFlow };
-
-/** One data row, typed: values in US dollars, partner resolved through the catalog. */
-export interface TradeRow {
-  file: string;
-  line: number;
-  year: number;
-  /** 1-12 for a month's figure, 0 (or absent) for a year's. */
-  month?: number;
-  /** The value is cumulative from January (Census *_YR): the December row is the year. */
-  cumulative?: boolean;
-  partner: Partner;
-  /** US dollars; undefined when the cell is empty or a missing/suppressed marker. */
-  value: number | undefined;
-  /** The marker found when value is undefined ("" for an empty cell). */
-  marker?: string;
-  /** The category column's label, as a key; undefined when the file has none or the cell is empty. */
-  category?: string;
-  /** Commodity code as used (a string: "0101" is not "101"; a lost leading zero put back); TOTAL for all. */
-  code?: string;
-  /** The code's classification (HS, SITC, ...). */
-  system?: CodeSystemName;
-  /** The code got back a leading zero it had lost (written "601", read 0601). */
-  padded?: boolean;
-  /** How the row matched the reader's category filter, when it had one. */
-  match?: MatchKind;
-  /** ISO alpha-2 when the reporter is a known country, else the text; "" when the file has no reporter. */
-  reporter: string;
-  /** undefined when the file has no flow column. */
-  flow?: Flow;
-  /** The source column's text, "" when there is none. */
-  source: string;
-  basis?: string;
-  definition?: string;
-  /** Power of ten of the file's value unit: the file's rounding, for tolerances. */
-  valueScale: number;
-  /**
-   * The hidden dimension this row splits its figure by (a port, a mode of transport): a part of a total
-   * row that is used instead. Undefined for a total (or a file without such a dimension).
-   */
-  detail?: string;
-}
-
-/** Which parser reads the CSV: the byte scanner (fast), csv-parse (the reference), or auto (the scanner when it can). */
-export const PARSERS = ['auto', 'fast', 'csv-parse'] as const;
-export type ParserChoice = (typeof PARSERS)[number];
-
-/** How to read trade files. */
-export interface ReadOptions {
-  dialect: Dialect;
-  /** The encoding was given (--encoding): a source's own encoding is not taken instead. */
-  encodingGiven?: boolean;
-  /** The delimiter was given (--delimiter): a tab-separated header does not switch it. */
-  delimiterGiven?: boolean;
-  numbers: NumberFormat;
-  /** Value-cell markers meaning "no figure" (compared trimmed and case-insensitively). */
-  missing: readonly string[];
-  columns?: Partial<Record<Field, string>>;
-  /** The value column (a measure) by its header: --measure CNT_VAL_YR. */
-  measure?: string;
-  unit?: string;
-  parser?: ParserChoice;
-  /** The source profile to read files as; default: detected from each header. */
-  layout?: ProfileName | 'auto';
-  /** Values for fields the files lack, the same for every row (`--set category=apparel`). */
-  set?: Partial<Record<Field, string>>;
-  /** Lines above the header to pass over (title lines), listed in a warning. */
-  skipLines?: number;
-  /** Use only HS codes of this many digits (when a file holds several levels). */
-  hsLevel?: number;
-  /** Records come from a workbook sheet: a row may end before the header does (empty cells left out). */
-  sheetRows?: boolean;
-  /** Lines above the header that are not the source's own are reported, not refused (`validate`). */
-  titleLinesOk?: boolean;
-  /** Country codes from a code table among the inputs (BACI's), for codes the catalog does not know. */
-  codeTable?: Map<string, Partner>;
-  /** Called after each chunk with the bytes read so far (of all inputs) and the rows. */
-  onProgress?: (bytes: number, rows: number) => void;
-}
-
-/**
- * Which rows an analysis needs. Rows outside it are counted as filtered and not decoded further (their
- * values and partners are not read), which is what makes large files fast; `validate` checks every row.
- */
-export interface RowFilter {
-  category?: CategoryDef;
-  flow?: Flow;
-  reporter?: string;
-  source?: string;
-}
-
-/** What was read from one file (or one sheet of a workbook). */
-export interface FileStats {
-  name: string;
-  rows: number;
-  encoding: string;
-  /** The source profile the file was read as (detected from its header, or --layout), and its variant. */
-  layout: ProfileName;
-  variant: string;
-  /** The workbook sheet, for an .xlsx input. */
-  sheet?: string;
-  unit: string;
-  /** The value column read (a measure), or null for a wide file. */
-  measure: string | null;
-  columns: Partial<Record<Field, string>>;
-  /** Lines of blank rows between data rows (trailing blank lines are not listed). */
-  blankLines: number[];
-  /** The header's line (after metadata or title lines). */
-  headerLine: number;
-  /** Lines above the header that were passed over (a source's metadata, or --skip-lines). */
-  skippedLines: number[];
-  /** Rows with one empty field past the header's last (the Comtrade portal's trailing comma). */
-  trailingEmpty: number;
-  /** Lines of "Total:" rows under the table. */
-  footerLines: number[];
-  /** Values every row was given, and where each came from (the source, its title lines, --set). */
-  constants: Record<string, { value: string; from: string }>;
-  /** No partner column: every row was taken as World. */
-  impliedWorld: boolean;
-  /** The first column is R's row names. */
-  rowNames: boolean;
-}
-
-/** Rows of one hidden dimension: its total rows (used) and its detail rows (left out). */
-export interface DimensionStats {
-  label: string;
-  total: number;
-  detail: number;
-}
-
-/** What the reader saw across all inputs; filled while rows stream. */
-export interface ReadReport {
-  files: FileStats[];
-  rowsRead: number;
-  /** Rows left out by the RowFilter (counted, not decoded). */
-  rowsFiltered: number;
-  /** Category labels met in category columns, for "did you mean". */
-  categoriesSeen: Set<string>;
-  /** Rows with a commodity code and no category label. */
-  hsCodedRows: number;
-  /** Which parser read the files. */
-  parser: 'fast' | 'csv-parse';
-  /** Hidden dimensions met (second partner, mode of transport, port), by label. */
-  dimensions: Record<string, DimensionStats>;
-  /** HS codes that got back a lost leading zero (with a few examples as written), and left out by --hs-level. */
-  codes: { padded: number; examples: string[]; otherLevel: number };
-  /** Rows the filter's category holds, of another of the four flows than the one asked for. */
-  otherFlowRows: Record<Flow, number>;
-  /** Rows of flows that are not one of the four (Comtrade FM, DX, XOP, ...), by "code (name)". */
-  otherFlows: Map<string, number>;
-  /** Rows whose codes are in a classification the category has no definition in, by classification. */
-  otherClassification: Map<CodeSystemName, number>;
-  /** Rows whose unit cell is not money (WITS indicators in %), by unit. */
-  notMoney: Map<string, number>;
-  /** Files whose "Total:" row was a one-country query's all-commodities total (read as code TOTAL). */
-  footerTotals: Set<string>;
-  /** Workbook sheets not read (quantities, or not the sheet --measure names), as `book.xlsx[Sheet]`. */
-  sheetsSkipped: string[];
-  /** Code tables read as lookups, not data (BACI's country codes), with how many codes each holds. */
-  codeTables: Array<{ name: string; codes: number }>;
-  /** Files read with another delimiter than the default, found from their header (tab). */
-  delimiters: Array<{ file: string; delimiter: string }>;
-}
-
-/** A fresh, empty report. */
-export function newReport(): ReadReport {
-  return {
-    files: [],
-    rowsRead: 0,
-    rowsFiltered: 0,
-    categoriesSeen: new Set(),
-    hsCodedRows: 0,
-    parser: 'fast',
-    dimensions: {},
-    codes: { padded: 0, examples: [], otherLevel: 0 },
-    otherFlowRows: { imports: 0, exports: 0, 're-imports': 0, 're-exports': 0 },
-    otherFlows: new Map(),
-    otherClassification: new Map(),
-    notMoney: new Map(),
-    footerTotals: new Set(),
-    sheetsSkipped: [],
-    codeTables: [],
-    delimiters: [],
-  };
-}
+export type { DimensionStats, FileStats, ReadReport, RowFilter, TradeRow } from '../model/rows.js';
+export { newReport } from '../model/rows.js';
+export { FLOWS, type Flow, PARSERS, type ParserChoice, parseFlow, type ReadOptions, SharedCaches };
 
 /** Makes the reader of one file (or one workbook sheet). */
 type FileMaker = (
@@ -659,98 +473,6 @@ function splitLine(line: string, delimiter: string): string[] {
   }
   out.push(cur);
   return out;
-}
-
-/** Caches that hold across files: partner and reporter lookups, the category test of a code. */
-export class SharedCaches {
-  readonly flow = new FieldCache<FlowInfo | undefined>(flowInfo);
-  readonly category = new FieldCache<string | undefined>((t) => {
-    const text = t.trim();
-    return text ? categoryKey(text) : undefined;
-  });
-  /** The filter category's name and its aliases: the labels a category column may use for it. */
-  readonly categoryNames: ReadonlySet<string>;
-  readonly text = new FieldCache<string | undefined>((t) => t.trim() || undefined);
-  /** A unit cell's power of ten; undefined for a unit that is not money. */
-  readonly unit = new FieldCache<number | undefined>(unitOfCell);
-  readonly markers: Set<string>;
-  /** Whether some missing marker is all digits (then digit cells must be checked against the markers). */
-  readonly digitMarker: boolean;
-  /** 1 for each two-digit start (00-99) that one of the filter category's HS prefixes has. */
-  readonly hsLeads = new Uint8Array(100);
-  /** A footer's all-commodities code. */
-  readonly totalCode: CodeInfo;
-  /** A classification cell's code cache (H5 -> the HS codes', S3 -> the SITC codes'). */
-  readonly classification: FieldCache<FieldCache<CodeInfo>>;
-  private readonly partners = new Map<string, FieldCache<Partner | undefined>>();
-  private readonly reporters = new Map<CodeSystem, FieldCache<string>>();
-  private readonly codes = new Map<CodeSystemName, FieldCache<CodeInfo>>();
-
-  private readonly codeTable: Map<string, Partner> | undefined;
-
-  constructor(
-    options: ReadOptions,
-    private readonly filter: RowFilter,
-  ) {
-    this.codeTable = options.codeTable;
-    this.markers = new Set(options.missing.map((m) => trimCell(m).toLowerCase()));
-    this.digitMarker = [...this.markers].some((m) => /^\d+$/.test(m));
-    const def = filter.category;
-    for (const prefix of def?.hs ?? []) this.hsLeads[Number(prefix.slice(0, 2))] = 1;
-    this.categoryNames = new Set(def ? [def.name, ...(def.aliases ?? [])] : []);
-    this.totalCode = codeInfo('TOTAL', 'HS', def);
-    this.classification = new FieldCache((t) => this.code(classificationOf(t)));
-  }
-
-  /** Partner cells in a code system. */
-  partner(system: CodeSystem, names?: Readonly<Record<string, string>>): FieldCache<Partner | undefined> {
-    const key = names ? `${system}\u0000${Object.keys(names).join('\u0000')}` : system;
-    let c = this.partners.get(key);
-    if (!c) {
-      const table = this.codeTable;
-      const own =
-        names && new Map(Object.entries(names).map(([n, a2]) => [n.trim().toLowerCase(), lookupPartner(a2)]));
-      c = new FieldCache((t) => {
-        const mine = own?.get(t.trim().toLowerCase());
-        if (mine) return mine;
-        const p = partnerInSystem(system, t);
-        return p?.kind === 'unknown' && table ? (table.get(String(Number(t.trim()))) ?? p) : p;
-      });
-      this.partners.set(key, c);
-    }
-    return c;
-  }
-
-  /** Reporter cells in a code system: ISO alpha-2 for a known country, else the text ("" when empty). */
-  reporter(system: CodeSystem): FieldCache<string> {
-    let c = this.reporters.get(system);
-    if (!c) {
-      c = new FieldCache((t) => {
-        const text = t.trim();
-        if (!text) return '';
-        const p = partnerInSystem(system, text) ?? lookupPartner(text);
-        return p.kind === 'country' ? p.code : text;
-      });
-      this.reporters.set(system, c);
-    }
-    return c;
-  }
-
-  /** Code cells of a classification, matched against the filter's category. */
-  code(system: CodeSystemName): FieldCache<CodeInfo> {
-    let c = this.codes.get(system);
-    if (!c) {
-      const def = this.filter.category;
-      c = new FieldCache((t) => codeInfo(t, system, def));
-      this.codes.set(system, c);
-    }
-    return c;
-  }
-
-  /** A cache of any per-cell test. */
-  makeCache<T>(make: (text: string) => T): FieldCache<T> {
-    return new FieldCache(make);
-  }
 }
 
 /**

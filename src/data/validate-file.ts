@@ -1,8 +1,10 @@
-import type { ConsistencyChecker, RowPlace } from '../core/consistency.js';
-import { PROBLEM_CODES, type Problem } from '../core/problems.js';
+import type { CategoryDef } from '../catalog/categories.js';
 import { InputError } from '../errors.js';
+import type { ProblemCode } from '../model/codes.js';
+import type { FileSummary } from '../model/problems.js';
+import { PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
+import type { RowChecker, RowPlace } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
-import type { CategoryDef } from './categories.js';
 import type { FieldReader } from './field-cache.js';
 import { StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
@@ -24,20 +26,11 @@ export interface ValidateOptions extends ReadOptions {
   catalog: CategoryDef[];
 }
 
-/** What was checked in one file. */
-export interface FileSummary {
-  name: string;
-  layout: ProfileName | null;
-  /** The profile's variant ("" when it has one form), null before a header was read. */
-  variant: string | null;
-  encoding: string;
-  /** Data rows read past the header (blank rows not counted; a wide file's row counts once). */
-  rows: number;
-  lineEndings: { crlf: number; lf: number; cr: number };
-}
-
 /** Counts and first lines of a problem reported once per file for many rows. */
 interface Tally {
+  code: ProblemCode;
+  /** The cell text it is about (a marker, a code, a name), "" when it is the same for every row. */
+  what: string;
   count: number;
   first: number;
   column: number | null;
@@ -59,12 +52,9 @@ const TALLIED: Readonly<Record<string, (what: string) => string>> = {
 };
 
 /** Maps the reader's InputError codes to validate's problem codes. */
-function problemCode(err: InputError): string {
+function problemCode(err: InputError): ProblemCode {
   const c = err.code;
-  if (c.startsWith('CSV_') || c === 'INVALID_OPENING_QUOTE') return 'csv-syntax';
-  if (c === 'encoding') return /ZIP|NUL/.test(err.detail) ? 'not-csv' : 'encoding';
-  if (c in PROBLEM_CODES) return c;
-  return 'input';
+  return c === 'ragged-row' || c === 'rules-file' ? 'input' : c;
 }
 
 /**
@@ -76,7 +66,7 @@ export async function validateFile(
   input: InputSource,
   options: ValidateOptions,
   caches: SharedCaches,
-  checker: ConsistencyChecker,
+  checker: RowChecker,
   emit: (p: Problem) => void,
   /** A workbook's data sheet, read in place of the input's bytes (`book.xlsx[Sheet]`). */
   sheet?: DataSheet,
@@ -95,7 +85,7 @@ export async function validateFile(
     line: number | null,
     column: number | null,
     field: string | null,
-    code: string,
+    code: ProblemCode,
     message: string,
     hint?: string,
   ) =>
@@ -105,7 +95,7 @@ export async function validateFile(
       column,
       field,
       code,
-      severity: PROBLEM_CODES[code]?.severity ?? 'error',
+      severity: PROBLEM_SEVERITY[code],
       message,
       hint,
     });
@@ -113,10 +103,17 @@ export async function validateFile(
   const report: ReadReport = newReport();
   const known = new Set(options.catalog.map((c) => c.name));
   const tallies = new Map<string, Tally>();
-  const tally = (key: string, line: number, column: number | null, field: string | null) => {
+  const tally = (
+    code: ProblemCode,
+    what: string,
+    line: number,
+    column: number | null,
+    field: string | null,
+  ) => {
+    const key = `${code}\u0000${what}`;
     const t = tallies.get(key);
     if (t) t.count++;
-    else tallies.set(key, { count: 1, first: line, column, field });
+    else tallies.set(key, { code, what, count: 1, first: line, column, field });
   };
   let current: FieldReader | undefined;
   let place: RowPlace | undefined;
@@ -132,7 +129,8 @@ export async function validateFile(
   const checkRow = (row: TradeRow, p: RowPlace) => {
     if (row.value === undefined) {
       tally(
-        row.marker ? `suppressed\u0000${row.marker}` : 'empty-value',
+        row.marker ? 'suppressed' : 'empty-value',
+        row.marker ?? '',
         row.line,
         p.valueColumn,
         p.valueField,
@@ -148,14 +146,13 @@ export async function validateFile(
     }
     const code = row.code;
     if (code !== undefined && code !== 'TOTAL' && (row.system ?? 'HS') === 'HS') {
-      if (row.padded) tally(`hs-code-leading-zero\u0000${code.slice(1)}`, row.line, hsColumn, hsField);
-      else if (!/^\d{2}(\d{2}){0,4}$/.test(code))
-        tally(`hs-code-length\u0000${code}`, row.line, hsColumn, hsField);
+      if (row.padded) tally('hs-code-leading-zero', code.slice(1), row.line, hsColumn, hsField);
+      else if (!/^\d{2}(\d{2}){0,4}$/.test(code)) tally('hs-code-length', code, row.line, hsColumn, hsField);
     }
     if (row.partner.kind === 'unknown')
-      tally(`unknown-partner\u0000${row.partner.name}`, row.line, p.partnerColumn, p.partnerField);
+      tally('unknown-partner', row.partner.name, row.line, p.partnerColumn, p.partnerField);
     if (row.category !== undefined && !known.has(row.category)) {
-      tally(`unknown-category\u0000${row.category}`, row.line, categoryColumn, categoryField);
+      tally('unknown-category', row.category ?? '', row.line, categoryColumn, categoryField);
     }
   };
 
@@ -268,7 +265,7 @@ export async function validateFile(
     }
     if (count === width + 1 && text(width) === '' && header) {
       // The Comtrade portal's trailing comma: read as the analyses read it, counted once per file.
-      tally('trailing-empty-field', line, width + 1, null);
+      tally('trailing-empty-field', '', line, width + 1, null);
       return true;
     }
     if (count > width) {
@@ -412,8 +409,8 @@ export async function validateFile(
   } else if (header && summary.rows === 0)
     problem(null, null, null, 'no-rows', 'the file has a header and no data rows');
 
-  for (const [key, t] of tallies) {
-    const [code = '', what = ''] = key.split('\u0000');
+  for (const t of tallies.values()) {
+    const { code, what } = t;
     const times = t.count === 1 ? `line ${t.first}` : `${t.count} rows, first at line ${t.first}`;
     const say = TALLIED[code] ?? TALLIED['hs-code-length'];
     const message = `${say?.(what) ?? code}: ${times}`;

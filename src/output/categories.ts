@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { type CategoryDef, hsDefinition } from '../data/categories.js';
+import { type CategoryDef, hsDefinition } from '../catalog/categories.js';
 import { type Format, render } from './render.js';
 
 /** Renders the category catalog in the chosen format. */

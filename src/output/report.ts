@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { PROBLEM_CODES, type Problem } from '../core/problems.js';
-import type { FileSummary } from '../data/validate-file.js';
+import type { ProblemCode } from '../model/codes.js';
+import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
 import { GITHUB_ANNOTATION_LIMIT, githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { renderJson } from './render.js';
 
@@ -136,7 +136,7 @@ export function githubSummary(r: ValidationReport): string {
   if (codes.length) {
     out.push('', '| problem | count | severity |', '|---|--:|---|');
     for (const [code, n] of codes)
-      out.push(`| ${code} | ${n} | ${PROBLEM_CODES[code]?.severity ?? 'error'} |`);
+      out.push(`| ${code} | ${n} | ${PROBLEM_SEVERITY[code as ProblemCode] ?? 'error'} |`);
     out.push('', '<details><summary>First problems</summary>', '');
     for (const p of r.problems.slice(0, 50))
       out.push(`- \`${where(p)}\` ${p.severity} ${p.code}: ${p.message}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { builtInCategories, type CategoryDef, inCategory } from '../../src/catalog/categories.js';
 import { lookupPartner } from '../../src/catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
-import { builtInCategories, type CategoryDef, inCategory } from '../../src/data/categories.js';
 import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
 

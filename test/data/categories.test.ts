@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtInCategories, categoryKey, hsDefinition, loadCategories } from '../../src/data/categories.js';
+import { builtInCategories, categoryKey, hsDefinition } from '../../src/catalog/categories.js';
+import { loadCategories } from '../../src/data/category-file.js';
 import { InputError } from '../../src/errors.js';
 
 const fixture = (name: string): string =>
@@ -187,5 +188,13 @@ describe('loadCategories', () => {
   it('rejects an empty hs list', async () => {
     const err = await inputError(loadCategories(fixture('empty-hs.json')));
     expect(err.message).toContain('category 1 needs a name and a non-empty hs list');
+  });
+});
+
+describe('the built-in catalog', () => {
+  it('passes the checks a --categories file gets, and reads the same through them', async () => {
+    const { parseCatalog } = await import('../../src/data/category-file.js');
+    const json = (await import('../../src/catalog/categories.json', { with: { type: 'json' } })).default;
+    expect(parseCatalog(json, 'built-in catalog')).toEqual(builtInCategories());
   });
 });

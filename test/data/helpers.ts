@@ -1,7 +1,8 @@
+import type { CsvRecord, Dialect } from '../../src/data/csv-dialect.js';
 import type { InputSource } from '../../src/data/inputs.js';
-import { type CsvRecord, type Dialect, readCsvRecords } from '../../src/data/read-csv.js';
+import { readCsvRecords } from '../../src/data/read-csv.js';
 import { scanCsvRecords } from '../../src/data/scan-csv.js';
-import { InputError } from '../../src/errors.js';
+import { CsvSyntaxError, InputError } from '../../src/errors.js';
 
 /** Splits `buf` into chunks of `size` bytes (the last may be shorter); size 0 gives one chunk. */
 export function chunks(buf: Buffer, size: number): Buffer[] {
@@ -25,7 +26,7 @@ export function memoryInput(name: string, buf: Buffer | string, size = 0): Input
 /** Everything a read produced: the records in order, then the error that ended it (if any). */
 export interface ReadOutcome {
   records: CsvRecord[];
-  error?: { name: string; message: string; code: string; location: unknown; hint?: string };
+  error?: { name: string; message: string; code: string; syntax?: string; location: unknown; hint?: string };
 }
 
 export const CSV: Dialect = { delimiter: ',', encoding: 'utf8' };
@@ -58,7 +59,14 @@ export async function readAll(
     if (!(err instanceof InputError)) throw err;
     return {
       records,
-      error: { name: err.name, message: err.message, code: err.code, location: err.location, hint: err.hint },
+      error: {
+        name: err.name,
+        message: err.message,
+        code: err.code,
+        ...(err instanceof CsvSyntaxError ? { syntax: err.syntax } : {}),
+        location: err.location,
+        hint: err.hint,
+      },
     };
   }
   return { records };

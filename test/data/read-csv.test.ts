@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RECORD_BYTES } from '../../src/data/scan-csv.js';
+import { MAX_RECORD_BYTES } from '../../src/data/csv-dialect.js';
 import { InputError } from '../../src/errors.js';
 import {
   CHUNK_SIZES,
@@ -266,7 +266,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
         [2, ['1', '2']],
       ]);
       expect(r.error?.name).toBe('InputError');
-      expect(r.error?.code).toBe('CSV_QUOTE_NOT_CLOSED');
+      expect(r.error?.syntax).toBe('CSV_QUOTE_NOT_CLOSED');
       expect(r.error?.message).toMatch(/^q\.csv:3(:\d+)?: a quoted field is never closed/);
       expect(r.error?.location).toMatchObject({ file: 'q.csv', line: 3 });
     });
@@ -283,7 +283,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
         [1, ['a', 'b']],
         [2, ['1', '2']],
       ]);
-      expect(r.error?.code).toBe('INVALID_OPENING_QUOTE');
+      expect(r.error?.syntax).toBe('INVALID_OPENING_QUOTE');
       expect(r.error?.message).toMatch(/^s\.csv:3(:\d+)?: a " inside an unquoted field/);
       expect(r.error?.location).toEqual({ file: 's.csv', line: 3, column: 2 });
     });
@@ -291,7 +291,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
     it('text after a closing quote', async () => {
       const r = await readEvery('a,b\n1,2\n1,"x"y\n', 'c.csv');
       expect(r.records).toHaveLength(2);
-      expect(r.error?.code).toBe('CSV_INVALID_CLOSING_QUOTE');
+      expect(r.error?.syntax).toBe('CSV_INVALID_CLOSING_QUOTE');
       expect(r.error?.message).toMatch(/^c\.csv:3(:\d+)?: text after a closing quote/);
     });
 
@@ -344,14 +344,14 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
     it('a NUL byte at line 3', async () => {
       const r = await readEvery('a,b\n1,2\n3\u00004\n', 'n.csv');
       expect(r.records.map((x) => x.line)).toEqual([1, 2]);
-      expect(r.error?.code).toBe('encoding');
+      expect(r.error?.code).toBe('not-csv');
       expect(r.error?.message).toMatch(/^n\.csv:3: NUL byte found/);
     });
 
     it('a ZIP file (an .xlsx renamed to .csv)', async () => {
       const r = await readEvery(cat([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0], 'junk'), 'book.csv');
       expect(r.records).toEqual([]);
-      expect(r.error?.code).toBe('encoding');
+      expect(r.error?.code).toBe('not-csv');
       expect(r.error?.message).toMatch(/^book\.csv:1: this is a ZIP file/);
     });
 
@@ -372,7 +372,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
           r.records.map((x) => x.line),
           `chunk size ${size}`,
         ).toEqual([1]);
-        expect(r.error?.code, `chunk size ${size}`).toBe('INVALID_OPENING_QUOTE');
+        expect(r.error?.syntax, `chunk size ${size}`).toBe('INVALID_OPENING_QUOTE');
         expect(r.error?.location, `chunk size ${size}`).toMatchObject({ file: 'order.csv', line: 2 });
       }
     });
@@ -380,7 +380,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
     it('a syntax error far before a NUL byte is reported first when the file is one chunk', async () => {
       const buf = cat(`a,b\n1,"x"y\n${'2,3\n'.repeat(50)}`, [0x00]);
       const r = await readAll(memoryInput('far.csv', buf, 0));
-      expect(r.error?.code).toBe('CSV_INVALID_CLOSING_QUOTE');
+      expect(r.error?.syntax).toBe('CSV_INVALID_CLOSING_QUOTE');
       expect(r.error?.location).toMatchObject({ line: 2 });
     });
 
@@ -408,7 +408,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
       const body = `a,b\n1,2\n3,"${'x'.repeat(MAX_RECORD_BYTES + 10)}"\n4,5\n`;
       const r = await readEvery(body, 'big.csv', sizes);
       expect(r.records.map((x) => x.line)).toEqual([1, 2]);
-      expect(r.error?.code).toBe('CSV_MAX_RECORD_SIZE');
+      expect(r.error?.syntax).toBe('CSV_MAX_RECORD_SIZE');
       expect(r.error?.message).toMatch(/^big\.csv:3(:\d+)?: a record longer than 1024 KiB/);
     });
 
@@ -416,7 +416,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
       const body = `a,b\n1,"never closed\n${'2,3\n'.repeat((MAX_RECORD_BYTES >> 2) + 100)}`;
       const r = await readEvery(body, 'open.csv', sizes);
       expect(r.records.map((x) => x.line)).toEqual([1]);
-      expect(r.error?.code).toBe('CSV_MAX_RECORD_SIZE');
+      expect(r.error?.syntax).toBe('CSV_MAX_RECORD_SIZE');
       expect(r.error?.location).toMatchObject({ file: 'open.csv', line: 2 });
     });
 
@@ -424,7 +424,7 @@ describe.each(Object.keys(READERS) as ReaderName[])('%s', (reader) => {
       const body = `a,b\n1,2\n3,${'x'.repeat(MAX_RECORD_BYTES + 10)}\n`;
       const r = await readEvery(body, 'big.csv', sizes);
       expect(r.records.map((x) => x.line)).toEqual([1, 2]);
-      expect(r.error?.code).toBe('CSV_MAX_RECORD_SIZE');
+      expect(r.error?.syntax).toBe('CSV_MAX_RECORD_SIZE');
       expect(r.error?.location).toMatchObject({ line: 3 });
     });
 

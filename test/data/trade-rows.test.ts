@@ -11,7 +11,7 @@ import {
   readTradeRows,
   type TradeRow,
 } from '../../src/data/trade-rows.js';
-import { InputError } from '../../src/errors.js';
+import { CsvSyntaxError, InputError } from '../../src/errors.js';
 import { canonical } from '../../src/sources/canonical.js';
 import { memoryInput } from './helpers.js';
 
@@ -424,7 +424,8 @@ describe('readTradeRows: encoding problems surface with their line', () => {
       ),
     ]);
     expect(rows.map((r) => r.line)).toEqual([2]);
-    expect(error?.code).toBe('CSV_QUOTE_NOT_CLOSED');
+    expect(error?.code).toBe('csv-syntax');
+    expect(error instanceof CsvSyntaxError && error.syntax).toBe('CSV_QUOTE_NOT_CLOSED');
     expect(error?.location).toMatchObject({ file: 'q.csv', line: 3 });
   });
 });

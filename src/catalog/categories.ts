@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
 import builtIn from './categories.json' with { type: 'json' };
 
 /** A product category: its key, a label, the HS code prefixes it covers and a note on its definition. */
@@ -27,76 +25,30 @@ export function categoryKey(label: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-/** The built-in category catalog (src/data/categories.json). */
+/** The built-in category catalog (src/catalog/categories.json; a test checks it as a --categories file). */
 export function builtInCategories(): CategoryDef[] {
-  return parseCatalog(builtIn, 'built-in catalog');
+  return builtIn.categories.map((e) => categoryEntry(e, 'built-in catalog'));
 }
 
-/** The built-in catalog extended (or overridden, by name) with the definitions in `file`. */
-export async function loadCategories(file?: string): Promise<CategoryDef[]> {
-  const defs = builtInCategories();
-  if (!file) return defs;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const detail = e.code === 'ENOENT' ? 'no such file' : `not a readable JSON file (${e.message})`;
-    throw new InputError({ file }, detail);
-  }
-  const byName = new Map(defs.map((d) => [d.name, d]));
-  for (const def of parseCatalog(json, file)) byName.set(def.name, def);
-  return [...byName.values()];
-}
-
-function parseCatalog(json: unknown, origin: string): CategoryDef[] {
-  const list = (json as { categories?: unknown })?.categories;
-  const expected =
-    'expected {"categories": [{"name": "...", "hs": ["61", ...], "label"?: "...", "note"?: "..."}]}';
-  if (!Array.isArray(list)) throw new InputError({ file: origin }, `no "categories" array (${expected})`);
-  return list.map((entry: unknown, i: number) => {
-    const e = entry as Record<string, unknown>;
-    const hs = e.hs ?? [];
-    const sitc = e.sitc;
-    const codes = e.codes;
-    const total = Array.isArray(codes) && codes.length > 0;
-    if (typeof e.name !== 'string' || !e.name.trim() || !Array.isArray(hs) || (hs.length === 0 && !total)) {
-      throw new InputError(
-        { file: origin },
-        `category ${i + 1} needs a name and a non-empty hs list (${expected})`,
-      );
-    }
-    const digits = (list: unknown[], what: string, min: number) => {
-      for (const code of list) {
-        if (typeof code !== 'string' || !new RegExp(`^\\d{${min},10}$`).test(code)) {
-          throw new InputError(
-            { file: origin },
-            `category "${e.name}": ${what} prefix ${JSON.stringify(code)} must be a string of ${min} to 10 digits`,
-            'write codes as strings ("0101"), never numbers, so leading zeros are kept',
-          );
-        }
-      }
-    };
-    digits(hs, 'HS', 2);
-    if (sitc !== undefined) {
-      if (!Array.isArray(sitc))
-        throw new InputError({ file: origin }, `category "${e.name}": "sitc" must be a list`);
-      digits(sitc, 'SITC', 1);
-    }
-    const aliases = Array.isArray(e.aliases)
-      ? (e.aliases as unknown[]).filter((a): a is string => typeof a === 'string')
-      : [];
-    return {
-      name: categoryKey(e.name),
-      label: typeof e.label === 'string' ? e.label : e.name,
-      hs: hs as string[],
-      ...(Array.isArray(sitc) ? { sitc: sitc as string[] } : {}),
-      ...(total ? { codes: (codes as unknown[]).map(String) } : {}),
-      ...(aliases.length ? { aliases: aliases.map(categoryKey) } : {}),
-      note: typeof e.note === 'string' ? e.note : `HS ${(hs as string[]).join(', ')}`,
-      origin,
-    };
-  });
+/** A category entry as a definition, its defaults filled in; the entry is one already checked. */
+export function categoryEntry(e: Record<string, unknown>, origin: string): CategoryDef {
+  const hs = (e.hs ?? []) as string[];
+  const sitc = e.sitc;
+  const codes = e.codes;
+  const total = Array.isArray(codes) && codes.length > 0;
+  const aliases = Array.isArray(e.aliases)
+    ? (e.aliases as unknown[]).filter((a): a is string => typeof a === 'string')
+    : [];
+  return {
+    name: categoryKey(e.name as string),
+    label: typeof e.label === 'string' ? e.label : (e.name as string),
+    hs,
+    ...(Array.isArray(sitc) ? { sitc: sitc as string[] } : {}),
+    ...(total ? { codes: (codes as unknown[]).map(String) } : {}),
+    ...(aliases.length ? { aliases: aliases.map(categoryKey) } : {}),
+    note: typeof e.note === 'string' ? e.note : `HS ${hs.join(', ')}`,
+    origin,
+  };
 }
 
 /** HS prefixes as people write them: three or more consecutive chapters as a range, "HS 50-60, 63". */

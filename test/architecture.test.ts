@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The layers of src/ (DESIGN: commands -> sources/data -> core -> output, all over catalog) and which
+// others each may import. This is the one place they are written down; docs/architecture.md links here.
+const LAYERS: Record<string, readonly string[]> = {
+  catalog: [],
+  sources: ['catalog'],
+  model: ['sources', 'catalog'],
+  core: ['model', 'sources', 'catalog'],
+  data: ['model', 'sources', 'catalog'],
+  output: ['core', 'model', 'sources', 'catalog'],
+  commands: ['data', 'core', 'output', 'model', 'sources', 'catalog'],
+  cli: ['commands', 'output', 'model', 'catalog'],
+};
+/** Files at the top of src/ and the layer each is in. */
+const TOP: Record<string, string> = {
+  'cli.ts': 'cli',
+  'errors.ts': 'model',
+  'io.ts': 'model',
+  'version.ts': 'model',
+};
+
+const SRC = fileURLToPath(new URL('../src', import.meta.url));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+const layerOf = (file: string): string => {
+  const [first = '', ...rest] = relative(SRC, file).split('/');
+  return rest.length === 0 ? (TOP[first] ?? 'unlisted') : first;
+};
+/** The src/ files a file imports (static, dynamic and type-only imports alike). */
+const importsOf = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\()'(\.{1,2}\/[^']+)\.js'/g)].map((m) =>
+    resolve(dirname(file), `${m[1]}.ts`),
+  );
+
+/** Every import that goes against LAYERS, as "from -> to (layer -> layer)". */
+function wrongWay(all: string[]): string[] {
+  return all.flatMap((file) =>
+    importsOf(file)
+      .filter((to) => layerOf(to) !== layerOf(file) && !LAYERS[layerOf(file)]?.includes(layerOf(to)))
+      .map((to) => `${relative(SRC, file)} -> ${relative(SRC, to)} (${layerOf(file)} -> ${layerOf(to)})`),
+  );
+}
+
+/** Import cycles between files, each as the chain of files that closes it. */
+function cycles(all: string[]): string[] {
+  const graph = new Map(all.map((f) => [f, importsOf(f)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const found: string[] = [];
+  const visit = (f: string, path: string[]) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'open') {
+      found.push([...path.slice(path.indexOf(f)), f].map((p) => relative(SRC, p)).join(' -> '));
+      return;
+    }
+    state.set(f, 'open');
+    for (const to of graph.get(f) ?? []) visit(to, [...path, f]);
+    state.set(f, 'done');
+  };
+  for (const f of all) visit(f, []);
+  return found;
+}
+
+describe('architecture', () => {
+  const all = files(SRC);
+  it('puts every file of src/ in a layer', () => {
+    expect(
+      all
+        .map((f) => `${relative(SRC, f)}: ${layerOf(f)}`)
+        .filter((l) => !((l.split(': ')[1] as string) in LAYERS)),
+    ).toEqual([]);
+  });
+  it('imports only down the layers', () => {
+    expect(wrongWay(all)).toEqual([]);
+  });
+  it('has no import cycles', () => {
+    expect(cycles(all)).toEqual([]);
+  });
+});
