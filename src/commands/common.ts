@@ -21,6 +21,7 @@ import {
 import { KorusError, UsageError } from '../errors.js';
 import type { Note } from '../model/notes.js';
 import { chalkFor } from '../output/color.js';
+import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';
 import { FORMATS, type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
 import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';
@@ -204,7 +205,7 @@ export function printNotes(ctx: Context, notes: Note[], flags: OutputFlags): voi
   const c = chalkFor(ctx.io.stderr, ctx.io.env, flags.color);
   for (const n of notes) {
     const tag = n.level === 'warning' ? c.yellow('warning') : c.dim('note');
-    ctx.io.stderr.write(`korus-stats: ${tag}: ${n.message}\n`);
+    ctx.io.stderr.write(`korus-stats: ${tag}: ${noteText(n)}\n`);
   }
 }
 

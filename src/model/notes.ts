@@ -1,10 +1,38 @@
 import type { NoteCode } from './codes.js';
+import type { BreakdownFacts } from './facts/breakdown.js';
+import type { CheckFacts } from './facts/check.js';
+import type { ReadFacts } from './facts/read.js';
+import type { ShareFacts } from './facts/share.js';
+import type { TrendFacts } from './facts/trend.js';
 
-/** A warning or remark that travels with a result: on stderr for people, in `notes` in JSON. */
-export interface Note {
+/** The facts each note carries, by code (one interface per area, src/model/facts/). */
+export interface NoteFacts extends ReadFacts, ShareFacts, TrendFacts, BreakdownFacts, CheckFacts {}
+
+type FactCode = keyof NoteFacts & NoteCode;
+
+/**
+ * A warning or remark that travels with a result: on stderr for people, in `notes` in JSON. It carries
+ * its code and facts; src/output/notes/ words it (JSON `message`, the stderr line).
+ */
+export type FactNote = {
+  [C in FactCode]: {
+    level: 'warning' | 'info';
+    code: C;
+    facts: NoteFacts[C];
+    /** How many rows (or items) the note is about, where it counts something. */
+    count?: number;
+    /** What the note is about, said before it ("apparel: ..." in a breakdown of several categories). */
+    scope?: string;
+  };
+}[FactCode];
+
+/** A note still worded where it is made (until its area's notes move to facts). */
+export interface WordedNote {
   level: 'warning' | 'info';
   code: NoteCode;
   message: string;
-  /** How many rows (or items) the note is about, where it counts something. */
   count?: number;
+  scope?: string;
 }
+
+export type Note = FactNote | WordedNote;

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { absentText, type BreakdownCategory, type BreakdownResult } from '../core/breakdown.js';
 import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { noteJson } from './notes.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 
 /** The version of the `breakdown` JSON shape (schemas/breakdown.schema.json); bumped on any breaking change. */
@@ -9,7 +10,12 @@ export const BREAKDOWN_SCHEMA_VERSION = 1;
 
 /** The breakdown as the documented JSON object. */
 export function breakdownJson(r: BreakdownResult): object {
-  return { schemaVersion: BREAKDOWN_SCHEMA_VERSION, command: 'breakdown', ...r };
+  return {
+    schemaVersion: BREAKDOWN_SCHEMA_VERSION,
+    command: 'breakdown',
+    ...r,
+    notes: r.notes.map(noteJson),
+  };
 }
 
 /** Renders a breakdown in the chosen format. */

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckReport, RuleOutcome } from '../core/check.js';
 import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
+import { noteJson } from './notes.js';
 import { renderJson, renderMarkdown, type TextTable } from './render.js';
 
 /** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
@@ -45,7 +46,7 @@ export function checkJson(report: CheckReport): object {
     rulesFile: report.rulesFile,
     ok: report.failed === 0,
     counts: { rules: report.results.length, passed: report.passed, failed: report.failed },
-    results: report.results,
+    results: report.results.map((r) => ({ ...r, notes: r.notes.map(noteJson) })),
   };
 }
 

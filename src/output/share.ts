@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { noteJson } from './notes.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
 
@@ -10,7 +11,7 @@ export const SHARE_SCHEMA_VERSION = 1;
 
 /** The share result as the documented JSON object. */
 export function shareJson(r: ShareResult): object {
-  return { schemaVersion: SHARE_SCHEMA_VERSION, command: 'share', ...r };
+  return { schemaVersion: SHARE_SCHEMA_VERSION, command: 'share', ...r, notes: r.notes.map(noteJson) };
 }
 
 /** Renders a share result in the chosen format. */

@@ -3,6 +3,7 @@ import { yearList } from '../core/share.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
+import { noteJson } from './notes.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
 
@@ -18,7 +19,7 @@ export interface TrendView {
 
 /** The trend result as the documented JSON object. */
 export function trendJson(r: TrendResult): object {
-  return { schemaVersion: TREND_SCHEMA_VERSION, command: 'trend', ...r };
+  return { schemaVersion: TREND_SCHEMA_VERSION, command: 'trend', ...r, notes: r.notes.map(noteJson) };
 }
 
 /** Renders a trend in the chosen format (svg: a line chart). */
