@@ -7,7 +7,10 @@
 // Goals (issue 3): on the largest file, at most 2.0x DuckDB's wall time and at most 150 MiB peak memory;
 // the same memory for every size. Exit 1 when a goal is missed, 2 when the answers disagree.
 //
-// Environment: BENCH_ROWS=1000000,10000000  BENCH_RUNS=5  DUCKDB_THREADS=2
+// BENCH_BASELINE=DIR adds another checkout's korus-stats (built) to the runs, timed pair by pair with this
+// one: a restructuring must stay within 5% of the code before it (issue 10), measured in the same run.
+//
+// Environment: BENCH_ROWS=1000000,10000000  BENCH_RUNS=5  DUCKDB_THREADS=2  BENCH_BASELINE=../before
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +24,8 @@ const MAX_RATIO = 2.0;
 const MAX_PEAK_MIB = 150;
 const MAX_MEMORY_GROWTH = 1.5;
 const GNU_TIME = '/usr/bin/time';
+const BASELINE = process.env.BENCH_BASELINE;
+const MAX_BASELINE_RATIO = 1.05;
 
 mkdirSync(OUT, { recursive: true });
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -71,6 +76,16 @@ function tools(file) {
       parse: (out) => JSON.parse(out),
     },
   ];
+  if (BASELINE) {
+    const bin = join(BASELINE, 'bin/korus-stats.js');
+    if (!existsSync(join(BASELINE, 'dist/cli.js')))
+      throw new Error(`BENCH_BASELINE: no built ${bin} (run npm run build there)`);
+    list.push({
+      ...list[0],
+      name: 'korus-stats (baseline)',
+      cmd: list[0].cmd.map((a) => (a.endsWith('bin/korus-stats.js') ? bin : a)),
+    });
+  }
   if (has('mlr')) {
     list.push({
       name: 'Miller',
@@ -204,6 +219,7 @@ for (const rows of SIZES) {
       wall: median(runs[i].map((x) => x.wall)),
       peak: median(runs[i].map((x) => x.peak)),
       vsDuck: median(runs[i].map((x, j) => x.wall / runs[1][j].wall)),
+      vsBaseline: BASELINE ? median(runs[0].map((x, j) => x.wall / runs[2][j].wall)) : undefined,
       shareDiff: t.shareDiff,
     });
   });
@@ -236,6 +252,13 @@ check(
   largest.vsDuck <= MAX_RATIO,
   `${largest.rows.toLocaleString('en-US')} rows: ${largest.vsDuck.toFixed(2)}x DuckDB's wall time (goal: at most ${MAX_RATIO}x)`,
 );
+if (BASELINE) {
+  for (const r of ours)
+    check(
+      r.vsBaseline <= MAX_BASELINE_RATIO,
+      `${r.rows.toLocaleString('en-US')} rows: ${r.vsBaseline.toFixed(3)}x the baseline's wall time, pair by pair (${BASELINE}; goal: at most ${MAX_BASELINE_RATIO}x)`,
+    );
+}
 if (hasTime) {
   check(
     largest.peak <= MAX_PEAK_MIB,
