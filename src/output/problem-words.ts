@@ -1,6 +1,6 @@
 import type { ProblemCode } from '../model/codes.js';
 
-/** What each problem code means, as docs/validate.md and `validate --help` say it. */
+/** What each problem code means, as docs/validate-problems.md lists it (checked by test/docs.test.ts). */
 export const PROBLEM_ABOUT: Readonly<Record<ProblemCode, string>> = {
   'empty-file': 'the file has no bytes',
   'no-rows': 'a header and no data rows',

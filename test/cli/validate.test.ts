@@ -199,16 +199,3 @@ describe('validate: the bundled data and its totals', () => {
     expect((r.stdout.match(/<failure /g) ?? []).length).toBe(1);
   });
 });
-
-describe('the README lists every validate code as the program has it', () => {
-  it('same codes, same severities', async () => {
-    const { PROBLEM_SEVERITY } = await import('../../src/model/problems.js');
-    const { PROBLEM_CODES } = await import('../../src/model/codes.js');
-    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
-    const listed = [...readme.matchAll(/^\| `([a-z-]+)`\s*\| (error|warning)\s*\|/gm)].map((m) => [
-      m[1],
-      m[2],
-    ]);
-    expect(listed).toEqual(PROBLEM_CODES.map((code) => [code, PROBLEM_SEVERITY[code]]));
-  });
-});
