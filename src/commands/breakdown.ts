@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { reporterCode } from '../catalog/partners.js';
-import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown.js';
+import { BreakdownAccumulator, type BreakdownQuery } from '../core/breakdown/index.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';

@@ -16,6 +16,7 @@ import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
+import { noteKey } from '../model/note-key.js';
 import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
@@ -259,5 +260,5 @@ async function readAll(stream: NodeJS.ReadableStream | Readable): Promise<Buffer
 
 function dedupe(notes: Note[]): Note[] {
   const seen = new Set<string>();
-  return notes.filter((n) => n.level === 'warning' && !seen.has(n.message) && seen.add(n.message));
+  return notes.filter((n) => n.level === 'warning' && !seen.has(noteKey(n)) && seen.add(noteKey(n)));
 }

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { absentText, type BreakdownCategory, type BreakdownResult } from '../core/breakdown.js';
+import type { BreakdownCategory, BreakdownResult } from '../core/breakdown/index.js';
 import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
 import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
 

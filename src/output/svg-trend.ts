@@ -1,7 +1,8 @@
-import type { TrendPoint, TrendResult } from '../core/trend.js';
+import type { TrendPoint, TrendResult } from '../core/trend/index.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
 import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
+import { seriesVerdict } from './trend-words.js';
 
 /** What a trend chart plots: the partners' values (default) or their shares of each year's total. */
 export const TREND_MEASURES = ['value', 'share'] as const;
@@ -113,7 +114,7 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
       open = true;
     }
     parts.push(
-      `  <path class="series" data-partner="${escapeSvg(s.code)}" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${escapeSvg(`${label}: ${s.verdict}`)}</title></path>`,
+      `  <path class="series" data-partner="${escapeSvg(s.code)}" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${escapeSvg(`${label}: ${seriesVerdict(s)}`)}</title></path>`,
     );
     for (const p of s.points) {
       const v = value(p);
@@ -159,7 +160,7 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
       const last = s.points.find((p) => p.year === s.lastYear);
       const fmt = (p: TrendPoint | undefined) =>
         p?.valueUsd == null ? '–' : measure === 'share' ? percent(p.share) : humanUsd(p.valueUsd);
-      return `${s.name}: ${fmt(first)} in ${s.firstYear} to ${fmt(last)} in ${s.lastYear}, ${s.verdict}`;
+      return `${s.name}: ${fmt(first)} in ${s.firstYear} to ${fmt(last)} in ${s.lastYear}, ${seriesVerdict(s)}`;
     })
     .join('. ')}.`;
   return svgDocument({ width, height, title, description, body: parts.join('\n') });

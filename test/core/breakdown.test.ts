@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absentText, hsOverlap, hsWithin, partnerLabel } from '../../src/core/breakdown.js';
+import { hsOverlap, hsWithin, partnerLabel } from '../../src/core/breakdown/index.js';
+import { absentText } from '../../src/output/notes/breakdown.js';
 
 describe('category overlap by HS prefixes', () => {
   const TA = ['50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '60', '61', '62', '63'];

@@ -4,6 +4,7 @@ import { lookupPartner } from '../../src/catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
 import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
+import type { WordedNote } from '../../src/model/notes.js';
 
 const apparel = builtInCategories().find((c) => c.name === 'apparel') as CategoryDef;
 let line = 1;
@@ -190,7 +191,7 @@ describe('share arithmetic', () => {
   it('counts an exact repeat of a row as given (as SUM() does), with a warning naming both lines', () => {
     const dup = share([row(2016, 'World', 10), row(2016, 'CN', 4), row(2016, 'CN', 4)]);
     expect(dup.rows[0]).toMatchObject({ code: 'CN', valueUsd: 8 });
-    const note = dup.notes.find((n) => n.code === 'duplicate-rows');
+    const note = dup.notes.find((n): n is WordedNote => n.code === 'duplicate-rows');
     expect(note).toMatchObject({ level: 'warning', count: 1 });
     expect(note?.message).toMatch(/f\.csv:\d+ repeats f\.csv:\d+/);
     expect(note?.message).toContain('--dedupe');
@@ -240,7 +241,9 @@ describe('share arithmetic', () => {
     ]);
     const months = share([row(2016, 'CN', 10, { month: 1 }), row(2016, 'CN', 15, { month: 2 })]);
     expect(months.rows[0]?.valueUsd).toBe(25);
-    expect(months.notes.find((n) => n.code === 'period')?.message).toContain('months Jan, Feb only');
+    expect(months.notes.find((n): n is WordedNote => n.code === 'period')?.message).toContain(
+      'months Jan, Feb only',
+    );
   });
 
   it('refuses HS codes that nest, and different value bases', () => {

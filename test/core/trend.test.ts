@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, growthRate, SHARE_FLAT_PP, verdictOf } from '../../src/core/trend.js';
+import { directionOf, growthRate, SHARE_FLAT_PP } from '../../src/core/trend/index.js';
 import { sparkline } from '../../src/output/format.js';
-import { cagrText, ppText } from '../../src/output/trend.js';
+import { cagrText, ppText, verdictOf } from '../../src/output/trend-words.js';
 
 const share = (changes: Array<number | null>, net: number | null) => directionOf(changes, net, SHARE_FLAT_PP);
 

@@ -1,0 +1,60 @@
+import type { TrendResult } from '../core/trend/index.js';
+import type { Renderable } from './render.js';
+
+/** One CSV record per partner and year (then the total's), raw numbers, empty cells in gaps. */
+export function trendCsv(r: TrendResult): Renderable['csv'] {
+  const header = [
+    'kind',
+    'partner_code',
+    'partner_name',
+    'year',
+    'value_usd',
+    'share',
+    'rank',
+    'change_usd',
+    'change_fraction',
+    'share_change_pp',
+    'gap',
+  ];
+  const k = r.concentration;
+  if (k) header.push('hhi', 'hhi_band', 'top1_share', 'top5_share', 'partners', 'itemized_share_of_total');
+  const records: Renderable['csv']['records'] = [];
+  for (const s of r.series) {
+    for (const p of s.points) {
+      const rec = [
+        'partner',
+        s.code,
+        s.name,
+        p.year,
+        p.valueUsd,
+        p.share,
+        p.rank,
+        p.changeUsd,
+        p.changeFraction,
+        p.shareChangePp,
+        p.gap,
+      ];
+      if (k) rec.push(null, null, null, null, null, null);
+      records.push(rec);
+    }
+  }
+  r.total.points.forEach((p, i) => {
+    const rec = [
+      'total',
+      null,
+      'Total',
+      p.year,
+      p.valueUsd,
+      p.valueUsd === null || p.valueUsd === 0 ? null : 1,
+      null,
+      p.changeUsd,
+      p.changeFraction,
+      null,
+      p.gap,
+    ];
+    const kp = k?.[i];
+    if (kp) rec.push(kp.hhi, kp.band, kp.top1Share, kp.top5Share, kp.partners, kp.itemizedShareOfTotal);
+    records.push(rec);
+  });
+  return { header, records };
+}

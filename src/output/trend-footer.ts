@@ -1,0 +1,74 @@
+import { yearList } from '../core/share.js';
+import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend/index.js';
+import { basisLine, categoryLine, filesLine } from './footer.js';
+import { percent } from './format.js';
+
+/** The footer lines: category, basis, denominators, gaps, how changes and verdicts are read, files and rows. */
+export function trendFooter(r: TrendResult): Array<[string, string]> {
+  const cat = r.category;
+  const lines: Array<[string, string]> = [];
+  lines.push(categoryLine(cat));
+  lines.push(basisLine(r.valueBasis));
+  const byBasis = (basis: string) => r.total.points.filter((p) => p.basis === basis).map((p) => p.year);
+  const reported = byBasis('reported-total');
+  const summed = byBasis('sum-of-partners');
+  const totals = [
+    reported.length ? `reported World/total row (${yearList(reported)})` : '',
+    summed.length ? `sum of the listed partners, no World/total row (${yearList(summed)})` : '',
+  ].filter(Boolean);
+  lines.push(['Total', `${totals.join('; ')}; each share is of its own year's total`]);
+  const noData = r.total.points.filter((p) => p.gap === 'no-data').map((p) => p.year);
+  const failed = r.total.points.filter((p) => p.gap === 'not-computed').map((p) => p.year);
+  const notListed = r.series.some((s) => s.points.some((p) => p.gap === 'not-listed'));
+  if (noData.length || failed.length || notListed) {
+    const why = [
+      noData.length ? `no ${r.query.category} data for ${yearList(noData)}` : '',
+      failed.length ? `${yearList(failed)} could not be computed (see the warnings)` : '',
+      notListed ? "the year's data lists no figure for the partner" : '',
+    ].filter(Boolean);
+    lines.push(['Gaps', `– is no figure, never 0: ${why.join('; or ')}`]);
+  }
+  const parts = r.total.points.filter((p) => p.partOfYear !== null);
+  if (parts.length) {
+    lines.push([
+      'Part year',
+      `${parts.map((p) => `${p.year}* covers ${p.partOfYear}`).join('; ')}: left out of CAGR and Share Δ, which compare whole years`,
+    ]);
+  }
+  lines.push([
+    'Changes',
+    'change: against the previous year (same months); CAGR and Share Δ: between the first and last years with a value',
+  ]);
+  lines.push([
+    'Verdict',
+    `a year-on-year share change within ±${SHARE_FLAT_PP} pp (value: ±${VALUE_FLAT_FRACTION * 100}%) is flat; rising or falling when more than half the changes in the range go that way and so does the whole range; flat when the whole range moves within the band; else mixed`,
+  ]);
+  const k = r.concentration;
+  if (k) {
+    const partial = k.filter(
+      (p) => p.hhi !== null && p.itemizedShareOfTotal !== null && p.itemizedShareOfTotal < 0.9999,
+    );
+    const parts = partial.map((p) => p.itemizedShareOfTotal as number);
+    const span =
+      parts.length === 0
+        ? ''
+        : `; covers the itemized partners only in ${yearList(partial.map((p) => p.year))} (${percent(Math.min(...parts), 1)}${parts.length > 1 && Math.max(...parts) !== Math.min(...parts) ? `-${percent(Math.max(...parts), 1)}` : ''} of the total)`;
+    const weak = k.some((p) => p.hhi !== null && (p.itemizedShareOfTotal ?? 1) < 0.5)
+      ? '; in parentheses: not meaningful, the itemized partners are under half the total'
+      : '';
+    lines.push([
+      'Concentration',
+      `HHI of the itemized partners, 0-10,000 (under 1,500 low, 1,500-2,500 moderate, over 2,500 high); top 1 and top 5 are shares of the total${span}${weak}`,
+    ]);
+  }
+  const i = r.input;
+  lines.push(filesLine(i));
+  const missing = Object.entries(i.missingByMarker)
+    .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
+    .join(', ');
+  lines.push([
+    'Rows',
+    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
+  ]);
+  return lines;
+}
