@@ -4,18 +4,14 @@ import { Readable } from 'node:stream';
 import { type Command, Option } from 'commander';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
-import {
-  type CheckRule,
-  evaluateRules,
-  type Measurement,
-  parseRules,
-  type RulesFile,
-} from '../core/check.js';
+import { evaluateRules, type Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
+import { parseRules } from '../data/rules-file.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
+import type { CheckRule, RulesFile } from '../model/check-rules.js';
 import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
