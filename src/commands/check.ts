@@ -4,22 +4,18 @@ import { Readable } from 'node:stream';
 import { type Command, Option } from 'commander';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
-import {
-  type CheckRule,
-  evaluateRules,
-  type Measurement,
-  parseRules,
-  type RulesFile,
-} from '../core/check.js';
+import { evaluateRules, type Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
+import { parseRules } from '../data/rules-file.js';
 import { type RowFilter, readNotes } from '../data/trade-rows.js';
 import { InputError, KorusError, UsageError } from '../errors.js';
-import { noteKey } from '../model/note-key.js';
+import type { CheckRule, RulesFile } from '../model/check-rules.js';
 import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
+import { noteText } from '../output/notes.js';
 import { addInputFlags, type InputFlags, printNotes, readInputs, readOptions } from './common.js';
 import type { Context } from './context.js';
 
@@ -258,7 +254,8 @@ async function readAll(stream: NodeJS.ReadableStream | Readable): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
+// Several rules measure the same files: a warning said in the same words is printed once.
 function dedupe(notes: Note[]): Note[] {
   const seen = new Set<string>();
-  return notes.filter((n) => n.level === 'warning' && !seen.has(noteKey(n)) && seen.add(noteKey(n)));
+  return notes.filter((n) => n.level === 'warning' && !seen.has(noteText(n)) && seen.add(noteText(n)));
 }

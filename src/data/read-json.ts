@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { type CsvRecord, decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, type Encoding } from './decode.js';
 import type { InputSource } from './inputs.js';
+import { arrayStarts, jsonErrorOffset, positionAt } from './json-position.js';
 
 /** JSON larger than this is refused: the whole text is parsed at once. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
@@ -94,13 +95,13 @@ export async function readJsonRecords(input: InputSource, encoding: Encoding): P
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const starts = arrayStarts(text);
-  if (state.problem) throw decodeError(input.name, state.problem, lineOf(text, text.length));
+  if (state.problem) throw decodeError(input.name, state.problem, positionAt(text, text.length).line);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message);
-    const line = at ? lineOf(text, Number(at[1])) : undefined;
+    const at = jsonErrorOffset((err as Error).message);
+    const line = at === undefined ? undefined : positionAt(text, at).line;
     throw new InputError({ file: input.name, line }, `not valid JSON (${(err as Error).message})`);
   }
   const wrapped = data !== null && typeof data === 'object' && !Array.isArray(data);
@@ -129,33 +130,4 @@ export async function readJsonRecords(input: InputSource, encoding: Encoding): P
       }),
     };
   });
-}
-
-/** The line on which each element of the top-level array starts (strings skipped, nesting counted). */
-function arrayStarts(text: string): number[] {
-  const starts: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      depth++;
-      if (depth === 2) starts.push(line);
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return starts;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckReport, RuleOutcome } from '../core/check.js';
 import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
+import { reasonText } from './notes/check.js';
 import { noteJson } from './notes.js';
 import { renderJson, renderMarkdown, type TextTable } from './render.js';
 
@@ -46,7 +47,11 @@ export function checkJson(report: CheckReport): object {
     rulesFile: report.rulesFile,
     ok: report.failed === 0,
     counts: { rules: report.results.length, passed: report.passed, failed: report.failed },
-    results: report.results.map((r) => ({ ...r, notes: r.notes.map(noteJson) })),
+    results: report.results.map((r) => ({
+      ...r,
+      reason: reasonOf(r),
+      notes: r.notes.map(noteJson),
+    })),
   };
 }
 
@@ -74,7 +79,8 @@ export function checkText(report: CheckReport, c: ChalkInstance): string {
     const mark = r.status === 'pass' ? c.green('✓') : c.red('✗');
     const verdict = r.status === 'pass' ? c.green('pass') : c.red(`fail${failureText(r)}`);
     out.push(`${mark} ${r.name}: ${measuredText(r)} (${boundText(r)}) ${verdict}`);
-    if (r.reason) out.push(`    ${c.dim(r.reason)}`);
+    const reason = reasonOf(r);
+    if (reason) out.push(`    ${c.dim(reason)}`);
   }
   out.push(summaryLine(report, c));
   return `${out.join('\n')}\n`;
@@ -138,7 +144,10 @@ export function checkMarkdown(report: CheckReport): string {
     ]),
     footRows: [],
     dim: new Set(),
-    footer: report.results.filter((r) => r.reason).map((r): [string, string] => [r.name, r.reason as string]),
+    footer: report.results.flatMap((r): Array<[string, string]> => {
+      const reason = reasonOf(r);
+      return reason ? [[r.name, reason]] : [];
+    }),
   };
   return renderMarkdown(table);
 }
@@ -146,7 +155,13 @@ export function checkMarkdown(report: CheckReport): string {
 /** "name: measured (bound): why it failed", for annotations and JUnit. */
 function failureMessage(r: RuleOutcome): string {
   const head = `${r.name}: ${measuredText(r)} (${boundText(r)})${failureText(r)}`;
-  return r.reason ? `${head}: ${r.reason}` : head;
+  const reason = reasonOf(r);
+  return reason ? `${head}: ${reason}` : head;
+}
+
+/** The rule's reason in words; null when it has none. */
+function reasonOf(r: RuleOutcome): string | null {
+  return r.reason && reasonText(r.reason);
 }
 
 function failureText(r: RuleOutcome): string {

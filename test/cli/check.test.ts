@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, locateJson, parseRules } from '../../src/core/check.js';
+import { evaluateRule } from '../../src/core/check.js';
+import { locateJson } from '../../src/data/json-position.js';
+import { parseRules } from '../../src/data/rules-file.js';
 import { KorusError } from '../../src/errors.js';
+import { reasonText } from '../../src/output/notes/check.js';
 import { run } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -372,9 +375,13 @@ describe('core', () => {
       status: 'fail',
       failure: 'not-evaluated',
       measured: null,
-      reason: 'no apparel imports data for 2030 (years with data: 2016)',
+      reason: { code: 'not-measured' },
       query: { year: 2030, partner: null },
     });
+    // The reason travels as facts; output words it.
+    expect(out.reason && reasonText(out.reason)).toBe(
+      'no apparel imports data for 2030 (years with data: 2016)',
+    );
   });
 });
 

@@ -1,0 +1,42 @@
+import { censusByCode, comtradeByCode, comtradeByIso } from './code-tables.js';
+import { lookupPartner } from './partner-lookup.js';
+import type { Partner } from './partner-type.js';
+import { PSEUDO_NAME, WORLD } from './stand-ins.js';
+
+/** The code system of a file's partner and reporter code columns. */
+export type CodeSystem = 'any' | 'comtrade' | 'census' | 'name';
+
+/** The partner a name cell names (aggregates and pseudo-partners included). */
+function byName(text: string): Partner {
+  const p = lookupPartner(text);
+  if (p.kind === 'unknown' && PSEUDO_NAME.test(p.name)) return { kind: 'pseudo', code: p.name, name: p.name };
+  return p;
+}
+
+/**
+ * Resolves a partner or reporter cell in a file's code system: Comtrade numbers (842 the USA, 0 World, 899
+ * Areas nes) and its ISO-like codes (W00, _X, X1), Census Schedule C (5800, "-" the total, 0003 and 1XXX
+ * groups), or names. Undefined for an empty cell; a code the system does not know is 'unknown' under its
+ * own text (the caller may prefer a name column then).
+ */
+export function partnerInSystem(system: CodeSystem, text: string): Partner | undefined {
+  const t = text.normalize('NFC').trim();
+  if (!t) return undefined;
+  if (system === 'comtrade') {
+    if (/^\d+$/.test(t))
+      return comtradeByCode.get(String(Number(t))) ?? { kind: 'unknown', code: t, name: t };
+    const iso = comtradeByIso.get(t.toUpperCase());
+    if (iso) return iso;
+    // ISO-like codes with a digit or an underscore are Comtrade's areas, never countries.
+    if (/[\d_]/.test(t)) return { kind: 'pseudo', code: t, name: t };
+    return byName(t);
+  }
+  if (system === 'census') {
+    if (t === '-') return WORLD;
+    if (/^\dXXX$/i.test(t)) return censusByCode.get(t.toUpperCase()) ?? { kind: 'group', code: t, name: t };
+    if (/^00\d\d$/.test(t)) return censusByCode.get(t) ?? { kind: 'group', code: t, name: t };
+    if (/^\d{4}$/.test(t)) return censusByCode.get(t) ?? { kind: 'unknown', code: t, name: t };
+    return byName(t);
+  }
+  return byName(t);
+}

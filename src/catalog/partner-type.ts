@@ -1,0 +1,41 @@
+// The library's own entry loads every language it has (80 of them); English is the one used here.
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { DISPLAY_NAMES } from './partner-names.js';
+
+/**
+ * What a partner cell stands for: a country, the world total, a remainder ("All other"), a country group
+ * (EU, a World Bank region), a pseudo-partner (Comtrade's "Areas, nes", Bunkers, Free zones; WITS's
+ * "Unspecified": not a country, shown as its own labelled remainder), or a name the catalog does not know.
+ */
+export type PartnerKind = 'country' | 'world' | 'remainder' | 'group' | 'pseudo' | 'unknown';
+
+/** A resolved partner: `code` is ISO 3166 alpha-2 for countries, else a stable label. */
+export interface Partner {
+  kind: PartnerKind;
+  code: string;
+  name: string;
+  /** The country a source's stand-in stands for, as data users read it (Comtrade's 490 "Other Asia, nes": TW). */
+  standsFor?: string;
+}
+
+countries.registerLocale(english);
+
+/** The ISO 3166 country lists (English registered; Korean on first need, korean-names.ts). */
+export { countries };
+
+/** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
+export function partnerKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The display name of an ISO alpha-2 country code. */
+export function countryName(alpha2: string): string {
+  return DISPLAY_NAMES[alpha2] ?? countries.getName(alpha2, 'en') ?? alpha2;
+}
