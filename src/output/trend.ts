@@ -1,10 +1,9 @@
-import type { ChalkInstance } from 'chalk';
 import { yearList } from '../core/share.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
 import { noteJson } from './notes.js';
-import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
+import { CHART_FORMATS, type CsvRecords, type Renderable, type TextTable, type UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
 
 /** The version of the `trend` JSON shape (schemas/trend.schema.json); bumped on any breaking change. */
@@ -22,19 +21,23 @@ export function trendJson(r: TrendResult): object {
   return { schemaVersion: TREND_SCHEMA_VERSION, command: 'trend', ...r, notes: r.notes.map(noteJson) };
 }
 
-/** Renders a trend in the chosen format (svg: a line chart). */
-export function renderTrend(
-  r: TrendResult,
-  format: Format | 'svg',
-  c: ChalkInstance,
-  view: TrendView,
-): string {
-  if (format === 'svg') return trendSvg(r, view.measure);
-  return render({ json: trendJson(r), csv: trendCsv(r), table: () => trendTable(r, view) }, format, c);
+/** The formats of a trend: a table, and a line chart (svg). */
+export const TREND_FORMATS = CHART_FORMATS;
+
+/** A trend in every format it offers, for render() (svg: a line chart). */
+export function renderTrend(r: TrendResult, view: TrendView): Renderable {
+  return {
+    command: 'trend',
+    formats: TREND_FORMATS,
+    json: () => trendJson(r),
+    csv: () => trendCsv(r),
+    table: () => trendTable(r, view),
+    svg: () => trendSvg(r, view.measure),
+  };
 }
 
 /** One CSV record per partner and year (then the total's), raw numbers, empty cells in gaps. */
-export function trendCsv(r: TrendResult): Renderable['csv'] {
+export function trendCsv(r: TrendResult): CsvRecords {
   const header = [
     'kind',
     'partner_code',
@@ -50,7 +53,7 @@ export function trendCsv(r: TrendResult): Renderable['csv'] {
   ];
   const k = r.concentration;
   if (k) header.push('hhi', 'hhi_band', 'top1_share', 'top5_share', 'partners', 'itemized_share_of_total');
-  const records: Renderable['csv']['records'] = [];
+  const records: CsvRecords['records'] = [];
   for (const s of r.series) {
     for (const p of s.points) {
       const rec = [
