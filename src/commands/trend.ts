@@ -1,15 +1,15 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
-import { ShareAccumulator, type ShareResult, yearList } from '../core/share.js';
+import { ShareAccumulator } from '../core/share.js';
 import { trendOf } from '../core/trend.js';
-import type { ReadReport } from '../data/trade-rows.js';
-import { KorusError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';
 import { renderTrend, TREND_FORMATS } from '../output/trend.js';
 import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
 import { type AnalysisOptions, analyse } from './pipeline.js';
+import { trendYears } from './trend-range.js';
 import { unknownCategory } from './unknown-category.js';
 import { collect, parsePositiveInt, parseYearFlag, partnerArg } from './values.js';
 
@@ -99,19 +99,12 @@ export function trendOptions(flags: TrendFlags, env: NodeJS.ProcessEnv): TrendOp
     throw new UsageError(`--from ${from} is after --to ${to}`);
   }
   const input = flag.inputOptions(flags, env);
-  const [partners, concentration] = [flags.partner ?? [], flags.concentration === true];
-  return {
-    category,
-    partners,
-    from,
-    to,
-    top,
-    concentration,
-    plot,
-    input,
-    scope: flag.scopeOf(flags),
-    output,
-  };
+  const [partners, concentration, scope] = [
+    flags.partner ?? [],
+    flags.concentration === true,
+    flag.scopeOf(flags),
+  ];
+  return { category, partners, from, to, top, concentration, plot, input, scope, output };
 }
 
 /** Runs `trend`: reads the inputs once, computes each year, then the series; returns the exit code. */
@@ -120,62 +113,24 @@ export function trend(o: TrendOptions, ctx: Context): Promise<number> {
     const category = resolveCategory(o.category, catalog);
     const partners = o.partners.map((p) => partnerArg(p));
     const acc = new ShareAccumulator({ category, ...o.scope });
+    const asked = { from: o.from, to: o.to, what: `${category.name} ${o.scope.flow}` };
     return {
       category,
       add: (row) => acc.add(row),
-      result: (report) => {
-        const years = acc.yearsWithData();
-        const [first, last] = [years[0], years.at(-1)];
-        if (first === undefined || last === undefined)
-          throw unknownCategory(o.category, category, catalog, report);
-        const from = o.from ?? (o.to !== undefined ? Math.min(first, o.to) : first);
-        const to = o.to ?? (o.from !== undefined ? Math.max(last, o.from) : last);
-        if (!years.some((y) => y >= from && y <= to)) {
-          const range = `${from}-${to}`;
-          throw new KorusError(
-            `no ${category.name} ${o.scope.flow} data in ${range}`,
-            2,
-            `years with data: ${yearList(years)}`,
-          );
-        }
-        const rangeChosen = {
-          from: o.from === undefined ? 'data' : 'given',
-          to: o.to === undefined ? 'data' : 'given',
-        } as const;
-        const { top, concentration } = o;
-        const scope = { category: category.name, ...o.scope, from, to, rangeChosen };
-        return trendOf({
-          ...scope,
-          ...eachYear(acc, report, years, from, to),
-          yearsWithData: years,
+      result: (report) =>
+        trendOf({
+          category: category.name,
+          ...o.scope,
+          ...trendYears(acc, report, {
+            ...asked,
+            none: () => unknownCategory(o.category, category, catalog, report),
+          }),
           partners,
-          top,
-          concentration,
-        });
-      },
+          top: o.top,
+          concentration: o.concentration,
+        }),
       renderable: (result) =>
         renderTrend(result, { units: o.output.units, ascii: o.output.ascii, measure: o.plot }),
     };
   });
-}
-
-/**
- * Every year's share result, and why a year has none: every year with data, not only those in range, as
- * the year before the range gives the first change. A range where no year has a result is the first error.
- */
-function eachYear(acc: ShareAccumulator, report: ReadReport, years: number[], from: number, to: number) {
-  const results = new Map<number, ShareResult>();
-  const failed = new Map<number, string>();
-  let firstError: KorusError | undefined;
-  for (const y of years) {
-    try {
-      results.set(y, acc.result(report, y));
-    } catch (err) {
-      if (!(err instanceof KorusError)) throw err;
-      failed.set(y, err.message);
-      if (y >= from && y <= to) firstError ??= err;
-    }
-  }
-  if (firstError && !years.some((y) => y >= from && y <= to && results.has(y))) throw firstError;
-  return { results, failed };
 }
