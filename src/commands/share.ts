@@ -107,8 +107,17 @@ export function share(o: ShareOptions, ctx: Context): Promise<number> {
       throw new UsageError('--by reporter needs --partner: the partner whose trade each reporter reports');
     }
     const { year, top, period } = o;
-    const query: ShareQuery = { category, ...o.scope, year, partner, top, period, by: o.by ?? 'partner' };
-    query.dedupe = o.input.dedupe;
+    const { dedupe } = o.input;
+    const query: ShareQuery = {
+      category,
+      ...o.scope,
+      year,
+      partner,
+      top,
+      period,
+      by: o.by ?? 'partner',
+      dedupe,
+    };
     const acc = new ShareAccumulator(query);
     // Several reporters' trade with the one partner asked about is answered by reporter (when asked, or
     // when the data holds that partner only): the accumulator for it takes that partner's rows alone.
