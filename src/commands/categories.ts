@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadCategories } from '../data/category-file.js';
 import { CATEGORIES_FORMATS, renderCategories } from '../output/categories.js';
-import { act, type CommandHelp, command } from './command.js';
+import { act, type CommandHelp, command, GROUPS } from './command.js';
 import type { Context } from './context.js';
 import {
   addOutputFlags,
@@ -36,10 +36,9 @@ export interface CategoriesOptions {
 
 /** Registers `categories` on the program. */
 export function register(program: Command, ctx: Context): void {
-  const cmd = command(program, 'categories', HELP).option(
-    '--categories <file>',
-    'JSON file of extra category definitions',
-  );
+  const cmd = command(program, 'categories', HELP)
+    .optionsGroup(GROUPS.input)
+    .option('--categories <file>', 'JSON file of extra category definitions');
   addOutputFlags(cmd, OUTPUT);
   act(cmd, ctx, (flags: OutputFlags & { categories?: string }) =>
     categories({ categories: flags.categories, output: outputOptions(flags, OUTPUT) }, ctx),
