@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import * as breakdown from './commands/breakdown.js';
 import * as categories from './commands/categories.js';
 import * as check from './commands/check.js';
+import { type CommandHelp, describe } from './commands/command.js';
 import type { Context } from './commands/context.js';
 import * as share from './commands/share.js';
 import * as trend from './commands/trend.js';
@@ -14,27 +15,26 @@ import { VERSION } from './version.js';
 /** The commands, in help order: each registers itself (flags, help text, action). */
 const COMMANDS = [share, trend, breakdown, validate, check, categories];
 
-const EXAMPLES = `
-Examples:
+const HELP: CommandHelp = {
+  summary: 'trade shares from import CSVs',
+  description:
+    'Trade shares from import CSVs by partner and product category, with the category definition, value basis and denominator stated beside every figure.',
+  examples: `
   $ korus-stats share --category apparel --year 2016 --partner KR
   $ korus-stats share --category textiles-and-apparel --year 2016 --top 5 --json
   $ korus-stats trend --category textiles-and-apparel --partner CN --from 2012 --to 2016
   $ korus-stats breakdown --partner CN --year 2016
   $ korus-stats validate data/ --format github
   $ korus-stats check
-  $ korus-stats categories
-
-Exit codes: 0 success; 1 a check failed; 2 could not run (usage, unreadable or malformed input).
-`;
+  $ korus-stats categories`,
+  notes: 'Exit codes: 0 success; 1 a check failed; 2 could not run (usage, unreadable or malformed input).',
+};
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx: Context = { io, exitCode: 0 };
   const errColor = () => chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
-  const program = new Command('korus-stats')
-    .description(
-      'Trade shares from import CSVs by partner and product category, with the category definition, value basis and denominator stated beside every figure.',
-    )
+  const program = describe(new Command('korus-stats'), HELP)
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -43,8 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       outputError: (s, write) =>
         write(`korus-stats: ${errColor().red('error')}: ${s.replace(/^error: /, '')}`),
     })
-    .showHelpAfterError('(run with --help for usage and examples)')
-    .addHelpText('after', EXAMPLES);
+    .showHelpAfterError('(run with --help for usage and examples)');
   for (const command of COMMANDS) command.register(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });

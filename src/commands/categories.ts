@@ -1,48 +1,52 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { loadCategories } from '../data/category-file.js';
-import { UsageError } from '../errors.js';
-import { renderCategories } from '../output/categories.js';
-import { chalkFor } from '../output/color.js';
-import { FORMATS, type Format } from '../output/render.js';
-import { outputFormat } from './common.js';
+import { CATEGORIES_FORMATS, renderCategories } from '../output/categories.js';
+import { act, type CommandHelp, command, GROUPS } from './command.js';
 import type { Context } from './context.js';
+import {
+  addOutputFlags,
+  type OutputFlags,
+  type OutputOptions,
+  type OutputSpec,
+  outputOptions,
+} from './options.js';
+import { answer } from './pipeline.js';
 
-interface CategoriesFlags {
-  categories?: string;
-  format?: Format;
-  json?: boolean;
-  color: boolean;
-}
-
-const EXAMPLES = `
-Examples:
+const HELP: CommandHelp = {
+  summary: 'list the product category definitions (HS code prefixes)',
+  description:
+    'Lists the built-in product categories, and those of a --categories file, with their HS definitions.',
+  examples: `
   $ korus-stats categories
-  $ korus-stats categories --categories my-categories.json --json
-
+  $ korus-stats categories --categories my-categories.json --json`,
+  notes: `
 A row belongs to a category by its category column when the file has one, else by its HS code: a code
 belongs to every category one of whose prefixes it starts with. Extend or override the catalog with a
-JSON file: {"categories": [{"name": "knit-apparel", "label": "Knit apparel", "hs": ["61"], "note": "..."}]}.
-`;
+JSON file: {"categories": [{"name": "knit-apparel", "label": "Knit apparel", "hs": ["61"], "note": "..."}]}.`,
+};
+
+const OUTPUT: OutputSpec = { formats: CATEGORIES_FORMATS, noColor: 'no colors' };
+
+/** What `categories` is asked: its flags, parsed. */
+export interface CategoriesOptions {
+  /** A JSON file of extra category definitions. */
+  categories?: string;
+  output: OutputOptions;
+}
 
 /** Registers `categories` on the program. */
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('categories')
-    .summary('list the product category definitions (HS code prefixes)')
-    .description(
-      'Lists the built-in product categories, and those of a --categories file, with their HS definitions.',
-    )
-    .option('--categories <file>', 'JSON file of extra category definitions')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
-    .option('--json', 'same as --format json')
-    .option('--no-color', 'no colors')
-    .addHelpText('after', EXAMPLES)
-    .action(async (flags: CategoriesFlags) => {
-      const defs = await loadCategories(flags.categories);
-      const format = outputFormat({ ...flags, units: 'human' });
-      if (format === 'svg') throw new UsageError('categories has no svg format');
-      ctx.io.stdout.write(renderCategories(defs, format, chalkFor(ctx.io.stdout, ctx.io.env, flags.color)));
-      ctx.exitCode = 0;
-    });
+  const cmd = command(program, 'categories', HELP)
+    .optionsGroup(GROUPS.input)
+    .option('--categories <file>', 'JSON file of extra category definitions');
+  addOutputFlags(cmd, OUTPUT);
+  act(cmd, ctx, (flags: OutputFlags & { categories?: string }) =>
+    categories({ categories: flags.categories, output: outputOptions(flags, OUTPUT) }, ctx),
+  );
+}
+
+/** Runs `categories`: the catalog, built-in and from the file; returns the exit code. */
+export async function categories(o: CategoriesOptions, ctx: Context): Promise<number> {
+  answer(ctx, o.output, [], renderCategories(await loadCategories(o.categories)));
+  return 0;
 }

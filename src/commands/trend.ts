@@ -1,48 +1,23 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
-import { reporterCode } from '../catalog/partners.js';
-import { ShareAccumulator, type ShareQuery, type ShareResult, yearList } from '../core/share.js';
+import { ShareAccumulator } from '../core/share.js';
 import { trendOf } from '../core/trend/index.js';
-import { loadCategories } from '../data/category-file.js';
-import { resolveInputs } from '../data/inputs.js';
-import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';
-import { KorusError, UsageError } from '../errors.js';
-import { chalkFor } from '../output/color.js';
+import { UsageError } from '../errors.js';
 import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';
-import { renderTrend } from '../output/trend.js';
-import {
-  addInputFlags,
-  addOutputFlags,
-  addSelectionFlags,
-  type InputFlags,
-  type OutputFlags,
-  outputFormat,
-  parsePositiveInt,
-  parseYearFlag,
-  partnerArg,
-  printNotes,
-  readInputs,
-  readOptions,
-  unknownCategory,
-} from './common.js';
+import { renderTrend, TREND_FORMATS } from '../output/trend.js';
+import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
+import * as flag from './options.js';
+import { type AnalysisOptions, analyse } from './pipeline.js';
+import { trendYears } from './trend-range.js';
+import { unknownCategory } from './unknown-category.js';
+import { collect, parsePositiveInt, parseYearFlag, partnerArg } from './values.js';
 
-/** Flags of `trend`, as commander hands them over. */
-export interface TrendFlags extends InputFlags, OutputFlags {
-  category: string;
-  partner?: string[];
-  from?: number;
-  to?: number;
-  top?: number;
-  concentration?: boolean;
-  plot: TrendMeasure;
-  flow: Flow;
-  reporter?: string;
-  source?: string;
-}
-
-const EXAMPLES = `
-Examples:
+const HELP: CommandHelp = {
+  summary: "partners' values and shares over the years: changes, CAGR and a verdict",
+  description:
+    "For each partner and year: value, share of that year's total, rank and the change from the year before; over the range the compound annual growth rate, the change in share in percentage points, and a verdict in plain words computed from the year-on-year changes. Without --partner, the top partners of the last year in range.",
+  examples: `
   # China's textiles and apparel imports, 2012-2016: values, shares, changes, CAGR and a verdict
   $ korus-stats trend --category textiles-and-apparel --partner CN --from 2012 --to 2016
 
@@ -56,22 +31,43 @@ Examples:
   $ korus-stats trend --category textiles-and-apparel --json | jq '.series[] | {name, cagr, verdict}'
 
   # a line chart of the shares, to paste into a report
-  $ korus-stats trend --category textiles-and-apparel --format svg --plot share > trend.svg
-
+  $ korus-stats trend --category textiles-and-apparel --format svg --plot share > trend.svg`,
+  notes: `
 Years missing from the data, and partners a year does not list, are gaps (– in tables, null in JSON),
 never zeros. The verdict counts the year-on-year share changes in the range: a change within ±0.05 pp
 is flat; "rising"/"falling" when more than half go that way and so does the whole range; "flat" when the
-whole range moves within ±0.05 pp; else "mixed". It names the value's direction too when that differs.
-`;
+whole range moves within ±0.05 pp; else "mixed". It names the value's direction too when that differs.`,
+};
+
+const OUTPUT: flag.OutputSpec = { formats: TREND_FORMATS, tables: true, notes: true };
+
+/** What `trend` is asked: its flags, parsed. */
+export interface TrendOptions extends AnalysisOptions {
+  category: string;
+  partners: string[];
+  from?: number;
+  to?: number;
+  top?: number;
+  concentration: boolean;
+  plot: TrendMeasure;
+}
+
+/** Flags of `trend`, as commander hands them over. */
+type TrendFlags = flag.InputFlags &
+  flag.SelectionFlags &
+  flag.OutputFlags & {
+    category: string;
+    partner?: string[];
+    from?: number;
+    to?: number;
+    top?: number;
+    concentration?: boolean;
+    plot: TrendMeasure;
+  };
 
 /** Registers `trend` on the program. */
 export function register(program: Command, ctx: Context): void {
-  const cmd = program
-    .command('trend')
-    .summary("partners' values and shares over the years: changes, CAGR and a verdict")
-    .description(
-      "For each partner and year: value, share of that year's total, rank and the change from the year before; over the range the compound annual growth rate, the change in share in percentage points, and a verdict in plain words computed from the year-on-year changes. Without --partner, the top partners of the last year in range.",
-    )
+  const cmd = command(program, 'trend', HELP)
     .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
     .option(
       '-p, --partner <partner>',
@@ -91,95 +87,50 @@ export function register(program: Command, ctx: Context): void {
         .choices(TREND_MEASURES)
         .default('value'),
     );
-  addSelectionFlags(cmd);
-  addInputFlags(cmd);
-  addOutputFlags(cmd, { svg: true });
-  cmd.addHelpText('after', EXAMPLES);
-  cmd.action(async (flags: TrendFlags) => {
-    ctx.exitCode = await runTrend(flags, ctx);
-  });
+  flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), OUTPUT);
+  act(cmd, ctx, (flags: TrendFlags) => trend(trendOptions(flags, ctx.io.env), ctx));
 }
 
-/** Runs `trend`: reads the inputs once, computes each year, renders to stdout, notes to stderr; returns the exit code. */
-export async function runTrend(flags: TrendFlags, ctx: Context): Promise<number> {
-  const { io } = ctx;
-  const format = outputFormat(flags);
-  if (flags.from !== undefined && flags.to !== undefined && flags.from > flags.to) {
-    throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
+/** The options `trend`'s flags describe. */
+export function trendOptions(flags: TrendFlags, env: NodeJS.ProcessEnv): TrendOptions {
+  const output = flag.outputOptions(flags, OUTPUT);
+  const { category, from, to, top, plot } = flags;
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError(`--from ${from} is after --to ${to}`);
   }
-  const options = readOptions(flags, io.env);
-  const catalog = await loadCategories(flags.categories);
-  const category = resolveCategory(flags.category, catalog);
-  const partners = (flags.partner ?? []).map((p) => partnerArg(p));
-  const query: ShareQuery = {
-    category,
-    flow: flags.flow,
-    reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
-    source: flags.source,
-  };
-  const inputs = await resolveInputs(flags.data, io.cwd, io.stdin);
-  const acc = new ShareAccumulator(query);
-  const filter: RowFilter = { category, flow: query.flow, reporter: query.reporter, source: query.source };
-  const report = await readInputs(ctx, inputs, options, filter, (row) => acc.add(row), flags.quiet);
-  const years = acc.yearsWithData();
-  const first = years[0];
-  const last = years[years.length - 1];
-  if (first === undefined || last === undefined) {
-    throw unknownCategory(flags.category, category, catalog, report);
-  }
-  const from = flags.from ?? (flags.to !== undefined ? Math.min(first, flags.to) : first);
-  const to = flags.to ?? (flags.from !== undefined ? Math.max(last, flags.from) : last);
-  if (!years.some((y) => y >= from && y <= to)) {
-    throw new KorusError(
-      `no ${category.name} ${query.flow} data in ${from}-${to}`,
-      2,
-      `years with data: ${yearList(years)}`,
-    );
-  }
-  // Every year with data, not only those in range: the year before the range gives the first change.
-  const results = new Map<number, ShareResult>();
-  const failed = new Map<number, string>();
-  let firstError: KorusError | undefined;
-  for (const y of years) {
-    try {
-      results.set(y, acc.result(report, y));
-    } catch (err) {
-      if (!(err instanceof KorusError)) throw err;
-      failed.set(y, err.message);
-      if (y >= from && y <= to) firstError ??= err;
-    }
-  }
-  if (firstError && !years.some((y) => y >= from && y <= to && results.has(y))) throw firstError;
-  const trend = trendOf({
-    category: category.name,
-    flow: query.flow,
-    reporter: query.reporter,
-    source: query.source,
-    from,
-    to,
-    rangeChosen: {
-      from: flags.from === undefined ? 'data' : 'given',
-      to: flags.to === undefined ? 'data' : 'given',
-    },
-    results,
-    failed,
-    yearsWithData: years,
-    partners,
-    top: flags.top,
-    concentration: flags.concentration === true,
-  });
-  trend.notes.push(...readNotes(report));
-  printNotes(ctx, trend.notes, flags);
-  io.stdout.write(
-    renderTrend(trend, format, chalkFor(io.stdout, io.env, flags.color), {
-      units: flags.units,
-      ascii: flags.ascii === true,
-      measure: flags.plot,
-    }),
-  );
-  return 0;
+  const input = flag.inputOptions(flags, env);
+  const [partners, concentration, scope] = [
+    flags.partner ?? [],
+    flags.concentration === true,
+    flag.scopeOf(flags),
+  ];
+  return { category, partners, from, to, top, concentration, plot, input, scope, output };
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+/** Runs `trend`: reads the inputs once, computes each year, then the series; returns the exit code. */
+export function trend(o: TrendOptions, ctx: Context): Promise<number> {
+  return analyse(ctx, o, (catalog) => {
+    const category = resolveCategory(o.category, catalog);
+    const partners = o.partners.map((p) => partnerArg(p));
+    const acc = new ShareAccumulator({ category, ...o.scope });
+    const asked = { from: o.from, to: o.to, what: `${category.name} ${o.scope.flow}` };
+    return {
+      category,
+      add: (row) => acc.add(row),
+      result: (report) =>
+        trendOf({
+          category: category.name,
+          ...o.scope,
+          ...trendYears(acc, report, {
+            ...asked,
+            none: () => unknownCategory(o.category, category, catalog, report),
+          }),
+          partners,
+          top: o.top,
+          concentration: o.concentration,
+        }),
+      renderable: (result) =>
+        renderTrend(result, { units: o.output.units, ascii: o.output.ascii, measure: o.plot }),
+    };
+  });
 }

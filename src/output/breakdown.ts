@@ -1,10 +1,9 @@
-import type { ChalkInstance } from 'chalk';
 import type { BreakdownCategory, BreakdownResult } from '../core/breakdown/index.js';
 import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
-import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
+import { type CsvRecords, type Renderable, TABLE_FORMATS, type TextTable, type UnitStyle } from './render.js';
 
 /** The version of the `breakdown` JSON shape (schemas/breakdown.schema.json); bumped on any breaking change. */
 export const BREAKDOWN_SCHEMA_VERSION = 1;
@@ -19,22 +18,22 @@ export function breakdownJson(r: BreakdownResult): object {
   };
 }
 
-/** Renders a breakdown in the chosen format. */
-export function renderBreakdown(
-  r: BreakdownResult,
-  format: Format,
-  c: ChalkInstance,
-  units: UnitStyle = 'human',
-): string {
-  return render(
-    { json: breakdownJson(r), csv: breakdownCsv(r), table: () => breakdownTable(r, units) },
-    format,
-    c,
-  );
+/** The formats of a breakdown (no chart: a breakdown's categories overlap, so bars of them would mislead). */
+export const BREAKDOWN_FORMATS = TABLE_FORMATS;
+
+/** A breakdown in every format it offers, for render(). */
+export function renderBreakdown(r: BreakdownResult, units: UnitStyle = 'human'): Renderable {
+  return {
+    command: 'breakdown',
+    formats: BREAKDOWN_FORMATS,
+    json: () => breakdownJson(r),
+    csv: () => breakdownCsv(r),
+    table: () => breakdownTable(r, units),
+  };
 }
 
 /** One CSV record per listed category, raw numbers; the partner and year on every record. */
-export function breakdownCsv(r: BreakdownResult): Renderable['csv'] {
+export function breakdownCsv(r: BreakdownResult): CsvRecords {
   return {
     header: [
       'partner_code',

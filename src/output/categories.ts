@@ -1,32 +1,32 @@
-import type { ChalkInstance } from 'chalk';
 import { type CategoryDef, hsDefinition } from '../catalog/categories.js';
-import { type Format, render } from './render.js';
+import { type Renderable, TABLE_FORMATS } from './render.js';
 
-/** Renders the category catalog in the chosen format. */
-export function renderCategories(defs: CategoryDef[], format: Format, c: ChalkInstance): string {
-  return render(
-    {
-      json: { schemaVersion: 1, command: 'categories', categories: defs },
-      csv: {
-        header: ['name', 'label', 'hs', 'note', 'origin'],
-        records: defs.map((d) => [d.name, d.label, d.hs.join(' '), d.note, d.origin]),
-      },
-      table: () => ({
-        title: 'Product categories',
-        columns: [
-          { head: 'Name', align: 'left' },
-          { head: 'HS codes', align: 'left' },
-          { head: 'Definition', align: 'left' },
-        ],
-        rows: defs.map((d) => [d.name, hsDefinition(d.hs).replace(/^HS /, ''), wrap(d.note, 60)]),
-        footRows: [],
-        dim: new Set(),
-        footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],
-      }),
-    },
-    format,
-    c,
-  );
+/** The formats of the category catalog. */
+export const CATEGORIES_FORMATS = TABLE_FORMATS;
+
+/** The category catalog in every format it offers, for render(). */
+export function renderCategories(defs: CategoryDef[]): Renderable {
+  return {
+    command: 'categories',
+    formats: CATEGORIES_FORMATS,
+    json: () => ({ schemaVersion: 1, command: 'categories', categories: defs }),
+    csv: () => ({
+      header: ['name', 'label', 'hs', 'note', 'origin'],
+      records: defs.map((d) => [d.name, d.label, d.hs.join(' '), d.note, d.origin]),
+    }),
+    table: () => ({
+      title: 'Product categories',
+      columns: [
+        { head: 'Name', align: 'left' },
+        { head: 'HS codes', align: 'left' },
+        { head: 'Definition', align: 'left' },
+      ],
+      rows: defs.map((d) => [d.name, hsDefinition(d.hs).replace(/^HS /, ''), wrap(d.note, 60)]),
+      footRows: [],
+      dim: new Set(),
+      footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],
+    }),
+  };
 }
 
 function wrap(text: string, width: number): string {

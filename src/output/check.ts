@@ -4,7 +4,7 @@ import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
 import { reasonText } from './notes/check.js';
 import { noteJson } from './notes.js';
-import { renderJson, renderMarkdown, type TextTable } from './render.js';
+import { type Renderable, renderMarkdown, type TextTable } from './render.js';
 
 /** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
 export const CHECK_FORMATS = ['table', 'json', 'github', 'junit', 'markdown'] as const;
@@ -18,25 +18,17 @@ export interface CheckRenderOptions {
   annotationFile: string;
 }
 
-/** Renders a check report in the chosen format: the one switch on `check --format`. */
-export function renderCheck(
-  report: CheckReport,
-  format: CheckFormat,
-  c: ChalkInstance,
-  opts: CheckRenderOptions,
-): string {
-  switch (format) {
-    case 'json':
-      return renderJson(checkJson(report));
-    case 'github':
-      return `${checkText(report, c)}${githubAnnotations(report, opts.annotationFile)}`;
-    case 'junit':
-      return checkJunit(report);
-    case 'markdown':
-      return checkMarkdown(report);
-    case 'table':
-      return checkText(report, c);
-  }
+/** A check report in every format it offers, for render(): github is the text and the annotations. */
+export function renderCheck(report: CheckReport, opts: CheckRenderOptions): Renderable {
+  return {
+    command: 'check',
+    formats: CHECK_FORMATS,
+    json: () => checkJson(report),
+    lines: (c) => checkText(report, c),
+    github: (c) => `${checkText(report, c)}${githubAnnotations(report, opts.annotationFile)}`,
+    junit: () => checkJunit(report),
+    markdown: () => checkMarkdown(report),
+  };
 }
 
 /** The check report as the documented JSON object. */

@@ -1,10 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../errors.js';
 
-/** Output formats every command offers; the one switch on format is in this folder. */
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+/** Every output format there is; each result states which of them it offers (Renderable.formats). */
+export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The formats of a result that is a table: for people, for scripts, for reports. */
+export const TABLE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const satisfies readonly Format[];
+
+/** The formats of a table that can also be drawn as a chart. */
+export const CHART_FORMATS = [...TABLE_FORMATS, 'svg'] as const satisfies readonly Format[];
 
 /** How values are shown in tables: human units (US$251m) or millions with separators (45,221). */
 export const UNIT_STYLES = ['human', 'millions'] as const;
@@ -30,25 +37,64 @@ export interface TextTable {
   footer: Array<[label: string, text: string]>;
 }
 
-/** A result in every form it can take; `render` picks one. */
+/** CSV records with their header: raw numbers, null for an empty cell. */
+export interface CsvRecords {
+  header: string[];
+  records: Array<Array<string | number | boolean | null>>;
+}
+
+/**
+ * A result in every form it offers; `render` picks one. Each part is drawn only when its format is asked
+ * for, and `formats` says which are offered (a command's --format choices are the same list).
+ */
 export interface Renderable {
-  json: object;
-  csv: { header: string[]; records: Array<Array<string | number | boolean | null>> };
-  table: () => TextTable;
+  /** The command, named when a format it does not offer is asked for. */
+  command: string;
+  formats: readonly Format[];
+  json: () => object;
+  csv?: () => CsvRecords;
+  /** The people's table: `table`, and `markdown` unless the result writes its own. */
+  table?: () => TextTable;
+  /** Lines for people from a result that is no table: `text`, and `table` when there is no TextTable. */
+  lines?: (c: ChalkInstance) => string;
+  markdown?: () => string;
+  svg?: () => string;
+  github?: (c: ChalkInstance) => string;
+  junit?: () => string;
 }
 
 /** Renders a result in the chosen format: the one switch on --format. */
 export function render(r: Renderable, format: Format, c: ChalkInstance): string {
+  if (!r.formats.includes(format)) {
+    throw new UsageError(`${r.command} has no ${format} output`, `use one of ${r.formats.join(', ')}`);
+  }
   switch (format) {
     case 'json':
-      return renderJson(r.json);
-    case 'csv':
-      return renderCsv(r.csv.header, r.csv.records);
+      return renderJson(r.json());
+    case 'csv': {
+      const { header, records } = part(r, 'csv')();
+      return renderCsv(header, records);
+    }
     case 'markdown':
-      return renderMarkdown(r.table());
+      return r.markdown ? r.markdown() : renderMarkdown(part(r, 'table')());
     case 'table':
-      return renderTable(r.table(), c);
+      return r.table ? renderTable(r.table(), c) : part(r, 'lines')(c);
+    case 'text':
+      return part(r, 'lines')(c);
+    case 'svg':
+      return part(r, 'svg')();
+    case 'github':
+      return part(r, 'github')(c);
+    case 'junit':
+      return part(r, 'junit')();
   }
+}
+
+/** The part of `r` a format is drawn from; a format offered without it is a bug in korus-stats. */
+function part<K extends keyof Renderable>(r: Renderable, key: K): NonNullable<Renderable[K]> {
+  const p = r[key];
+  if (p === undefined) throw new Error(`${r.command} offers a format it has no ${key} for`);
+  return p as NonNullable<Renderable[K]>;
 }
 
 /** Renders a TextTable with cli-table3: plain borders, numbers right-aligned, color from `c` only. */
@@ -82,7 +128,7 @@ export function renderMarkdown(t: TextTable): string {
 }
 
 /** Renders records as CSV with a header row; raw numbers, empty cells for nulls. */
-export function renderCsv(header: string[], records: Array<Array<string | number | boolean | null>>): string {
+export function renderCsv(header: string[], records: CsvRecords['records']): string {
   return stringify([header, ...records.map((r) => r.map((v) => (v === null ? '' : v)))], {
     record_delimiter: 'unix',
     cast: { number: (n) => String(n), boolean: (b) => (b ? 'true' : 'false') },

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
 import { GITHUB_ANNOTATION_LIMIT, githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
-import { renderJson } from './render.js';
+import type { Renderable } from './render.js';
 
 /** validate's report formats. */
 export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const;
@@ -42,18 +42,16 @@ export function reportJson(r: ValidationReport): object {
   };
 }
 
-/** Renders the report in the chosen format. */
-export function renderReport(r: ValidationReport, format: ReportFormat, c: ChalkInstance): string {
-  switch (format) {
-    case 'json':
-      return renderJson(reportJson(r));
-    case 'github':
-      return renderGithub(r);
-    case 'junit':
-      return renderJunit(r);
-    case 'text':
-      return renderText(r, c);
-  }
+/** The report in every format it offers, for render(). */
+export function renderReport(r: ValidationReport): Renderable {
+  return {
+    command: 'validate',
+    formats: REPORT_FORMATS,
+    json: () => reportJson(r),
+    lines: (c) => renderText(r, c),
+    github: () => renderGithub(r),
+    junit: () => renderJunit(r),
+  };
 }
 
 const where = (p: Problem): string =>

@@ -1,9 +1,8 @@
-import type { ChalkInstance } from 'chalk';
 import type { ShareResult, ShareRow } from '../core/share.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
-import { type Format, type Renderable, render, type TextTable, type UnitStyle } from './render.js';
+import { CHART_FORMATS, type CsvRecords, type Renderable, type TextTable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
 
 /** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
@@ -14,24 +13,23 @@ export function shareJson(r: ShareResult): object {
   return { schemaVersion: SHARE_SCHEMA_VERSION, command: 'share', ...r, notes: r.notes.map(noteJson) };
 }
 
-/** Renders a share result in the chosen format. */
-export function renderShare(
-  r: ShareResult,
-  format: Format | 'svg',
-  c: ChalkInstance,
-  units: UnitStyle = 'human',
-  ascii = false,
-): string {
-  if (format === 'svg') return shareSvg(r);
-  return render(
-    { json: shareJson(r), csv: shareCsv(r), table: () => shareTable(r, units, ascii) },
-    format,
-    c,
-  );
+/** The formats of a share result: a table, and a bar chart (svg). */
+export const SHARE_FORMATS = CHART_FORMATS;
+
+/** A share result in every format it offers, for render(). */
+export function renderShare(r: ShareResult, units: UnitStyle = 'human', ascii = false): Renderable {
+  return {
+    command: 'share',
+    formats: SHARE_FORMATS,
+    json: () => shareJson(r),
+    csv: () => shareCsv(r),
+    table: () => shareTable(r, units, ascii),
+    svg: () => shareSvg(r),
+  };
 }
 
 /** The share rows as CSV records with raw numbers. */
-export function shareCsv(r: ShareResult): Renderable['csv'] {
+export function shareCsv(r: ShareResult): CsvRecords {
   return {
     header: [
       'rank',

@@ -1,8 +1,8 @@
 import type { TrendResult } from '../core/trend/index.js';
-import type { Renderable } from './render.js';
+import type { CsvRecords } from './render.js';
 
 /** One CSV record per partner and year (then the total's), raw numbers, empty cells in gaps. */
-export function trendCsv(r: TrendResult): Renderable['csv'] {
+export function trendCsv(r: TrendResult): CsvRecords {
   const header = [
     'kind',
     'partner_code',
@@ -18,7 +18,7 @@ export function trendCsv(r: TrendResult): Renderable['csv'] {
   ];
   const k = r.concentration;
   if (k) header.push('hhi', 'hhi_band', 'top1_share', 'top5_share', 'partners', 'itemized_share_of_total');
-  const records: Renderable['csv']['records'] = [];
+  const records: CsvRecords['records'] = [];
   for (const s of r.series) {
     for (const p of s.points) {
       const rec = [

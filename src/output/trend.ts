@@ -1,7 +1,6 @@
-import type { ChalkInstance } from 'chalk';
 import type { TrendResult } from '../core/trend/index.js';
 import { noteJson } from './notes.js';
-import { type Format, render, type UnitStyle } from './render.js';
+import { CHART_FORMATS, type Renderable, type UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
 import { trendCsv } from './trend-csv.js';
 import { trendTable } from './trend-table.js';
@@ -33,13 +32,17 @@ export function trendJson(r: TrendResult): object {
   };
 }
 
-/** Renders a trend in the chosen format (svg: a line chart). */
-export function renderTrend(
-  r: TrendResult,
-  format: Format | 'svg',
-  c: ChalkInstance,
-  view: TrendView,
-): string {
-  if (format === 'svg') return trendSvg(r, view.measure);
-  return render({ json: trendJson(r), csv: trendCsv(r), table: () => trendTable(r, view) }, format, c);
+/** The formats of a trend: a table, and a line chart (svg). */
+export const TREND_FORMATS = CHART_FORMATS;
+
+/** A trend in every format it offers, for render() (svg: a line chart). */
+export function renderTrend(r: TrendResult, view: TrendView): Renderable {
+  return {
+    command: 'trend',
+    formats: TREND_FORMATS,
+    json: () => trendJson(r),
+    csv: () => trendCsv(r),
+    table: () => trendTable(r, view),
+    svg: () => trendSvg(r, view.measure),
+  };
 }

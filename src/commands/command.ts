@@ -1,0 +1,56 @@
+import { type Command, Help } from 'commander';
+import type { Context } from './context.js';
+
+// Declaring a command: its help (examples first, options in groups) and the action that leaves its exit code.
+
+/** The headings options are grouped under in `--help`, in this order. */
+export const GROUPS = { question: 'Question:', input: 'Input:', output: 'Output:' } as const;
+
+/** What `--help` says of a command: its one line, what it does, examples, and notes after the options. */
+export interface CommandHelp {
+  /** The line in the program's list of commands. */
+  summary: string;
+  description: string;
+  /** Shown right after the usage line: `# what it does` then `$ korus-stats ...` lines. */
+  examples: string;
+  /** How to read the answer, after the options. */
+  notes?: string;
+}
+
+/**
+ * Adds the command `usage` ("check [rules-file]") to the program with its help; the options added next
+ * are under Question, until a flag group (options.ts) starts Input or Output.
+ */
+export function command(program: Command, usage: string, help: CommandHelp): Command {
+  return describe(program.command(usage), help).optionsGroup(GROUPS.question);
+}
+
+/** Sets `cmd`'s action: `run` gets commander's arguments and options and returns the exit code. */
+export function act<A extends unknown[]>(
+  cmd: Command,
+  ctx: Context,
+  run: (...args: A) => Promise<number>,
+): Command {
+  return cmd.action(async (...args: unknown[]) => {
+    ctx.exitCode = await run(...(args as A));
+  });
+}
+
+/**
+ * Gives `cmd` its help text: the examples come right after the usage line, before the description and
+ * the option groups, so that they are on the first screen; the notes close the help.
+ */
+export function describe(cmd: Command, help: CommandHelp): Command {
+  cmd.summary(help.summary).description(help.description);
+  cmd.configureHelp({
+    formatHelp: (c, helper) => withExamples(Help.prototype.formatHelp.call(helper, c, helper), help.examples),
+  });
+  if (help.notes) cmd.addHelpText('after', `\n${help.notes.trim()}\n`);
+  return cmd;
+}
+
+/** Commander's help with an Examples section after its first line (the usage line). */
+function withExamples(text: string, examples: string): string {
+  const [usage = '', ...rest] = text.split('\n');
+  return [usage, '', 'Examples:', ...examples.replace(/^\n+|\s+$/g, '').split('\n'), ...rest].join('\n');
+}

@@ -1,0 +1,263 @@
+import { type Command, Option } from 'commander';
+import { reporterCode } from '../catalog/partners.js';
+import { ENCODINGS, type Encoding } from '../data/decode.js';
+import { parseColumnOverrides, UNITS } from '../data/file-plan.js';
+import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
+import { FLOWS, type Flow, PARSERS, type ParserChoice, type ReadOptions } from '../data/trade-rows.js';
+import { UsageError } from '../errors.js';
+import { type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
+import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';
+import { GROUPS } from './command.js';
+import { collectSet, parseDelimiter, parseHsLevel, parseMarkers, parsePositiveInt } from './values.js';
+
+// The flag groups every command spells the same way (as csvkit's common parser), each with the typed
+// options it parses into: input flags -> InputOptions, selection flags -> Scope, output flags -> OutputOptions.
+
+/** Flags shared by every command that reads data, as commander hands them over. */
+export interface InputFlags {
+  data?: string[];
+  columns?: Partial<Record<Field, string>>;
+  unit?: string;
+  delimiter?: string;
+  encoding?: Encoding;
+  measure?: string;
+  dedupe?: boolean;
+  missing?: string[];
+  thousands?: NumberFormat['thousands'];
+  decimal: NumberFormat['decimal'];
+  categories?: string;
+  parser?: ParserChoice;
+  layout?: ProfileName | 'auto';
+  set?: Partial<Record<Field, string>>;
+  skipLines?: number;
+  hsLevel?: number;
+}
+
+/** Where and how to read: the input flags, parsed. */
+export interface InputOptions {
+  /** Files, folders, globs or - (default: the bundled data/). */
+  data?: string[];
+  read: ReadOptions;
+  /** A JSON file of extra category definitions. */
+  categories?: string;
+  /** Count a row that repeats an earlier one exactly once. */
+  dedupe?: boolean;
+}
+
+/** Adds the input flags to a command, under Input in its help. */
+export function addInputFlags(cmd: Command): Command {
+  return cmd
+    .optionsGroup(GROUPS.input)
+    .option(
+      '-d, --data <path...>',
+      'CSV files, folders of .csv/.csv.gz, or - for stdin (default: the bundled data/)',
+    )
+    .option(
+      '--columns <field=header,...>',
+      'name the columns: value=GEN_VAL_YR,partner=CTY_NAME',
+      parseColumnOverrides,
+    )
+    .addOption(
+      new Option(
+        '--unit <unit>',
+        'unit of the value column (default: from its name, e.g. value_usd_million)',
+      ).choices(Object.keys(UNITS)),
+    )
+    .option(
+      '--delimiter <char>',
+      'field delimiter: , ; | or tab (default: ",", or tab for a file whose header has tabs and no commas)',
+      parseDelimiter,
+    )
+    .addOption(
+      new Option(
+        '--encoding <name>',
+        "text encoding (default: UTF-8, checked strictly; a source's own encoding when its bytes are not UTF-8; UTF-16 from its BOM)",
+      ).choices(ENCODINGS),
+    )
+    .option(
+      '--measure <column>',
+      'the value column to read when a file has several (Census AIR_VAL_YR or CNT_VAL_YR, a DataWeb sheet)',
+    )
+    .option(
+      '--dedupe',
+      'count rows that repeat an earlier row exactly once (default: every row, with a warning)',
+    )
+    .option(
+      '--missing <markers>',
+      `value cells that mean "no figure", comma-separated (default: ${DEFAULT_MISSING_MARKERS.map((m) => m || '""').join(' ')})`,
+      parseMarkers,
+    )
+    .addOption(
+      new Option('--thousands <char>', 'thousands separator used in values').choices([',', '.', ' ', "'"]),
+    )
+    .addOption(new Option('--decimal <char>', 'decimal mark used in values').choices(['.', ',']).default('.'))
+    .option('--categories <file>', 'JSON file of extra category definitions (see `korus-stats categories`)')
+    .addOption(
+      new Option(
+        '--parser <parser>',
+        'CSV parser: the byte scanner (fast), csv-parse (the reference), or auto (default; also KORUS_PARSER)',
+      ).choices(PARSERS),
+    )
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'read files as this source profile (default: detected from each header; see docs/sources/)',
+      ).choices(['auto', ...PROFILE_NAMES]),
+    )
+    .option(
+      '--set <field=value>',
+      'a value for a field the files lack, on every row (repeatable): --set category=apparel',
+      collectSet,
+    )
+    .option(
+      '--skip-lines <n>',
+      'pass over N title lines above the header (listed in a warning)',
+      parsePositiveInt,
+    )
+    .option(
+      '--hs-level <digits>',
+      'use only HS codes of 2, 4, 6, 8 or 10 digits, when a file holds several levels',
+      parseHsLevel,
+    );
+}
+
+/** The input options the input flags describe (KORUS_PARSER from `env` when --parser is not given). */
+export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): InputOptions {
+  const fromEnv = env.KORUS_PARSER;
+  if (fromEnv !== undefined && !PARSERS.includes(fromEnv as ParserChoice)) {
+    throw new UsageError(`KORUS_PARSER=${fromEnv} is not one of ${PARSERS.join(', ')}`);
+  }
+  if (flags.thousands && flags.thousands === flags.decimal) {
+    throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
+  }
+  const delimiter = flags.delimiter ?? ',';
+  if (delimiter === flags.decimal && delimiter === ',') {
+    throw new UsageError('--decimal , needs another --delimiter (usually ;)');
+  }
+  const read: ReadOptions = {
+    dialect: { delimiter, encoding: flags.encoding ?? 'utf8' },
+    delimiterGiven: flags.delimiter !== undefined,
+    encodingGiven: flags.encoding !== undefined,
+    measure: flags.measure,
+    numbers: { decimal: flags.decimal, thousands: flags.thousands },
+    missing: flags.missing ?? DEFAULT_MISSING_MARKERS,
+    columns: flags.columns,
+    unit: flags.unit,
+    parser: flags.parser ?? (fromEnv as ParserChoice | undefined) ?? 'auto',
+    layout: flags.layout,
+    set: flags.set,
+    skipLines: flags.skipLines,
+    hsLevel: flags.hsLevel,
+  };
+  return { data: flags.data, read, categories: flags.categories, dedupe: flags.dedupe };
+}
+
+/** Flags that pick which rows an analysis is about. */
+export interface SelectionFlags {
+  flow: Flow;
+  reporter?: string;
+  source?: string;
+}
+
+/** Which rows an analysis is about, besides their category: the selection flags, parsed. */
+export interface Scope {
+  flow: Flow;
+  /** The reporter's code (an ISO code for a country). */
+  reporter?: string;
+  source?: string;
+}
+
+/** Adds the flags that pick which rows an analysis is about: flow, reporter, source (under Question). */
+export function addSelectionFlags(cmd: Command): Command {
+  return cmd
+    .optionsGroup(GROUPS.question)
+    .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
+    .option('--reporter <country>', 'reporting country, when the data holds several')
+    .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
+}
+
+/** The scope the selection flags describe. */
+export function scopeOf(flags: SelectionFlags): Scope {
+  return {
+    flow: flags.flow,
+    reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
+    source: flags.source,
+  };
+}
+
+/** Flags shared by every command that prints a result, as commander hands them over. */
+export interface OutputFlags {
+  format?: Format;
+  json?: boolean;
+  units?: UnitStyle;
+  ascii?: boolean;
+  color: boolean;
+  quiet?: boolean;
+}
+
+/** How to answer: the output flags, parsed. */
+export interface OutputOptions {
+  format: Format;
+  units: UnitStyle;
+  ascii: boolean;
+  color: boolean;
+  quiet: boolean;
+}
+
+/** What a command prints, which decides its output flags. */
+export interface OutputSpec {
+  /** The formats its result offers: the choices of --format. */
+  formats: readonly Format[];
+  /** The format without --format or --json, when not table (shown in help as the default). */
+  default?: Format;
+  /** What --format picks, in its help ("output format"). */
+  noun?: string;
+  /** A table of values: --units and --ascii. */
+  tables?: boolean;
+  /** Notes and warnings on stderr: --quiet. */
+  notes?: boolean;
+  /** The help of --no-color. */
+  noColor?: string;
+}
+
+/** Adds the output flags to a command, under Output in its help (with --help itself). */
+export function addOutputFlags(cmd: Command, spec: OutputSpec): Command {
+  const svg = spec.formats.includes('svg') ? ' (svg: a standalone chart)' : '';
+  const format = new Option('-f, --format <format>', `${spec.noun ?? 'output format'}${svg}`).choices(
+    spec.formats,
+  );
+  cmd
+    .optionsGroup(GROUPS.output)
+    .addOption(spec.default ? format.default(spec.default) : format)
+    .option('--json', 'same as --format json');
+  if (spec.tables) {
+    cmd
+      .addOption(
+        new Option('--units <style>', 'values in tables: human (US$251m) or millions (45,221)')
+          .choices(UNIT_STYLES)
+          .default('human'),
+      )
+      .option('--ascii', 'plain ASCII bars and sparklines instead of Unicode blocks');
+  }
+  cmd.option('--no-color', spec.noColor ?? 'no colors (also: NO_COLOR=1)');
+  if (spec.notes) cmd.option('-q, --quiet', 'no notes or warnings on stderr');
+  return cmd.helpOption('-h, --help', 'display help for command');
+}
+
+/**
+ * The output options the output flags describe. --json is --format json, so it contradicts any other
+ * --format; the command's default (which commander fills in when --format is not given) is no contradiction.
+ */
+export function outputOptions(flags: OutputFlags, spec: Pick<OutputSpec, 'default'> = {}): OutputOptions {
+  const given = flags.format === spec.default ? undefined : flags.format;
+  if (flags.json && given && given !== 'json') {
+    throw new UsageError(`--json and --format ${given} contradict each other`);
+  }
+  return {
+    format: flags.json ? 'json' : (flags.format ?? 'table'),
+    units: flags.units ?? 'human',
+    ascii: flags.ascii === true,
+    color: flags.color,
+    quiet: flags.quiet === true,
+  };
+}
