@@ -1,7 +1,12 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
 import { reporterCode } from '../catalog/partners.js';
-import { SeveralReporters, ShareAccumulator, type ShareQuery, type ShareResult } from '../core/share.js';
+import {
+  SeveralReporters,
+  ShareAccumulator,
+  type ShareQuery,
+  type ShareResult,
+} from '../core/share/index.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type Flow, type RowFilter, readNotes } from '../data/trade-rows.js';

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
 import { reporterCode } from '../catalog/partners.js';
-import { ShareAccumulator, type ShareQuery, type ShareResult, yearList } from '../core/share.js';
+import { ShareAccumulator, type ShareQuery, type ShareResult, yearList } from '../core/share/index.js';
 import { trendOf } from '../core/trend.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';

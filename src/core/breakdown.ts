@@ -10,7 +10,13 @@ import { type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
 import { KorusError } from '../errors.js';
 import type { Note } from '../model/notes.js';
 import type { FileStats, ReadReport, TradeRow } from '../model/rows.js';
-import { ShareAccumulator, type ShareResult, type ShareRow, type TotalBasis, yearList } from './share.js';
+import {
+  ShareAccumulator,
+  type ShareResult,
+  type ShareRow,
+  type TotalBasis,
+  yearList,
+} from './share/index.js';
 import { ExactSum } from './tally.js';
 
 /** What `breakdown` is asked: one partner, across every category. */
@@ -457,10 +463,16 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
   const seen = new Set<string>();
   for (const { def, result } of found) {
     for (const n of result.notes) {
-      const message = FILE_NOTES.has(n.code) ? n.message : `${def.name}: ${n.message}`;
-      if (seen.has(message)) continue;
-      seen.add(message);
-      notes.push({ ...n, message });
+      const named: Note = FILE_NOTES.has(n.code)
+        ? n
+        : 'message' in n
+          ? { ...n, message: `${def.name}: ${n.message}` }
+          : { ...n, scope: def.name };
+      // Share's notes carry facts (worded in output): notes with the same facts say the same.
+      const key = 'message' in named ? named.message : JSON.stringify(named);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      notes.push(named);
     }
   }
   const label = partnerLabel(q.partner);

@@ -3,7 +3,7 @@ import { FLOWS, type Flow } from '../catalog/flows.js';
 import { lookupPartner } from '../catalog/partners.js';
 import { InputError, KorusError, type Location } from '../errors.js';
 import type { Note } from '../model/notes.js';
-import type { ShareResult } from './share.js';
+import type { ShareResult } from './share/index.js';
 
 /** The kinds of expectation a rules file can state. */
 export const RULE_TYPES = ['share', 'total', 'partner-present', 'rows', 'change'] as const;

@@ -2,7 +2,8 @@ import type { Flow } from '../catalog/flows.js';
 import { partnerHint, partnerKey, standInCode } from '../catalog/partners.js';
 import { KorusError } from '../errors.js';
 import type { Note } from '../model/notes.js';
-import { type Concentration, type InputStats, type ShareResult, type TotalBasis, yearList } from './share.js';
+import type { Concentration } from './concentration.js';
+import { type InputStats, partOfYear, type ShareResult, type TotalBasis, yearList } from './share/index.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */
 export const SHARE_FLAT_PP = 0.05;
@@ -205,8 +206,10 @@ export function trendOf(input: TrendInput): TrendResult {
         totalsOnly.push(y);
         continue;
       }
-      if (!seen.has(n.message)) {
-        seen.add(n.message);
+      // Share's notes carry facts (worded in output): notes with the same facts say the same.
+      const key = 'message' in n ? n.message : JSON.stringify(n);
+      if (!seen.has(key)) {
+        seen.add(key);
         notes.push(n);
       }
     }
@@ -467,18 +470,6 @@ function totalOf(
     verdict: describe('value', direction, span ? [first.year, last.year] : undefined),
     direction,
   };
-}
-
-/**
- * What a year's figures cover when they are not the whole year (monthly rows that stop in June), from
- * the `period` note share attaches; null for a whole year (annual rows, or all twelve months).
- */
-export function partOfYear(r: ShareResult, year: number): string | null {
-  const prefix = `${year}: the figures are for `;
-  const note = r.notes.find((n) => n.code === 'period' && n.message.startsWith(prefix));
-  if (!note) return null;
-  const part = note.message.slice(prefix.length);
-  return part.startsWith('the whole year') ? null : part;
 }
 
 /** Compound annual growth rate: (last / first) ^ (1 / years) - 1; null when it is not defined. */

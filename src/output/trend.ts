@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { yearList } from '../core/share.js';
+import { yearList } from '../core/share/index.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
