@@ -4,21 +4,11 @@ import type { RowRepeat } from '../../model/facts/share.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
 import { KeyTable } from '../key-table.js';
 import { bump, type PartnerSum, type Repeats, type YearBucket } from './bucket.js';
-import { missingTotal, twoFiles, twoTotals } from './guards.js';
+import { type DetailKey, missingTotal, twoFiles, twoTotals } from './guards.js';
 import { reporterAsPartner } from './partner.js';
 import { YearPeriods } from './periods.js';
 import { shareResult } from './result.js';
 import type { ShareQuery, ShareResult } from './types.js';
-
-/** A row that splits a figure by a hidden dimension, kept until its total row is known to be there. */
-interface DetailKey {
-  lo: number;
-  hi: number;
-  file: string;
-  line: number;
-  dimension: string;
-  what: string;
-}
 
 /** A small number for each distinct text (a reporter, a source), for the key table. */
 function idOf(map: Map<string, number>, text: string): number {
@@ -32,9 +22,9 @@ function idOf(map: Map<string, number>, text: string): number {
 
 /**
  * Accumulates trade rows for a share query as they stream (memory grows with partners and years, not
- * rows), then computes shares, ranks and changes (result.ts). Pure: no I/O. It takes the rows that
- * passed the reader's RowFilter for the query's category, flow, reporter and source (the reader counts
- * the others), so it does not test them again.
+ * rows), then computes shares, ranks and changes (result.ts). Pure: no I/O. It is handed the rows of the
+ * query's flow, reporter and source (the reader's RowFilter counts the others), so it does not test
+ * them again; the category it tests where the reader did not (a breakdown reads every category).
  */
 export class ShareAccumulator {
   // Read by result.ts; written only here.

@@ -15,8 +15,20 @@ export class SeveralReporters extends KorusError {
   }
 }
 
+/**
+ * Refuses to add up what must not be added: rows of several sources or reporters, of several value
+ * bases, codes of two classifications, or HS codes at levels that nest.
+ */
+export function checkMixing(buckets: YearBucket[], year: number, category: string): void {
+  checkSingle(buckets, 'sources', category);
+  checkSingle(buckets, 'reporters', category);
+  checkBases(buckets, category);
+  checkSystems(buckets, year, category);
+  for (const b of buckets) checkLevels(b, year, category);
+}
+
 /** Refuses rows of several sources, or of several reporters, in one answer (they would be added together). */
-export function checkSingle(buckets: YearBucket[], key: 'sources' | 'reporters', category: string): void {
+function checkSingle(buckets: YearBucket[], key: 'sources' | 'reporters', category: string): void {
   const seen = new Map<string, number>();
   for (const b of buckets) for (const [k, n] of b[key].counts()) seen.set(k, (seen.get(k) ?? 0) + n);
   if (seen.size <= 1) return;
@@ -36,7 +48,7 @@ export function checkSingle(buckets: YearBucket[], key: 'sources' | 'reporters',
 }
 
 /** Refuses codes of two classifications in one answer (HS and SITC rows for one year count twice). */
-export function checkSystems(buckets: YearBucket[], year: number, category: string): void {
+function checkSystems(buckets: YearBucket[], year: number, category: string): void {
   const systems = new Set(buckets.flatMap((b) => [...b.systems.values()]));
   if (systems.size <= 1) return;
   throw new KorusError(
@@ -47,7 +59,7 @@ export function checkSystems(buckets: YearBucket[], year: number, category: stri
 }
 
 /** Refuses to add values of different bases (general imports and imports for consumption, CIF and FOB). */
-export function checkBases(buckets: YearBucket[], category: string): void {
+function checkBases(buckets: YearBucket[], category: string): void {
   const bases = new Set(buckets.flatMap((b) => [...b.basis.values()]));
   if (bases.size <= 1) return;
   throw new KorusError(
@@ -58,7 +70,7 @@ export function checkBases(buckets: YearBucket[], category: string): void {
 }
 
 /** Refuses HS codes that nest (61 and 6109): the detail rows are part of the chapter's and would count twice. */
-export function checkLevels(b: YearBucket, year: number, category: string): void {
+function checkLevels(b: YearBucket, year: number, category: string): void {
   const codes = b.codes;
   if (codes.size < 2) return;
   for (const code of codes) {
@@ -75,8 +87,19 @@ export function checkLevels(b: YearBucket, year: number, category: string): void
   }
 }
 
+/** A row that splits a figure by a hidden dimension, kept until its total row is known to be there. */
+export interface DetailKey {
+  /** The hash of its key in the key table. */
+  lo: number;
+  hi: number;
+  file: string;
+  line: number;
+  dimension: string;
+  what: string;
+}
+
 /** The refusal of a breakdown by a hidden dimension whose total row is missing. */
-export function missingTotal(d: { file: string; line: number; what: string; dimension: string }): KorusError {
+export function missingTotal(d: DetailKey): KorusError {
   return new KorusError(
     `${d.file}:${d.line}: ${d.what} is broken down by ${d.dimension} and has no total row: adding the parts could count figures twice or miss some`,
     2,

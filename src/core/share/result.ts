@@ -2,14 +2,13 @@ import { hsDefinition } from '../../catalog/categories.js';
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import type { ReadReport } from '../../model/rows.js';
-import { changeOf } from '../change.js';
 import { concentrationOf } from '../concentration.js';
-import { type Repeats, sumValues, type YearBucket } from './bucket.js';
-import { checkBases, checkLevels, checkSingle, checkSystems, noData } from './guards.js';
+import type { Repeats, YearBucket } from './bucket.js';
+import { checkMixing, noData } from './guards.js';
 import { noFlowNotes, periodNotes, repeatNotes, rowNotes, standInNote } from './notes.js';
 import { findPartner } from './partner.js';
 import { monthlyPeriod, type Period, sameMonths, type YearPeriods, yearList } from './periods.js';
-import { denominatorOf, shareRows } from './rows.js';
+import { denominatorOf, shareRows, totalOf } from './rows.js';
 import type { InputStats, ShareQuery, ShareResult } from './types.js';
 
 /** What the accumulator hands the result: its query, the buckets of every year, and its counts. */
@@ -23,12 +22,10 @@ export interface Accumulated {
   checkDetails(): void;
 }
 
-/** The year and the periods an answer compares: the figures' period, and the same months a year before. */
+/** The periods an answer compares: the figures' period, and the same months a year before (if the data has them). */
 interface Chosen {
   cur: Period;
-  /** What the year before has, and whether it covers the same months (else no changes are shown). */
-  prevEff: Period | undefined;
-  prev: YearBucket | undefined;
+  prev: Period | undefined;
 }
 
 /** Computes the share table. Throws KorusError (exit 2) when the query cannot be answered from the data. */
@@ -42,17 +39,14 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
     year = years[years.length - 1] as number;
     notes.push({ level: 'info', code: 'default-year', facts: { year, category: q.category.name, years } });
   }
-  const { cur: curEff, prev, prevEff } = choose(acc, year, years, notes);
-  const cur = curEff.bucket;
+  const periods = choose(acc, year, years, notes);
+  const cur = periods.cur.bucket;
+  const prev = periods.prev?.bucket;
   const buckets = prev ? [cur, prev] : [cur];
-  const used = [...new Set([...curEff.parts, ...(prev && prevEff ? prevEff.parts : [])])];
+  const used = [...new Set([...periods.cur.parts, ...(periods.prev?.parts ?? [])])];
   for (const b of buckets) b.settle();
   const category = q.category.name;
-  checkSingle(buckets, 'sources', category);
-  checkSingle(buckets, 'reporters', category);
-  checkBases(buckets, category);
-  checkSystems(buckets, year, category);
-  for (const b of buckets) checkLevels(b, year, category);
+  checkMixing(buckets, year, category);
   acc.checkDetails();
 
   const d = denominatorOf(cur, notes);
@@ -60,12 +54,6 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
     q.partner && q.by !== 'reporter' ? findPartner(q.partner, cur, year, q, acc.years, notes) : undefined;
   const rows = shareRows(cur, prev, d, q.top, highlighted);
   notes.push(...standInNote(cur, notes));
-  const prevTotal = prev
-    ? prev.totalRows > 0
-      ? prev.total
-      : sumValues(prev.partners.values()) + prev.remainder
-    : undefined;
-  const prevBasisDiffers = prev && prev.totalRows > 0 !== d.reported;
   notes.push(...rowNotes(cur, year));
   if (prev) notes.push(...rowNotes(prev, year - 1));
   notes.push(...repeatNotes(acc.repeats), ...noFlowNotes(buckets, q.flow));
@@ -84,9 +72,9 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
       partner: q.by === 'reporter' ? (q.partner?.code ?? null) : (highlighted ?? null),
       by: q.by ?? 'partner',
       top: q.top ?? null,
-      period: curEff.span.kind,
-      span: curEff.span,
-      previousSpan: prev && prevEff ? prevEff.span : null,
+      period: periods.cur.span.kind,
+      span: periods.cur.span,
+      previousSpan: periods.prev?.span ?? null,
     },
     category: {
       name: category,
@@ -97,16 +85,7 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
       dataDefinitions: [...cur.definitions.values()].sort(),
     },
     valueBasis: [...cur.basis.values()].sort(),
-    total: {
-      valueUsd: d.total,
-      basis: d.reported ? 'reported-total' : 'sum-of-partners',
-      itemizedUsd: d.itemized,
-      remainderUsd: cur.remainder,
-      notItemizedUsd: d.notItemized,
-      ...(prevBasisDiffers
-        ? { previousValueUsd: null, changeUsd: null, changeFraction: null }
-        : changeOf(d.total, prevTotal)),
-    },
+    total: totalOf(cur, prev, d),
     rows,
     notes,
     input: inputStats(acc, report, used),
@@ -147,7 +126,7 @@ function choose(acc: Accumulated, year: number, years: number[], notes: Note[]):
     const n = unused.reduce((a, b) => a + b.rows, 0);
     notes.push({ level: 'info', code: 'monthly-rows-unused', facts: { year, rows: n }, count: n });
   }
-  return { cur, prevEff, prev: comparable ? prevEff.bucket : undefined };
+  return { cur, prev: comparable ? prevEff : undefined };
 }
 
 /** The accounting of every row: used, filtered out (by the reader, here, or in other years), missing, aggregate. */

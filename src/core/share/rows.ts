@@ -1,7 +1,7 @@
 import type { Note } from '../../model/notes.js';
 import { changeOf } from '../change.js';
 import { type PartnerSum, sumValues, type YearBucket } from './bucket.js';
-import type { ShareRow } from './types.js';
+import type { ShareResult, ShareRow } from './types.js';
 
 /** The denominator and what the partners leave of it. */
 export interface Denominator {
@@ -39,6 +39,29 @@ export function denominatorOf(cur: YearBucket, notes: Note[]): Denominator {
     });
   }
   return { itemized, reported, total, notItemized };
+}
+
+/**
+ * The total and its change; no change when the year before has another basis (a reported total against
+ * a sum of partners).
+ */
+export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denominator): ShareResult['total'] {
+  const prevTotal = prev
+    ? prev.totalRows > 0
+      ? prev.total
+      : sumValues(prev.partners.values()) + prev.remainder
+    : undefined;
+  const prevBasisDiffers = prev && prev.totalRows > 0 !== d.reported;
+  return {
+    valueUsd: d.total,
+    basis: d.reported ? 'reported-total' : 'sum-of-partners',
+    itemizedUsd: d.itemized,
+    remainderUsd: cur.remainder,
+    notItemizedUsd: d.notItemized,
+    ...(prevBasisDiffers
+      ? { previousValueUsd: null, changeUsd: null, changeFraction: null }
+      : changeOf(d.total, prevTotal)),
+  };
 }
 
 /**
