@@ -177,7 +177,7 @@ export function sameMonths(a: PeriodSpan, b: PeriodSpan): boolean {
 }
 
 /** Whether a span covers the whole year (annual rows, December year-to-date rows, or all twelve months). */
-export function wholeYear(s: PeriodSpan): boolean {
+function wholeYear(s: PeriodSpan): boolean {
   return s.fromMonth === 1 && s.toMonth === 12 && (s.months === undefined || s.months.length === 12);
 }
 
