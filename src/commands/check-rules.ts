@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import type { Measurement } from '../core/check.js';
-import { ShareAccumulator, type ShareQuery } from '../core/share.js';
+import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
 import { resolveInputs } from '../data/inputs.js';
 import { type RowFilter, readNotes, type TradeRow } from '../data/trade-rows.js';
 import { InputError, KorusError } from '../errors.js';

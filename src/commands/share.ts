@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
-import { type PeriodKind, SeveralReporters, ShareAccumulator, type ShareQuery } from '../core/share.js';
+import { type PeriodKind, SeveralReporters, ShareAccumulator, type ShareQuery } from '../core/share/index.js';
 import { UsageError } from '../errors.js';
 import { renderShare, SHARE_FORMATS } from '../output/share.js';
 import { act, type CommandHelp, command } from './command.js';

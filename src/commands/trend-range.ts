@@ -1,5 +1,5 @@
-import type { ShareAccumulator, ShareResult } from '../core/share.js';
-import { yearList } from '../core/share.js';
+import type { ShareAccumulator, ShareResult } from '../core/share/index.js';
+import { yearList } from '../core/share/index.js';
 import type { TrendInput } from '../core/trend/index.js';
 import type { ReadReport } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';

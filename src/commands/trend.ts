@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolveCategory } from '../catalog/categories.js';
-import { ShareAccumulator } from '../core/share.js';
+import { ShareAccumulator } from '../core/share/index.js';
 import { trendOf } from '../core/trend/index.js';
 import { UsageError } from '../errors.js';
 import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';

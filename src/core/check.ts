@@ -2,7 +2,7 @@ import type { Flow } from '../catalog/flows.js';
 import type { CheckRule, RulesFile, RuleType } from '../model/check-rules.js';
 import type { RulePartner, RuleReason } from '../model/facts/check.js';
 import type { Note } from '../model/notes.js';
-import type { ShareResult } from './share.js';
+import type { ShareResult } from './share/index.js';
 
 /** What was computed for one rule: a share result (from the same pipeline as `share`), or why there is none. */
 export type Measurement = { result: ShareResult; partnerCode?: string } | { error: string; hint?: string };

@@ -5,8 +5,16 @@ import type { ReadFacts } from './facts/read.js';
 import type { ShareFacts } from './facts/share.js';
 import type { TrendFacts } from './facts/trend.js';
 
+/** Two areas' facts in one: a code both write (default-year: share and breakdown) has either's facts. */
+type Merge<A, B> = {
+  [K in keyof A | keyof B]: (K extends keyof A ? A[K] : never) | (K extends keyof B ? B[K] : never);
+};
+
 /** The facts each note carries, by code (one interface per area, src/model/facts/). */
-export interface NoteFacts extends ReadFacts, ShareFacts, TrendFacts, BreakdownFacts, CheckFacts {}
+export type NoteFacts = Merge<
+  Merge<Merge<Merge<ReadFacts, ShareFacts>, TrendFacts>, BreakdownFacts>,
+  CheckFacts
+>;
 
 type FactCode = keyof NoteFacts & NoteCode;
 

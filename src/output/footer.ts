@@ -1,4 +1,4 @@
-import type { InputStats, ShareResult } from '../core/share.js';
+import type { InputStats, ShareResult } from '../core/share/index.js';
 import { profileLabel as layoutLabel } from '../sources/index.js';
 
 /** Footer lines every analysis prints the same way: what the category is, the value basis, the files. */

@@ -6,12 +6,23 @@ import { SHARE_WORDS } from './notes/share.js';
 import { TREND_WORDS } from './notes/trend.js';
 import type { Words } from './notes/words.js';
 
+// Codes that several steps write, each in its own words: the facts' shape says whose note it is.
+const SHARED_CODES: Pick<Words<NoteFacts>, 'default-year' | 'no-partner-detail' | 'partner-stand-in'> = {
+  'default-year': (f) =>
+    'partner' in f ? BREAKDOWN_WORDS['default-year'](f) : SHARE_WORDS['default-year'](f),
+  'no-partner-detail': (f) =>
+    'years' in f ? TREND_WORDS['no-partner-detail'](f) : SHARE_WORDS['no-partner-detail'](f),
+  'partner-stand-in': (f) =>
+    'area' in f ? TREND_WORDS['partner-stand-in'](f) : SHARE_WORDS['partner-stand-in'](f),
+};
+
 const WORDS: Words<NoteFacts> = {
   ...READ_WORDS,
   ...SHARE_WORDS,
   ...TREND_WORDS,
   ...BREAKDOWN_WORDS,
   ...CHECK_WORDS,
+  ...SHARED_CODES,
 };
 
 /** A note in words: its scope, then what its facts say. */

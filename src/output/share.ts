@@ -1,16 +1,28 @@
-import type { ShareResult, ShareRow } from '../core/share.js';
+import type { ShareResult, ShareRow } from '../core/share/index.js';
 import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
+import { columnLabel, periodLabel } from './periods.js';
 import { CHART_FORMATS, type CsvRecords, type Renderable, type TextTable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
 
 /** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
 export const SHARE_SCHEMA_VERSION = 1;
 
-/** The share result as the documented JSON object. */
+/** The share result as the documented JSON object: the periods as labels, the notes in words. */
 export function shareJson(r: ShareResult): object {
-  return { schemaVersion: SHARE_SCHEMA_VERSION, command: 'share', ...r, notes: r.notes.map(noteJson) };
+  const { span, previousSpan, ...query } = r.query;
+  return {
+    schemaVersion: SHARE_SCHEMA_VERSION,
+    command: 'share',
+    ...r,
+    query: {
+      ...query,
+      periodLabel: periodLabel(span),
+      previousPeriodLabel: previousSpan ? periodLabel(previousSpan) : null,
+    },
+    notes: r.notes.map(noteJson),
+  };
 }
 
 /** The formats of a share result: a table, and a bar chart (svg). */
@@ -67,15 +79,12 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
   const columns: TextTable['columns'] = [
     { head: 'Rank', align: 'right' },
     { head: r.query.by === 'reporter' ? 'Reporter' : 'Partner', align: 'left' },
-    { head: `${short(q.periodLabel)}${moneyHead}`, align: 'right' },
+    { head: `${columnLabel(q.span)}${moneyHead}`, align: 'right' },
     { head: 'Share', align: 'right' },
     { head: '', align: 'left' },
   ];
-  if (hasPrev) {
-    columns.push({
-      head: `${short(q.previousPeriodLabel ?? String(q.previousYear))}${moneyHead}`,
-      align: 'right',
-    });
+  if (q.previousSpan) {
+    columns.push({ head: `${columnLabel(q.previousSpan)}${moneyHead}`, align: 'right' });
     columns.push({ head: 'Change', align: 'right' });
   }
   const cells = (
@@ -136,7 +145,7 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
     ),
   ];
 
-  const title = analysisTitle(q, r.category.label, q.periodLabel, r.sources);
+  const title = analysisTitle(q, r.category.label, periodLabel(q.span), r.sources);
   return {
     title,
     columns,
@@ -204,15 +213,4 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
     `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
   ]);
   return lines;
-}
-
-/** A period label short enough for a column head: "January-June 2016" is "Jan-Jun 2016". */
-function short(label: string): string {
-  return label
-    .replace(/^the 12 months ending (\w{3})\w* (\d{4})$/, '12 mo. to $1 $2')
-    .replace(/^the year (\d{4})$/, '$1')
-    .replace(
-      /(January|February|March|April|May|June|July|August|September|October|November|December)/g,
-      (m) => m.slice(0, 3),
-    );
 }

@@ -1,6 +1,7 @@
-import type { ShareResult } from '../core/share.js';
+import type { ShareResult } from '../core/share/index.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
+import { periodLabel } from './periods.js';
 import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
 
 /**
@@ -25,7 +26,7 @@ export function shareSvg(r: ShareResult): string {
       ? 1
       : Math.min(1, (ticks(max * 100, 5).at(-1) ?? 100) / 100);
   const x = (share: number) => left + (Math.max(0, share) / axisMax) * barMax;
-  const title = analysisTitle(q, r.category.label, q.periodLabel);
+  const title = analysisTitle(q, r.category.label, periodLabel(q.span));
   const parts: string[] = [];
   parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${escapeSvg(title)}</text>`);
   parts.push(

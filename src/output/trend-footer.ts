@@ -1,4 +1,4 @@
-import { yearList } from '../core/share.js';
+import { yearList } from '../core/share/index.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend/index.js';
 import { basisLine, categoryLine, filesLine } from './footer.js';
 import { percent } from './format.js';

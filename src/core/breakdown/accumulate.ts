@@ -3,7 +3,7 @@ import { type Partner, partnerHint, partnerKey } from '../../catalog/partners.js
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
-import { ShareAccumulator, yearList } from '../share.js';
+import { ShareAccumulator, yearList } from '../share/index.js';
 import { partnerLabel } from './partner.js';
 import { breakdownOf } from './result.js';
 import type {

@@ -1,5 +1,5 @@
 import { type CategoryDef, hsDefinition } from '../../catalog/categories.js';
-import type { ShareRow } from '../share.js';
+import type { ShareRow } from '../share/index.js';
 import { ExactSum } from '../tally.js';
 import { breakdownNotes } from './notes.js';
 import { overlapsOf } from './overlap.js';

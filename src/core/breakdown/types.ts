@@ -4,7 +4,7 @@ import type { Partner } from '../../catalog/partners.js';
 import type { AbsentCategory } from '../../model/facts/breakdown.js';
 import type { Note } from '../../model/notes.js';
 import type { FileStats } from '../../model/rows.js';
-import type { ShareResult, ShareRow, TotalBasis } from '../share.js';
+import type { ShareResult, ShareRow, TotalBasis } from '../share/index.js';
 
 /** What `breakdown` is asked: one partner, across every category. */
 export interface BreakdownQuery {

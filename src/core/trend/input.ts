@@ -1,4 +1,4 @@
-import type { InputStats, ShareResult } from '../share.js';
+import type { InputStats, ShareResult } from '../share/index.js';
 import type { TrendInput } from './types.js';
 
 /**

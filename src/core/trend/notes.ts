@@ -1,6 +1,6 @@
 import { noteKey } from '../../model/note-key.js';
-import type { Note, WordedNote } from '../../model/notes.js';
-import type { ShareResult } from '../share.js';
+import type { Note } from '../../model/notes.js';
+import { partOfYear, type ShareResult } from '../share/index.js';
 import type { TrendInput } from './types.js';
 
 /**
@@ -68,16 +68,4 @@ export function rangeNotes(
     });
   }
   return { notes, partial };
-}
-
-/**
- * What a year's figures cover when they are not the whole year (monthly rows that stop in June), from
- * the `period` note share attaches; null for a whole year (annual rows, or all twelve months).
- */
-export function partOfYear(r: ShareResult, year: number): string | null {
-  const prefix = `${year}: the figures are for `;
-  const note = r.notes.find((n): n is WordedNote => n.code === 'period' && n.message.startsWith(prefix));
-  if (!note) return null;
-  const part = note.message.slice(prefix.length);
-  return part.startsWith('the whole year') ? null : part;
 }

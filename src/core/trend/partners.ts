@@ -1,7 +1,7 @@
 import { partnerHint, partnerKey, standInCode } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
-import { type ShareResult, yearList } from '../share.js';
+import { type ShareResult, yearList } from '../share/index.js';
 import { DEFAULT_TOP, type TrendInput, type WantedPartner } from './types.js';
 
 /** The partners to follow: those given, in order, then the top N of the last year in range with data. */

@@ -1,5 +1,5 @@
 import { KorusError } from '../../errors.js';
-import { type ShareResult, yearList } from '../share.js';
+import { type ShareResult, yearList } from '../share/index.js';
 import { rangeInput } from './input.js';
 import { rangeNotes } from './notes.js';
 import { choosePartners } from './partners.js';

@@ -1,4 +1,4 @@
-import type { ShareResult } from '../share.js';
+import type { ShareResult } from '../share/index.js';
 import { directionOf, growthRate } from './direction.js';
 import { partnerRows } from './partners.js';
 import {

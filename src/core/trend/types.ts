@@ -1,6 +1,6 @@
 import type { Flow } from '../../catalog/flows.js';
 import type { Note } from '../../model/notes.js';
-import type { Concentration, InputStats, ShareResult, TotalBasis } from '../share.js';
+import type { Concentration, InputStats, ShareResult, TotalBasis } from '../share/index.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */
 export const SHARE_FLAT_PP = 0.05;

@@ -1,6 +1,6 @@
 import type { Partner } from '../../catalog/partners.js';
 import { partnerLabel } from '../../core/breakdown/index.js';
-import { yearList } from '../../core/share.js';
+import { yearList } from '../../core/share/index.js';
 import type { AbsenceReason, AbsentCategory, BreakdownFacts } from '../../model/facts/breakdown.js';
 import type { Words } from './words.js';
 

@@ -1,4 +1,4 @@
-import { yearList } from '../../core/share.js';
+import { yearList } from '../../core/share/index.js';
 import type { TrendFacts } from '../../model/facts/trend.js';
 import type { Words } from './words.js';
 

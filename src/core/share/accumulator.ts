@@ -1,0 +1,293 @@
+import { inCategory } from '../../catalog/categories.js';
+import type { Partner } from '../../catalog/partners.js';
+import type { RowRepeat } from '../../model/facts/share.js';
+import type { ReadReport, TradeRow } from '../../model/rows.js';
+import { KeyTable } from '../key-table.js';
+import { bump, type PartnerSum, type Repeats, type YearBucket } from './bucket.js';
+import { type DetailKey, missingTotal, twoFiles, twoTotals } from './guards.js';
+import { reporterAsPartner } from './partner.js';
+import { YearPeriods } from './periods.js';
+import { shareResult } from './result.js';
+import type { ShareQuery, ShareResult } from './types.js';
+
+/** A small number for each distinct text (a reporter, a source), for the key table. */
+function idOf(map: Map<string, number>, text: string): number {
+  let id = map.get(text);
+  if (id === undefined) {
+    id = map.size;
+    map.set(text, id);
+  }
+  return id;
+}
+
+/**
+ * Accumulates trade rows for a share query as they stream (memory grows with partners and years, not
+ * rows), then computes shares, ranks and changes (result.ts). Pure: no I/O. It is handed the rows of the
+ * query's flow, reporter and source (the reader's RowFilter counts the others), so it does not test
+ * them again; the category it tests where the reader did not (a breakdown reads every category).
+ */
+export class ShareAccumulator {
+  // Read by result.ts; written only here.
+  readonly years = new Map<number, YearPeriods>();
+  filtered = 0;
+  readonly repeats: Repeats = { duplicates: 0, deduped: 0, examples: [], splits: 0 };
+  /** Rows by a hidden dimension: their keys, to check each has its total row. */
+  private readonly details = new Map<string, DetailKey>();
+  private readonly reporterIds = new Map<string, number>();
+  private readonly sourceIds = new Map<string, number>();
+  /** Every (bucket, partner, code) seen, with its last row: a few bytes each, not the rows. */
+  private readonly keys = new KeyTable(true);
+  private readonly files: string[] = [];
+  private lastFile = '';
+  private lastFileIndex = 0;
+  private readonly codeIds = new Map<string, number>();
+
+  constructor(readonly query: ShareQuery) {}
+
+  /** Takes one row into the sums (or counts it as filtered out). */
+  add(row: TradeRow): void {
+    const q = this.query;
+    // The reader matched the category when it had the query's; a breakdown hands rows on unmatched.
+    const how = row.match ?? inCategory(row.category, row.code, q.category, row.system);
+    if (!how) {
+      this.filtered++;
+      return;
+    }
+    // By reporter: the query partner's rows, each reporter in the place of a partner.
+    let p = row.partner;
+    if (q.by === 'reporter') {
+      if (!q.partner || p.code !== q.partner.code || !row.reporter) {
+        this.filtered++;
+        return;
+      }
+      p = reporterAsPartner(row.reporter);
+    }
+    let periods = this.years.get(row.year);
+    if (!periods) {
+      periods = new YearPeriods(row.year);
+      this.years.set(row.year, periods);
+    }
+    const b = periods.bucketFor(row);
+    if (row.detail !== undefined) {
+      // A part of a total row by a hidden dimension: left out, but its total must be there (groups are
+      // left out whole).
+      b.detailRows++;
+      this.filtered++;
+      if (p.kind !== 'group') this.detail(b, p, row);
+      return;
+    }
+    b.matchedBy.add(how);
+    b.files.add(row.file);
+    b.sources.add(row.source);
+    b.reporters.add(q.by === 'reporter' ? '' : row.reporter);
+    if (row.system !== undefined && row.system !== b.lastSystem) {
+      b.lastSystem = row.system;
+      b.systems.add(row.system);
+    }
+    if (row.basis) b.basis.add(row.basis);
+    if (row.definition) b.definitions.add(row.definition);
+    if (row.flow === undefined) b.noFlowFiles.add(row.file);
+    if (row.valueScale > b.maxScale) b.maxScale = row.valueScale;
+    if (row.value === undefined) {
+      b.missingRows++;
+      bump(b.missingByMarker, row.marker ?? '');
+      if (p.kind === 'country' || p.kind === 'unknown') b.missingPartners.set(p.code, row.marker ?? '');
+      return;
+    }
+    if (row.value < 0) {
+      b.negative++;
+      b.firstNegative ??= { file: row.file, line: row.line };
+    }
+    switch (p.kind) {
+      case 'world':
+        if (this.keyed(b, b.totalEntry, row, row.value, 'world')) b.totalRows++;
+        else this.filtered++;
+        return;
+      case 'group':
+        b.groupRows++;
+        return;
+      case 'remainder':
+      case 'pseudo':
+        if (this.keyed(b, b.remainderOf(p), row, row.value, 'remainder')) b.remainderRows++;
+        else this.filtered++;
+        return;
+      default: {
+        if (p.kind === 'unknown') bump(b.unknown, p.name);
+        if (this.keyed(b, b.partnerOf(p), row, row.value, 'partner')) b.partnerRows++;
+        else this.filtered++;
+      }
+    }
+  }
+
+  /** The years that have figures for the query's category, flow, reporter and source. */
+  yearsWithData(): number[] {
+    return [...this.years.entries()]
+      .filter(([, b]) => b.hasData)
+      .map(([y]) => y)
+      .sort((a, b) => a - b);
+  }
+
+  /** Whether the rows of the year hold one partner only (the one asked about): the question is then by reporter. */
+  onlyPartnerIs(partner: Partner, year?: number): boolean {
+    const y = year ?? this.query.year ?? this.yearsWithData().at(-1);
+    const periods = y === undefined ? undefined : this.years.get(y);
+    if (!periods) return false;
+    const codes = new Set<string>();
+    for (const b of periods.all()) for (const code of b.partners.keys()) codes.add(code);
+    return codes.size === 1 && codes.has(partner.code);
+  }
+
+  /** Computes the share table. Throws KorusError (exit 2) when the query cannot be answered from the data. */
+  result(report: ReadReport, forYear?: number): ShareResult {
+    return shareResult(this, report, forYear);
+  }
+
+  /** Refuses a breakdown by a hidden dimension whose total row is missing for some key. */
+  checkDetails(): void {
+    for (const d of this.details.values()) {
+      if (this.keys.seek(d.lo, d.hi).find() === -1) throw missingTotal(d);
+    }
+  }
+
+  /** The key of a row: its bucket, partner, code, reporter and source, as numbers. */
+  private key(b: YearBucket, sum: PartnerSum, row: TradeRow): KeyTable {
+    const key = row.code ?? row.category ?? '';
+    let codeId = this.codeIds.get(key);
+    if (codeId === undefined) {
+      codeId = this.codeIds.size;
+      this.codeIds.set(key, codeId);
+    }
+    return this.keys
+      .begin()
+      .int(b.id)
+      .int(sum.idx)
+      .int(codeId)
+      .int(this.reporterId(row.reporter))
+      .int(this.sourceId(row.source));
+  }
+
+  // Rows of one file mostly share a reporter and a source: the last id is kept, not looked up.
+  private lastReporter = '';
+  private lastReporterId = -1;
+  private lastSource = '';
+  private lastSourceId = -1;
+  private reporterId(text: string): number {
+    if (text !== this.lastReporter || this.lastReporterId < 0) {
+      this.lastReporter = text;
+      this.lastReporterId = idOf(this.reporterIds, text);
+    }
+    return this.lastReporterId;
+  }
+  private sourceId(text: string): number {
+    if (text !== this.lastSource || this.lastSourceId < 0) {
+      this.lastSource = text;
+      this.lastSourceId = idOf(this.sourceIds, text);
+    }
+    return this.lastSourceId;
+  }
+
+  /** Notes a detail row's key (once per key), to check at the end that its total row came. */
+  private detail(b: YearBucket, p: Partner, row: TradeRow): void {
+    const sum =
+      p.kind === 'world'
+        ? b.totalEntry
+        : p.kind === 'remainder' || p.kind === 'pseudo'
+          ? b.remainderOf(p)
+          : b.partnerOf(p);
+    const k = this.key(b, sum, row);
+    const [lo, hi] = k.hash();
+    const id = `${lo}:${hi}`;
+    if (this.details.has(id)) return;
+    this.details.set(id, {
+      lo,
+      hi,
+      file: row.file,
+      line: row.line,
+      dimension: row.detail ?? '',
+      what: `${row.year} ${p.name}${row.code ? ` ${row.code}` : ''}${row.reporter ? ` (reporter ${row.reporter})` : ''}`,
+    });
+  }
+
+  /**
+   * Adds a row's value to its sum, every row as the file gives it, as SQL's SUM() would. A row repeating
+   * one already seen (same year, period, partner, code, reporter and source) is counted and said: an exact
+   * repeat with a warning (--dedupe counts it once), a repeat with another value in a note (the file
+   * splits the figure by a column not read). Two files giving different values for one key, and two World
+   * rows for one key, stop the run. Returns whether the row was added.
+   */
+  private keyed(
+    b: YearBucket,
+    sum: PartnerSum,
+    row: TradeRow,
+    value: number,
+    kind: 'partner' | 'world' | 'remainder',
+  ): boolean {
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileIndex = this.files.indexOf(row.file);
+      if (this.lastFileIndex === -1) this.lastFileIndex = this.files.push(row.file) - 1;
+    }
+    const fileIndex = this.lastFileIndex;
+    // Keys are numbers (bucket, partner, code, reporter, source), so a row is hashed without a string in sight.
+    const code = row.code ?? row.category ?? '';
+    let codeId = this.codeIds.get(code);
+    if (codeId === undefined) {
+      codeId = this.codeIds.size;
+      this.codeIds.set(code, codeId);
+    }
+    const k = this.keys
+      .begin()
+      .int(b.id)
+      .int(sum.idx)
+      .int(codeId)
+      .int(
+        row.reporter === this.lastReporter && this.lastReporterId >= 0
+          ? this.lastReporterId
+          : this.reporterId(row.reporter),
+      )
+      .int(
+        row.source === this.lastSource && this.lastSourceId >= 0
+          ? this.lastSourceId
+          : this.sourceId(row.source),
+      );
+    const slot = k.find();
+    if (slot === -1) {
+      k.add(row.line, fileIndex, value);
+      if (row.code !== undefined) b.codes.add(row.code);
+    } else {
+      const seenValue = k.value(slot);
+      if (seenValue === value && this.query.dedupe) {
+        this.repeats.deduped++;
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
+        return false;
+      }
+      if (kind === 'world') throw twoTotals(this.seen(k, slot), sum, row, value);
+      if (seenValue === value) {
+        this.repeats.duplicates++;
+        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
+      } else {
+        if (this.files[k.file(slot)] !== row.file) throw twoFiles(this.seen(k, slot), sum, row, value);
+        this.repeats.splits++;
+        this.repeats.firstSplit ??= this.repeatAt(k, slot, row);
+      }
+      k.update(slot, row.line, fileIndex, value);
+    }
+    sum.sum.add(value);
+    return true;
+  }
+
+  // Where a repeat and the row it repeats are, taken only when said: on most files repeats are rare.
+  private repeatAt(k: KeyTable, slot: number, row: TradeRow): RowRepeat {
+    return {
+      file: row.file,
+      line: row.line,
+      firstFile: this.files[k.file(slot)] ?? '',
+      firstLine: k.line(slot),
+    };
+  }
+
+  /** The row a key was last seen in, with its value. */
+  private seen(k: KeyTable, slot: number): { value: number; file: string; line: number } {
+    return { value: k.value(slot), file: this.files[k.file(slot)] ?? '', line: k.line(slot) };
+  }
+}

@@ -1,0 +1,16 @@
+// The share step: rows in (accumulator.ts), a table of shares out (result.ts). The public API, under the
+// names src/core/share.ts exported.
+
+export { type Concentration, concentrationOf } from '../concentration.js';
+export { ShareAccumulator } from './accumulator.js';
+export { SeveralReporters } from './guards.js';
+export { MONTH_NAMES, monthRange, partOfYear, partOfYearText, yearList } from './periods.js';
+export type {
+  InputStats,
+  PeriodKind,
+  PeriodSpan,
+  ShareQuery,
+  ShareResult,
+  ShareRow,
+  TotalBasis,
+} from './types.js';

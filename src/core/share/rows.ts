@@ -1,0 +1,156 @@
+import type { Note } from '../../model/notes.js';
+import { changeOf } from '../change.js';
+import { type PartnerSum, sumValues, type YearBucket } from './bucket.js';
+import type { ShareResult, ShareRow } from './types.js';
+
+/** The denominator and what the partners leave of it. */
+export interface Denominator {
+  /** The partners' sum. */
+  itemized: number;
+  /** Whether a World/total row gives the total. */
+  reported: boolean;
+  total: number;
+  /** The reported total less the partners and remainders (0 when there is no reported total). */
+  notItemized: number;
+}
+
+/**
+ * The denominator: a reported World/total row when there is one (the OTEXA practice), else the parts;
+ * with a note when the listed partners add up to more than the reported total.
+ */
+export function denominatorOf(cur: YearBucket, notes: Note[]): Denominator {
+  const itemized = sumValues(cur.partners.values());
+  const reported = cur.totalRows > 0;
+  const total = reported ? cur.total : itemized + cur.remainder;
+  const notItemized = reported ? total - itemized - cur.remainder : 0;
+  const tolerance = Math.max(Math.abs(total) * 0.005, 2 * 10 ** cur.maxScale);
+  if (reported && notItemized < 0) {
+    // Never a row: a negative remainder is the published rounding, or partners that are too large.
+    const within = notItemized >= -tolerance;
+    notes.push({
+      level: within ? 'info' : 'warning',
+      code: 'partners-exceed-total',
+      facts: {
+        listedUsd: itemized + cur.remainder,
+        totalUsd: total,
+        excessUsd: -notItemized,
+        withinRounding: within,
+      },
+    });
+  }
+  return { itemized, reported, total, notItemized };
+}
+
+/**
+ * The total and its change; no change when the year before has another basis (a reported total against
+ * a sum of partners).
+ */
+export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denominator): ShareResult['total'] {
+  const prevTotal = prev
+    ? prev.totalRows > 0
+      ? prev.total
+      : sumValues(prev.partners.values()) + prev.remainder
+    : undefined;
+  const prevBasisDiffers = prev && prev.totalRows > 0 !== d.reported;
+  return {
+    valueUsd: d.total,
+    basis: d.reported ? 'reported-total' : 'sum-of-partners',
+    itemizedUsd: d.itemized,
+    remainderUsd: cur.remainder,
+    notItemizedUsd: d.notItemized,
+    ...(prevBasisDiffers
+      ? { previousValueUsd: null, changeUsd: null, changeFraction: null }
+      : changeOf(d.total, prevTotal)),
+  };
+}
+
+/**
+ * The rows of the table: partners ranked (largest first, ties share a rank, names break ties in order),
+ * those beyond `top` folded into one row (never the highlighted one), then the remainders and what the
+ * reported total leaves not itemized; each with its change from `prev`.
+ */
+export function shareRows(
+  cur: YearBucket,
+  prev: YearBucket | undefined,
+  d: Denominator,
+  top: number | undefined,
+  highlighted: string | undefined,
+): ShareRow[] {
+  const { total, notItemized } = d;
+  const shareOf = (v: number): number | null => (total === 0 ? null : v / total);
+  const ranked = [...cur.partners.values()].sort(
+    (a, b) => b.value - a.value || a.partner.name.localeCompare(b.partner.name),
+  );
+  const rows: ShareRow[] = [];
+  let rank = 0;
+  const folded: PartnerSum[] = [];
+  ranked.forEach((p, i) => {
+    if (i === 0 || p.value !== ranked[i - 1]?.value) rank = i + 1;
+    const isHighlighted = p.partner.code === highlighted;
+    if (top !== undefined && i >= top && !isHighlighted) {
+      folded.push(p);
+      return;
+    }
+    const before = prev?.partners.get(p.partner.code)?.value;
+    rows.push({
+      kind: 'partner',
+      code: p.partner.code,
+      name: p.partner.name,
+      valueUsd: p.value,
+      share: shareOf(p.value),
+      rank,
+      ...changeOf(p.value, before),
+      highlighted: isHighlighted,
+    });
+  });
+  if (folded.length) {
+    const value = sumValues(folded);
+    const befores = folded.map((p) => prev?.partners.get(p.partner.code)?.value);
+    const before = befores.every((v) => v !== undefined) ? befores.reduce((a, v) => a + v, 0) : undefined;
+    rows.push({
+      kind: 'other-partners',
+      code: null,
+      name: `Other partners (${folded.length})`,
+      valueUsd: value,
+      share: shareOf(value),
+      rank: null,
+      ...changeOf(value, before),
+      highlighted: false,
+      partners: folded.length,
+    });
+  }
+  // "All other" first, then the pseudo-partners (Areas nes, Bunkers, Unspecified), largest first.
+  const remainders = [...cur.remainders.values()].sort(
+    (a, b) =>
+      Number(b.partner.kind === 'remainder') - Number(a.partner.kind === 'remainder') ||
+      b.sum.value() - a.sum.value() ||
+      a.partner.name.localeCompare(b.partner.name),
+  );
+  for (const r of remainders) {
+    const value = r.sum.value();
+    const was = prev?.remainders.get(r.partner.code);
+    rows.push({
+      kind: 'remainder',
+      code: r.partner.kind === 'remainder' ? null : r.partner.code,
+      name: r.partner.kind === 'remainder' ? 'All other (as reported)' : r.partner.name,
+      valueUsd: value,
+      share: shareOf(value),
+      rank: null,
+      ...changeOf(value, was?.sum.value()),
+      highlighted: false,
+    });
+  }
+  if (notItemized > 0) {
+    rows.push({
+      kind: 'not-itemized',
+      code: null,
+      name: 'Not itemized',
+      valueUsd: notItemized,
+      share: shareOf(notItemized),
+      rank: null,
+      ...changeOf(notItemized, undefined),
+      highlighted: false,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,117 @@
+import type { CategoryDef, MatchKind } from '../../catalog/categories.js';
+import type { Flow } from '../../catalog/flows.js';
+import type { Partner } from '../../catalog/partners.js';
+import type { PeriodKind, PeriodSpan } from '../../model/facts/share.js';
+import type { Note } from '../../model/notes.js';
+import type { FileStats } from '../../model/rows.js';
+import type { Concentration } from '../concentration.js';
+
+export type { PeriodKind, PeriodSpan };
+
+/** What `share` is asked. */
+export interface ShareQuery {
+  category: CategoryDef;
+  year?: number;
+  flow: Flow;
+  reporter?: string;
+  source?: string;
+  /** Highlighted, and kept in the rows even outside the top N. */
+  partner?: Partner;
+  /** The year (default), January to the latest month (--ytd), or the 12 months ending then (--year-ending). */
+  period?: PeriodKind;
+  top?: number;
+  /** Count exact repeats of a row once (default: every row as the file gives it, with a warning). */
+  dedupe?: boolean;
+  /**
+   * What the rows are of: partners (default), or reporters (several reporters' trade with one partner:
+   * who supplies China, as each exporter reports it). By reporter, only the query partner's rows count.
+   */
+  by?: 'partner' | 'reporter';
+}
+
+/** One row of a share table. */
+export interface ShareRow {
+  kind: 'partner' | 'other-partners' | 'remainder' | 'not-itemized';
+  /** ISO alpha-2 for known countries, the data's own text for unknown partners, null for the other kinds. */
+  code: string | null;
+  name: string;
+  valueUsd: number;
+  /** Fraction of the total (0.0031 is 0.31%); null when the total is 0. */
+  share: number | null;
+  rank: number | null;
+  previousValueUsd: number | null;
+  changeUsd: number | null;
+  changeFraction: number | null;
+  highlighted: boolean;
+  /** For `other-partners`: how many partners it folds together. */
+  partners?: number;
+}
+
+/** How the denominator was found. */
+export type TotalBasis = 'reported-total' | 'sum-of-partners';
+
+/** Counts of input rows: read = used + filtered + missing + aggregate, always. */
+export interface InputStats {
+  files: FileStats[];
+  /** The files that gave rows to the result (the others were read and filtered out). */
+  filesUsed: string[];
+  /** The files' layout, or "mixed". */
+  layout: string;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsFiltered: number;
+  rowsMissing: number;
+  rowsAggregate: number;
+  missingByMarker: Record<string, number>;
+  /** Of the aggregate rows: World/total rows used as the reported total, and country-group rows left out. */
+  aggregateTotals: number;
+  aggregateGroups: number;
+}
+
+/** The answer to a share query: figures, the choices behind them, and the accounting of every row. */
+export interface ShareResult {
+  query: {
+    category: string;
+    year: number;
+    yearChosen: 'given' | 'latest';
+    previousYear: number | null;
+    flow: Flow;
+    reporter: string | null;
+    source: string | null;
+    partner: string | null;
+    /** What the rows are of: partners, or (several reporters' trade with one partner) reporters. */
+    by: 'partner' | 'reporter';
+    top: number | null;
+    /** year, ytd or year-ending: what the figures cover, and what the previous figures cover. */
+    period: PeriodKind;
+    span: PeriodSpan;
+    /** The span the figures are compared with, when they are (null: no changes are shown). */
+    previousSpan: PeriodSpan | null;
+  };
+  category: {
+    name: string;
+    label: string;
+    /** How rows were matched: by the data's category column, by HS code against the catalog, or both. */
+    matchedBy: Array<MatchKind>;
+    hsDefinition: string | null;
+    note: string;
+    /** The data's own statements of the definition (a `definition` column), if any. */
+    dataDefinitions: string[];
+  };
+  valueBasis: string[];
+  total: {
+    valueUsd: number;
+    basis: TotalBasis;
+    itemizedUsd: number;
+    remainderUsd: number;
+    notItemizedUsd: number;
+    previousValueUsd: number | null;
+    changeUsd: number | null;
+    changeFraction: number | null;
+  };
+  rows: ShareRow[];
+  notes: Note[];
+  input: InputStats;
+  sources: string[];
+  concentration: Concentration;
+}
