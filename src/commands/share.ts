@@ -144,7 +144,7 @@ export function share(o: ShareOptions, ctx: Context): Promise<number> {
           result.notes.unshift({
             level: 'info',
             code: 'by-reporter',
-            message: `the data holds ${err.reporters.length} reporters' trade with ${partner.name} only: the shares are of each reporter's ${query.flow} to ${partner.name} in their sum (as --by reporter)`,
+            facts: { reporters: err.reporters.length, partner: partner.name, flow: query.flow },
           });
           return result;
         }

@@ -65,4 +65,6 @@ export interface ShareFacts {
   'unknown-partner': { year: number; partners: number; names: string[] };
   'negative-value': { year: number; rows: number; first: { file: string; line: number } };
   'group-rows': { year: number; rows: number };
+  /** The data holds several reporters' trade with the one partner asked about only: shares by reporter. */
+  'by-reporter': { reporters: number; partner: string; flow: Flow };
 }

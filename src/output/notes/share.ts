@@ -44,4 +44,6 @@ export const SHARE_WORDS: Words<ShareFacts> = {
     `${f.year}: ${f.rows} negative value${s(f.rows)} included (first at ${f.first.file}:${f.first.line})`,
   'group-rows': (f) =>
     `${f.year}: ${f.rows} country-group row${s(f.rows)} (EU, ASEAN, ...) left out of the partner sums`,
+  'by-reporter': (f) =>
+    `the data holds ${f.reporters} reporters' trade with ${f.partner} only: the shares are of each reporter's ${f.flow} to ${f.partner} in their sum (as --by reporter)`,
 };
