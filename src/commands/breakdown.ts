@@ -79,6 +79,7 @@ export function breakdown(o: BreakdownOptions, ctx: Context): Promise<number> {
       year: o.year,
       ...o.scope,
       catalog,
+      dedupe: o.input.dedupe,
     });
     // No category: every category is wanted, and the accumulator sends each row to those it is in.
     return {

@@ -85,7 +85,7 @@ export async function measure(
     };
     // A partner-present rule reads all partners' rows and looks for its partner among them.
     const shared = rule.type === 'share' || rule.type === 'change' ? partner : undefined;
-    const query: ShareQuery = { category, year: rule.year, ...scope, partner: shared };
+    const query: ShareQuery = { category, year: rule.year, ...scope, partner: shared, dedupe: input.dedupe };
     // Paths in the file are relative to the file; --data (relative to the current directory) replaces the
     // file's default data, not a rule's own.
     const paths = rule.data

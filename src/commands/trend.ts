@@ -112,7 +112,7 @@ export function trend(o: TrendOptions, ctx: Context): Promise<number> {
   return analyse(ctx, o, (catalog) => {
     const category = resolveCategory(o.category, catalog);
     const partners = o.partners.map((p) => partnerArg(p));
-    const acc = new ShareAccumulator({ category, ...o.scope });
+    const acc = new ShareAccumulator({ category, ...o.scope, dedupe: o.input.dedupe });
     const asked = { from: o.from, to: o.to, what: `${category.name} ${o.scope.flow}` };
     return {
       category,

@@ -44,7 +44,13 @@ export class BreakdownAccumulator {
 
   private entry(def: CategoryDef): CategoryEntry {
     const q = this.query;
-    const acc = new ShareAccumulator({ category: def, flow: q.flow, reporter: q.reporter, source: q.source });
+    const acc = new ShareAccumulator({
+      category: def,
+      flow: q.flow,
+      reporter: q.reporter,
+      source: q.source,
+      dedupe: q.dedupe,
+    });
     return { def, acc, fed: 0, partnerYears: new Set(), partnerMissingYears: new Set() };
   }
 

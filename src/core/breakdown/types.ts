@@ -16,6 +16,8 @@ export interface BreakdownQuery {
   source?: string;
   /** The catalog (built-in and --categories): the categories an HS code can fall in. */
   catalog: CategoryDef[];
+  /** Count a row that repeats an earlier one exactly once (--dedupe), as share does. */
+  dedupe?: boolean;
 }
 
 // An absent category is a fact of the absent-categories note too: defined beside the note's facts.
