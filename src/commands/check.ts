@@ -19,6 +19,7 @@ import { InputError, KorusError, UsageError } from '../errors.js';
 import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, type CheckFormat, checkMarkdown, renderCheck } from '../output/check.js';
 import { chalkFor } from '../output/color.js';
+import { noteText } from '../output/notes.js';
 import { addInputFlags, type InputFlags, printNotes, readInputs, readOptions } from './common.js';
 import type { Context } from './context.js';
 
@@ -259,5 +260,5 @@ async function readAll(stream: NodeJS.ReadableStream | Readable): Promise<Buffer
 
 function dedupe(notes: Note[]): Note[] {
   const seen = new Set<string>();
-  return notes.filter((n) => n.level === 'warning' && !seen.has(n.message) && seen.add(n.message));
+  return notes.filter((n) => n.level === 'warning' && !seen.has(noteText(n)) && seen.add(noteText(n)));
 }

@@ -8,7 +8,7 @@ import {
 import type { Flow } from '../catalog/flows.js';
 import { type Partner, partnerHint, partnerKey } from '../catalog/partners.js';
 import { KorusError } from '../errors.js';
-import type { Note } from '../model/notes.js';
+import type { Note, WordedNote } from '../model/notes.js';
 import type { FileStats, ReadReport, TradeRow } from '../model/rows.js';
 import { ShareAccumulator, type ShareResult, type ShareRow, type TotalBasis, yearList } from './share.js';
 import { ExactSum } from './tally.js';
@@ -457,7 +457,9 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
   const seen = new Set<string>();
   for (const { def, result } of found) {
     for (const n of result.notes) {
-      const message = FILE_NOTES.has(n.code) ? n.message : `${def.name}: ${n.message}`;
+      // Share's notes are worded still (type only: the read notes, which carry facts, are not among them).
+      const worded = n as WordedNote;
+      const message = FILE_NOTES.has(n.code) ? worded.message : `${def.name}: ${worded.message}`;
       if (seen.has(message)) continue;
       seen.add(message);
       notes.push({ ...n, message });

@@ -1,7 +1,7 @@
 import type { Flow } from '../catalog/flows.js';
 import { partnerHint, partnerKey, standInCode } from '../catalog/partners.js';
 import { KorusError } from '../errors.js';
-import type { Note } from '../model/notes.js';
+import type { Note, WordedNote } from '../model/notes.js';
 import { type Concentration, type InputStats, type ShareResult, type TotalBasis, yearList } from './share.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */
@@ -205,8 +205,9 @@ export function trendOf(input: TrendInput): TrendResult {
         totalsOnly.push(y);
         continue;
       }
-      if (!seen.has(n.message)) {
-        seen.add(n.message);
+      // Share's notes are worded still (type only: the read notes, which carry facts, are not among them).
+      if (!seen.has((n as WordedNote).message)) {
+        seen.add((n as WordedNote).message);
         notes.push(n);
       }
     }
@@ -475,7 +476,9 @@ function totalOf(
  */
 export function partOfYear(r: ShareResult, year: number): string | null {
   const prefix = `${year}: the figures are for `;
-  const note = r.notes.find((n) => n.code === 'period' && n.message.startsWith(prefix));
+  const note = r.notes.find(
+    (n): n is WordedNote => n.code === 'period' && (n as WordedNote).message.startsWith(prefix),
+  );
   if (!note) return null;
   const part = note.message.slice(prefix.length);
   return part.startsWith('the whole year') ? null : part;

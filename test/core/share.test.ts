@@ -4,6 +4,7 @@ import { lookupPartner } from '../../src/catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share.js';
 import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
+import type { WordedNote } from '../../src/model/notes.js';
 
 const apparel = builtInCategories().find((c) => c.name === 'apparel') as CategoryDef;
 let line = 1;
@@ -192,8 +193,8 @@ describe('share arithmetic', () => {
     expect(dup.rows[0]).toMatchObject({ code: 'CN', valueUsd: 8 });
     const note = dup.notes.find((n) => n.code === 'duplicate-rows');
     expect(note).toMatchObject({ level: 'warning', count: 1 });
-    expect(note?.message).toMatch(/f\.csv:\d+ repeats f\.csv:\d+/);
-    expect(note?.message).toContain('--dedupe');
+    expect((note as WordedNote | undefined)?.message).toMatch(/f\.csv:\d+ repeats f\.csv:\d+/);
+    expect((note as WordedNote | undefined)?.message).toContain('--dedupe');
     const split = share([row(2016, 'CN', 4), row(2016, 'CN', 5)]);
     expect(split.rows[0]?.valueUsd).toBe(9);
     expect(split.notes.find((n) => n.code === 'repeated-keys')).toMatchObject({ level: 'info', count: 1 });
@@ -240,7 +241,9 @@ describe('share arithmetic', () => {
     ]);
     const months = share([row(2016, 'CN', 10, { month: 1 }), row(2016, 'CN', 15, { month: 2 })]);
     expect(months.rows[0]?.valueUsd).toBe(25);
-    expect(months.notes.find((n) => n.code === 'period')?.message).toContain('months Jan, Feb only');
+    expect((months.notes.find((n) => n.code === 'period') as WordedNote | undefined)?.message).toContain(
+      'months Jan, Feb only',
+    );
   });
 
   it('refuses HS codes that nest, and different value bases', () => {
