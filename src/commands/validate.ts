@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ConsistencyChecker } from '../core/consistency.js';
+import { valueRules } from '../core/validate-rules.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { SharedCaches, workbookOrFile } from '../data/trade-rows.js';
@@ -106,11 +107,12 @@ export async function runValidate(paths: string[], flags: ValidateFlags, ctx: Co
   // Rows are rarely under 30 bytes: the files' sizes bound how many keys the duplicate check will hold.
   const bytes = inputs.reduce((a, i) => a + (i.size ?? 0), 0);
   const checker = new ConsistencyChecker(emit, flags.tolerance, bytes / 30);
+  const checks = { rows: checker, values: valueRules(options.catalog) };
   const caches = new SharedCaches(options, {});
   const files: ValidationReport['files'] = [];
   for (const input of inputs) {
     for await (const one of workbookOrFile(input, options)) {
-      const summary = await validateFile(one.input, options, caches, checker, emit, one.sheet);
+      const summary = await validateFile(one.input, options, caches, checks, emit, one.sheet);
       files.push({ ...summary, errors: 0, warnings: 0 });
     }
   }
