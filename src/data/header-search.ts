@@ -3,7 +3,8 @@ import { InputError } from '../errors.js';
 import { canonical } from '../sources/canonical.js';
 import { detectProfile, profileByName } from '../sources/index.js';
 import { headerView, type WorkbookFacts } from '../sources/types.js';
-import { type FilePlan, planFile } from './file-plan.js';
+import { planFile } from './file-plan.js';
+import type { FilePlan } from './plan-types.js';
 import type { ReadOptions } from './read-options.js';
 
 /** A record seen before the header, while the header is looked for past title lines. */

@@ -10,8 +10,8 @@ import type { Location } from '../errors.js';
 import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import type { Field } from '../sources/types.js';
 import type { FieldCache, FieldReader } from './field-cache.js';
-import type { FilePlan } from './file-plan.js';
 import { parseDecimal, parseYear, trimCell } from './numbers.js';
+import type { FilePlan } from './plan-types.js';
 import type { ReadOptions } from './read-options.js';
 import {
   badFlow,

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { DimensionStats, ReadReport } from '../model/rows.js';
 import type { Field } from '../sources/types.js';
 import type { FieldCache } from './field-cache.js';
-import type { FilePlan } from './file-plan.js';
+import type { FilePlan } from './plan-types.js';
 import type { SharedCaches } from './shared-caches.js';
 
 /** Per-file constants: --set values, the source's own, what title lines and parameters say. */
