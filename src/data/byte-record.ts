@@ -2,11 +2,8 @@
 // run for every cell the row decoding reads, so each works on the bytes without making a string.
 import type { FieldCache, FieldReader } from './field-cache.js';
 
-/** Field flags: how the bytes between start and end are to be read. */
-export const PLAIN = 0;
-export const QUOTED = 1;
-/** Quoted, with doubled quotes inside to undo. */
-export const ESCAPED = 2;
+/** The field flag (scan-csv.ts sets them: 0 plain, 1 quoted, 2 this) of a quoted field with "" to undo. */
+const ESCAPED = 2;
 
 /**
  * One record as byte ranges of a buffer: valid only during the callback that receives it (the scanner

@@ -6,7 +6,7 @@ import { eachRecord } from './each-record.js';
 import { StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
-import { peekInput } from './read-json.js';
+import { peekInput } from './peek-input.js';
 import type { ReadOptions } from './read-options.js';
 import type { TradeFile } from './trade-file.js';
 import { dataSheets } from './workbook-sheets.js';

@@ -5,7 +5,7 @@ import { csvError, MAX_RECORD_BYTES } from './csv-dialect.js';
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-/** Field flags, as ByteRecord reads them (byte-record.ts): kept here too, as plain constants of the hot loop. */
+/** Field flags: how the bytes between start and end are read (ByteRecord undoes "" in ESCAPED ones). */
 const PLAIN = 0;
 const QUOTED = 1;
 const ESCAPED = 2;

@@ -3,7 +3,7 @@ import type { WorkbookFacts } from '../sources/types.js';
 import { isZip } from './decode.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
-import { peekInput } from './read-json.js';
+import { peekInput } from './peek-input.js';
 import type { ReadOptions } from './read-options.js';
 
 /** One data sheet of a workbook, with what its parameters sheet said. */
