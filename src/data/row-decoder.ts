@@ -1,8 +1,9 @@
 // The row decoding: one data row's cells into a typed row, run once per row (and per value cell of a wide
-// row) of every read, so the hot path of korus-stats. It is one class past the usual 300 lines because the
-// engine inlines the cell readers into row() only while they are methods of the same object reading
-// plain-number column positions off `this`; what is not per row (the plan, the constants, the errors) is
-// made elsewhere (file-plan, row-setup, row-errors).
+// row) of every read, so the hot path of korus-stats. It is one class past the usual 300 lines because
+// row() and the cell readers it calls read the file's column positions and caches as fields of one object,
+// each set once (spread over several objects, every cell read would cost another load, 10M times over);
+// what is not per row (the plan, the constants, the errors) is made elsewhere (file-plan, row-setup,
+// row-errors).
 import type { CodeInfo } from '../catalog/classifications.js';
 import type { FlowInfo } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
