@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ConsistencyChecker } from '../core/consistency.js';
+import { valueRules } from '../core/validate-rules.js';
 import { loadCategories } from '../data/category-file.js';
 import { resolveInputs } from '../data/inputs.js';
 import { SharedCaches, workbookOrFile } from '../data/trade-rows.js';
@@ -92,11 +93,12 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   // Rows are rarely under 30 bytes: the files' sizes bound how many keys the duplicate check will hold.
   const bytes = inputs.reduce((a, i) => a + (i.size ?? 0), 0);
   const checker = new ConsistencyChecker(tally.emit, o.tolerance, bytes / 30);
+  const checks = { rows: checker, values: valueRules(options.catalog) };
   const caches = new SharedCaches(options, {});
   const files: FileSummary[] = [];
   for (const input of inputs) {
     for await (const one of workbookOrFile(input, options)) {
-      files.push(await validateFile(one.input, options, caches, checker, tally.emit, one.sheet));
+      files.push(await validateFile(one.input, options, caches, checks, tally.emit, one.sheet));
     }
   }
   checker.finish();

@@ -50,31 +50,6 @@ function asTable(data: unknown, file: string): unknown[] {
 }
 
 /**
- * An input whose first chunk has been read (to look at it) and is handed out again by open(): stdin can be
- * opened only once.
- */
-export async function peekInput(
-  input: InputSource,
-  options?: { reuse?: boolean },
-): Promise<{ head: Buffer; input: InputSource }> {
-  const it = input.open(options)[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
-  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => it };
-  return {
-    head,
-    input: {
-      name: input.name,
-      size: input.size,
-      async *open() {
-        if (!first.done) yield head;
-        yield* rest;
-      },
-    },
-  };
-}
-
-/**
  * Reads a JSON array of arrays (header first) as records, with the line each inner array starts on.
  * Cells are strings (the Census API's way), numbers or null (an empty cell).
  */

@@ -9,9 +9,9 @@ import { type FlowInfo, flowInfo } from '../catalog/flows.js';
 import { type CodeSystem, lookupPartner, type Partner, partnerInSystem } from '../catalog/partners.js';
 import type { RowFilter } from '../model/rows.js';
 import { FieldCache } from './field-cache.js';
-import { unitOfCell } from './file-plan.js';
 import { trimCell } from './numbers.js';
 import type { ReadOptions } from './read-options.js';
+import { unitOfCell } from './units.js';
 
 /** Caches that hold across files: partner and reporter lookups, the category test of a code. */
 export class SharedCaches {

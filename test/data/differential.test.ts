@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../../src/data/read-csv.js';
-import { scanCsvRecords } from '../../src/data/scan-csv.js';
+import { scanCsvRecords } from '../../src/data/scan-records.js';
 import { memoryInput, type ReadOutcome, readAll } from './helpers.js';
 
 // The byte scanner (fast path) must read every input exactly as csv-parse (the reference) does: the same

@@ -1,7 +1,7 @@
 import type { CsvRecord, Dialect } from '../../src/data/csv-dialect.js';
 import type { InputSource } from '../../src/data/inputs.js';
 import { readCsvRecords } from '../../src/data/read-csv.js';
-import { scanCsvRecords } from '../../src/data/scan-csv.js';
+import { scanCsvRecords } from '../../src/data/scan-records.js';
 import { CsvSyntaxError, InputError } from '../../src/errors.js';
 
 /** Splits `buf` into chunks of `size` bytes (the last may be shorter); size 0 gives one chunk. */

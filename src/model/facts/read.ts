@@ -1,6 +1,42 @@
+import type { CodeSystemName } from '../../catalog/classifications.js';
+
 /**
  * The facts of each note the read step writes, by note code: what src/output/notes/read.ts words.
- * Add an entry here and a wording there for each note of this area (issue 10: facts travel as data).
+ * `file` is the input's name as messages give it (`book.xlsx[Sheet]` for a workbook's sheet).
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the notes of this area move to facts
-export interface ReadFacts {}
+export interface ReadFacts {
+  /** Blank rows between data rows, passed over. */
+  'blank-rows': { file: string; lines: number[] };
+  /** Lines above the header passed over (a source's title lines, --skip-lines). */
+  'lines-above-header': { file: string; lines: number[]; headerLine: number };
+  /** The first column is R's row names (write.csv). */
+  'row-names': { file: string };
+  /** Rows with one empty field past the header's last (a trailing comma). */
+  'trailing-empty-field': { file: string; rows: number };
+  /** The file was read in its source's encoding, not UTF-8. */
+  'source-encoding': { file: string; encoding: string };
+  /** "Total" rows under the table: the query's all-commodities total (`asTotal`), or passed over. */
+  'footer-row': { file: string; lines: number[]; asTotal: boolean };
+  /** No partner column: every row is taken as the World total. */
+  'no-partner-column': { file: string };
+  /** A field the file lacks, given one value for every row by its title lines or parameters. */
+  'field-from-file': { file: string; field: string; value: string; from: string };
+  /** Rows by a hidden dimension (a port, a mode of transport) left out for its total rows. */
+  'dimension-detail': { rows: number; dimension: string };
+  /** HS codes of odd length that got back a lost leading zero, with a few examples as written. */
+  'hs-code-repadded': { codes: number; examples: string[] };
+  /** Rows at other HS levels than --hs-level, left out. */
+  'other-hs-level': { rows: number };
+  /** Rows of flows that are not one of the four, left out, by "code (name)". */
+  'other-flows': { rows: number; flows: Array<{ flow: string; rows: number }> };
+  /** Rows with codes in a classification the category has no definition in. */
+  'other-classification': { rows: number; system: CodeSystemName };
+  /** Rows whose unit is not US dollars, left out, with the units met (in order met). */
+  'not-money': { rows: number; units: string[] };
+  /** A file read with another delimiter than the default, found from its header. */
+  'delimiter-found': { file: string; delimiter: string };
+  /** A table of country codes read as a lookup, not data. */
+  'code-table': { file: string; codes: number };
+  /** Workbook sheets not read, as `book.xlsx[Sheet]` (with why, for a sheet that is no table). */
+  'sheets-skipped': { sheets: string[] };
+}

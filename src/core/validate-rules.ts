@@ -1,0 +1,132 @@
+// validate's checks of each row's values (issue 10: rules in core, problems as data): what a read row
+// holds that is worth saying although the analyses read it (a suppressed value, a lost leading zero, a
+// partner or category the catalog does not know), counted once per file with the line of the first.
+import type { CategoryDef } from '../catalog/categories.js';
+import type { ProblemCode } from '../model/codes.js';
+import { PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
+import type { RowPlace, TradeRow } from '../model/rows.js';
+
+/** Where a cell is in a file: its 1-based column and header, or null when the file has no such column. */
+export interface CellAt {
+  column: number | null;
+  field: string | null;
+}
+
+/** The cells of a file the value rules speak of besides a row's place: its code and its category. */
+export interface RuleCells {
+  code: CellAt;
+  category: CellAt;
+}
+
+/** Counts and first line of a problem reported once per file for many rows. */
+interface Tally {
+  code: ProblemCode;
+  /** The cell text it is about (a marker, a code, a name), "" when it is the same for every row. */
+  what: string;
+  count: number;
+  first: number;
+  column: number | null;
+  field: string | null;
+}
+
+/** The message of a problem counted over many rows, by code, from the text it is about. */
+const TALLIED: Readonly<Record<string, (what: string) => string>> = {
+  suppressed: (what) => `value marked ${JSON.stringify(what)} (missing or suppressed), left out of analyses`,
+  'empty-value': () => 'empty value cell (missing, never 0), left out of analyses',
+  'trailing-empty-field': () =>
+    "an empty field past the header's last column (a trailing comma, as the Comtrade portal writes): read, as analyses read it",
+  'unknown-partner': (what) =>
+    `partner ${JSON.stringify(what)} is not in the catalog (kept under its own name)`,
+  'unknown-category': (what) => `category ${JSON.stringify(what)} is not in the catalog`,
+  'hs-code-leading-zero': (what) =>
+    `HS code ${JSON.stringify(what)} has an odd number of digits: it lost a leading zero, and is read as 0${what} (as analyses read it)`,
+  'hs-code-length': (what) => `HS code ${JSON.stringify(what)} is not 2, 4, 6, 8 or 10 digits`,
+};
+
+/** What to do about a counted problem, by code. */
+const TALLY_HINTS: Readonly<Partial<Record<ProblemCode, string>>> = {
+  'unknown-category': 'define it with --categories FILE',
+  'hs-code-leading-zero': 'store HS codes as text, not numbers',
+};
+
+/** A problem of `file` at a place, with its code's severity. */
+export function problemAt(
+  file: string,
+  line: number | null,
+  column: number | null,
+  field: string | null,
+  code: ProblemCode,
+  message: string,
+  hint?: string,
+): Problem {
+  return { file, line, column, field, code, severity: PROBLEM_SEVERITY[code], message, hint };
+}
+
+/** The value rules of one file: a negative value is a problem of its row; the others are counted. */
+export class ValueRules {
+  private readonly tallies = new Map<string, Tally>();
+
+  constructor(
+    private readonly file: string,
+    private readonly cells: RuleCells,
+    /** The names of the catalog's categories. */
+    private readonly known: ReadonlySet<string>,
+  ) {}
+
+  /** Checks one row: the problem to report at once (a negative value), if any; the rest is counted. */
+  row(row: TradeRow, place: RowPlace): Problem | undefined {
+    let found: Problem | undefined;
+    if (row.value === undefined) {
+      const code = row.marker ? 'suppressed' : 'empty-value';
+      this.tally(code, row.marker ?? '', row.line, place.valueColumn, place.valueField);
+    } else if (row.value < 0) {
+      found = problemAt(
+        this.file,
+        row.line,
+        place.valueColumn,
+        place.valueField,
+        'negative-value',
+        `negative value ${row.value}: trade values are never below 0`,
+      );
+    }
+    const code = row.code;
+    const hs = this.cells.code;
+    if (code !== undefined && code !== 'TOTAL' && (row.system ?? 'HS') === 'HS') {
+      if (row.padded) this.tally('hs-code-leading-zero', code.slice(1), row.line, hs.column, hs.field);
+      else if (!/^\d{2}(\d{2}){0,4}$/.test(code))
+        this.tally('hs-code-length', code, row.line, hs.column, hs.field);
+    }
+    if (row.partner.kind === 'unknown')
+      this.tally('unknown-partner', row.partner.name, row.line, place.partnerColumn, place.partnerField);
+    if (row.category !== undefined && !this.known.has(row.category)) {
+      const at = this.cells.category;
+      this.tally('unknown-category', row.category ?? '', row.line, at.column, at.field);
+    }
+    return found;
+  }
+
+  /** Counts one more row with a problem reported once per file (by its code and the text it is about). */
+  tally(code: ProblemCode, what: string, line: number, column: number | null, field: string | null): void {
+    const key = `${code}\u0000${what}`;
+    const t = this.tallies.get(key);
+    if (t) t.count++;
+    else this.tallies.set(key, { code, what, count: 1, first: line, column, field });
+  }
+
+  /** The counted problems, one per code and text, in the order first met, each at its first line. */
+  tallied(): Problem[] {
+    return [...this.tallies.values()].map((t) => {
+      const { code, what } = t;
+      const times = t.count === 1 ? `line ${t.first}` : `${t.count} rows, first at line ${t.first}`;
+      const say = TALLIED[code] ?? TALLIED['hs-code-length'];
+      const message = `${say?.(what) ?? code}: ${times}`;
+      return problemAt(this.file, t.first, t.column, t.field, code, message, TALLY_HINTS[code]);
+    });
+  }
+}
+
+/** validate's value rules over a catalog's categories: one ValueRules per file, made once its cells are known. */
+export function valueRules(catalog: readonly CategoryDef[]): (file: string, cells: RuleCells) => ValueRules {
+  const known = new Set(catalog.map((c) => c.name));
+  return (file, cells) => new ValueRules(file, cells, known);
+}

@@ -1,0 +1,91 @@
+import { decodeError } from './csv-dialect.js';
+import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
+import { type FieldReader, StringRecord } from './field-cache.js';
+import type { InputSource } from './inputs.js';
+import { parserFor } from './parser-choice.js';
+import { peekInput } from './peek-input.js';
+import { readCsvRecords } from './read-csv.js';
+import { looksLikeJsonTable, readJsonRecords } from './read-json.js';
+import type { ReadOptions } from './read-options.js';
+import { CsvScanner } from './scan-csv.js';
+import { sniffDelimiter, sniffProfile } from './sniff-header.js';
+
+/**
+ * Hands every record of one input to `onRecord`, with either parser, or from a JSON table (the Census
+ * API's answer, read whole); yields the bytes read so far after each chunk, so a caller can pass on what
+ * the records made. Malformed CSV and bad bytes throw InputError after the records before them.
+ */
+export async function* eachRecord(
+  given: InputSource,
+  options: ReadOptions,
+  onRecord: (r: FieldReader) => void,
+  meta: { encoding: string; bytes?: number; delimiter?: string },
+  peeked?: { head: Buffer; input: InputSource },
+): AsyncGenerator<number> {
+  // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
+  const fast = parserFor(options) === 'fast';
+  const { head, input } = peeked ?? (await peekInput(given, { reuse: fast }));
+  if (looksLikeJsonTable(head)) {
+    meta.encoding = `${options.dialect.encoding} (JSON)`;
+    for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
+      onRecord(new StringRecord(fields, line));
+    }
+    yield 0;
+    return;
+  }
+  // A tab-separated file (Comtrade's bulk .txt, Excel's "Unicode text") read with the default comma: the
+  // header has tabs and no comma.
+  const delimiter = options.delimiterGiven
+    ? options.dialect.delimiter
+    : sniffDelimiter(head, options.dialect.delimiter);
+  if (delimiter !== options.dialect.delimiter) meta.delimiter = delimiter;
+  // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
+  // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
+  const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
+  if (fast) {
+    yield* scanRecords(input, options, delimiter, fallback, onRecord, meta);
+    return;
+  }
+  let n = 0;
+  for await (const { fields, line } of readCsvRecords(
+    input,
+    { ...options.dialect, delimiter, fallback },
+    meta,
+  )) {
+    onRecord(new StringRecord(fields, line));
+    if (++n % 4096 === 0) yield 0;
+  }
+}
+
+/** The records of a CSV input through the byte scanner, yielding the bytes read after each chunk. */
+async function* scanRecords(
+  input: InputSource,
+  options: ReadOptions,
+  delimiter: string,
+  fallback: 'windows-1252' | undefined,
+  onRecord: (r: FieldReader) => void,
+  meta: { encoding: string; bytes?: number },
+): AsyncGenerator<number> {
+  const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding, fallback };
+  const scanner = new CsvScanner(input.name, delimiter.charCodeAt(0), onRecord);
+  for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
+    meta.encoding = encodingLabel(state);
+    meta.bytes = state.bytesIn;
+    try {
+      scanner.push(chunk);
+    } finally {
+      yield state.bytesIn;
+    }
+  }
+  meta.encoding = encodingLabel(state);
+  if (state.problem) {
+    const line = scanner.lineAtEnd();
+    try {
+      scanner.endAtCut();
+    } finally {
+      yield state.bytesIn;
+    }
+    throw decodeError(input.name, state.problem, line);
+  }
+  scanner.end();
+}
