@@ -34,13 +34,4 @@ export type FactNote = {
   };
 }[FactCode];
 
-/** A note still worded where it is made (until its area's notes move to facts). */
-export interface WordedNote {
-  level: 'warning' | 'info';
-  code: NoteCode;
-  message: string;
-  count?: number;
-  scope?: string;
-}
-
-export type Note = FactNote | WordedNote;
+export type Note = FactNote;

@@ -27,8 +27,8 @@ const WORDS: Words<NoteFacts> = {
 
 /** A note in words: its scope, then what its facts say. */
 export function noteText(n: Note): string {
-  const f = n as unknown as { code: keyof NoteFacts; facts: unknown };
-  const text = 'message' in n ? n.message : (WORDS[f.code] as (facts: unknown) => string)(f.facts);
+  // A note's facts are the ones its code's words take (FactNote pairs them); TS cannot follow the pair.
+  const text = (WORDS[n.code] as (facts: unknown) => string)(n.facts);
   return n.scope ? `${n.scope}: ${text}` : text;
 }
 

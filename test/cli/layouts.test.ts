@@ -167,6 +167,49 @@ describe('no double counting', () => {
     expect(once.notes.map((n) => n.code)).toContain('duplicate-rows-deduped');
   });
 
+  it('--dedupe counts an exact repeat once in trend, breakdown and check too, as in share', async () => {
+    const file = tmp(
+      'dup.csv',
+      'year,partner,category,value_usd\n2015,CN,apparel,8\n2016,CN,apparel,10\n2016,CN,apparel,10\n2016,VN,apparel,5\n',
+    );
+    const trend = async (extra: string[]) => {
+      const r = await run([
+        'trend',
+        '--category',
+        'apparel',
+        '--partner',
+        'CN',
+        '--data',
+        file,
+        '--json',
+        ...extra,
+      ]);
+      expect(r.code).toBe(0);
+      const points = JSON.parse(r.stdout).series[0].points as Array<{ year: number; valueUsd: number }>;
+      return points.find((p) => p.year === 2016)?.valueUsd;
+    };
+    expect(await trend([])).toBe(20);
+    expect(await trend(['--dedupe'])).toBe(10);
+    const breakdown = async (extra: string[]) => {
+      const r = await run([
+        'breakdown',
+        '--partner',
+        'CN',
+        '--year',
+        '2016',
+        '--data',
+        file,
+        '--json',
+        ...extra,
+      ]);
+      expect(r.code).toBe(0);
+      const rows = JSON.parse(r.stdout).categories as Array<{ name: string; valueUsd: number }>;
+      return rows.find((c) => c.name === 'apparel')?.valueUsd;
+    };
+    expect(await breakdown([])).toBe(20);
+    expect(await breakdown(['--dedupe'])).toBe(10);
+  });
+
   it('two files giving different values for the same row is an error naming both', async () => {
     const a = tmp('a.csv', 'year,partner,category,value_usd\n2016,CN,apparel,10\n');
     const b = tmp('b.csv', 'year,partner,category,value_usd\n2016,CN,apparel,12\n');
