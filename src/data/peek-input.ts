@@ -18,8 +18,14 @@ export async function peekInput(
       name: input.name,
       size: input.size,
       async *open() {
-        if (!first.done) yield head;
-        yield* rest;
+        // A reader that stops on the head chunk (an error in a one-chunk file) never reaches `rest`:
+        // the file is closed here all the same, not left to the garbage collector.
+        try {
+          if (!first.done) yield head;
+          yield* rest;
+        } finally {
+          await it.return?.();
+        }
       },
     },
   };
