@@ -51,3 +51,14 @@ export function analysisTitle(
       : `${q.reporter ? `${q.reporter} ` : ''}${what} by partner, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
+
+/** "Rows": every row read, accounted for: used, filtered out, missing (by marker) and aggregate. */
+export function rowsLine(i: InputStats): [string, string] {
+  const missing = Object.entries(i.missingByMarker)
+    .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
+    .join(', ');
+  return [
+    'Rows',
+    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
+  ];
+}

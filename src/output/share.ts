@@ -1,5 +1,5 @@
 import type { ShareResult, ShareRow } from '../core/share/index.js';
-import { analysisTitle, basisLine, categoryLine, filesLine } from './footer.js';
+import { analysisTitle, basisLine, categoryLine, filesLine, rowsLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
@@ -204,13 +204,6 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
         : `HHI ${hhi} (${k.band}); top 1 ${percent(k.top1Share, 1)}, top 5 ${percent(k.top5Share, 1)} of the total; ${k.partners} partner${k.partners === 1 ? '' : 's'}${covers}`,
     ]);
   }
-  const i = r.input;
-  const missing = Object.entries(i.missingByMarker)
-    .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
-    .join(', ');
-  lines.push([
-    'Rows',
-    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
-  ]);
+  lines.push(rowsLine(r.input));
   return lines;
 }

@@ -1,6 +1,6 @@
 import { yearList } from '../core/share/index.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend/index.js';
-import { basisLine, categoryLine, filesLine } from './footer.js';
+import { basisLine, categoryLine, filesLine, rowsLine } from './footer.js';
 import { percent } from './format.js';
 
 /** The footer lines: category, basis, denominators, gaps, how changes and verdicts are read, files and rows. */
@@ -61,14 +61,6 @@ export function trendFooter(r: TrendResult): Array<[string, string]> {
       `HHI of the itemized partners, 0-10,000 (under 1,500 low, 1,500-2,500 moderate, over 2,500 high); top 1 and top 5 are shares of the total${span}${weak}`,
     ]);
   }
-  const i = r.input;
-  lines.push(filesLine(i));
-  const missing = Object.entries(i.missingByMarker)
-    .map(([m, n]) => `${m === '' ? 'empty' : m} ${n}`)
-    .join(', ');
-  lines.push([
-    'Rows',
-    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
-  ]);
+  lines.push(filesLine(r.input), rowsLine(r.input));
   return lines;
 }
