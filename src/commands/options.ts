@@ -1,9 +1,11 @@
 import { type Command, Option } from 'commander';
+import { FLOWS, type Flow } from '../catalog/flows.js';
 import { reporterCode } from '../catalog/partners.js';
+import { parseColumnOverrides } from '../data/column-overrides.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
-import { parseColumnOverrides, UNITS } from '../data/file-plan.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
-import { FLOWS, type Flow, PARSERS, type ParserChoice, type ReadOptions } from '../data/trade-rows.js';
+import { PARSERS, type ParserChoice, type ReadOptions } from '../data/read-options.js';
+import { UNITS } from '../data/units.js';
 import { UsageError } from '../errors.js';
 import { type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
 import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';

@@ -1,17 +1,12 @@
 import type { CategoryDef } from '../catalog/categories.js';
 import { loadCategories } from '../data/category-file.js';
+import { checkDimensions } from '../data/check-dimensions.js';
 import { type InputSource, resolveInputs } from '../data/inputs.js';
-import {
-  checkDimensions,
-  newReport,
-  type ReadOptions,
-  type ReadReport,
-  type RowFilter,
-  readNotes,
-  readTrade,
-  type TradeRow,
-} from '../data/trade-rows.js';
+import { readNotes } from '../data/read-notes.js';
+import type { ReadOptions } from '../data/read-options.js';
+import { readTrade } from '../data/trade-rows.js';
 import type { Note } from '../model/notes.js';
+import { newReport, type ReadReport, type RowFilter, type TradeRow } from '../model/rows.js';
 import { chalkFor } from '../output/color.js';
 import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';

@@ -1,8 +1,8 @@
 import type { ShareAccumulator, ShareResult } from '../core/share/index.js';
 import { yearList } from '../core/share/index.js';
 import type { TrendInput } from '../core/trend/index.js';
-import type { ReadReport } from '../data/trade-rows.js';
 import { KorusError } from '../errors.js';
+import type { ReadReport } from '../model/rows.js';
 
 /** The years a trend asks for (--from, --to), and what to say when the data has none at all. */
 export interface AskedRange {

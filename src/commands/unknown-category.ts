@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { CategoryDef } from '../catalog/categories.js';
-import type { ReadReport } from '../data/trade-rows.js';
 import { KorusError, UsageError } from '../errors.js';
+import type { ReadReport } from '../model/rows.js';
 
 /** The error for a category with no rows: the categories there are, and the nearest name to a typo. */
 export function unknownCategory(

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { lookupPartner, type Partner } from '../catalog/partners.js';
-import { SETTABLE } from '../data/file-plan.js';
+import { SETTABLE } from '../data/column-overrides.js';
 import { UsageError } from '../errors.js';
 import type { Field } from '../sources/types.js';
 

@@ -8,10 +8,6 @@ import { checkFlowRead, columnIndex, findEchoes, missingColumn } from './plan-co
 import type { FilePlan, PlanInput, PlannedDimension } from './plan-types.js';
 import { chooseValue, unitOf, wideCells } from './plan-value.js';
 
-// Where the --columns, --set and --unit flags are read (src/commands/common.ts) these were found before.
-export { parseColumnOverrides, SETTABLE } from './column-overrides.js';
-export { UNITS } from './units.js';
-
 /** Column names of a hidden dimension that a file may split its figures by (ports, modes, second partners). */
 const DIMENSION_LIKE =
   /^(port|port_code|district|district_code|partner2(_?code)?|2nd partner( code)?|second_partner(_code)?|mot(_?code)?|mode of transport( code)?|mode_of_transport(_code)?|customs(_?code|_proc_code| proc\. code)?|mos(_?code)?)$/;

@@ -12,17 +12,6 @@ import { refuseSameBytes } from './same-bytes.js';
 import { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
 
-export { FLOWS, type Flow, parseFlow } from '../catalog/flows.js';
-export type { DimensionStats, FileStats, ReadReport, RowFilter, TradeRow } from '../model/rows.js';
-export { newReport } from '../model/rows.js';
-export { checkDimensions } from './check-dimensions.js';
-export { eachRecord } from './each-record.js';
-export { parserFor, scannerFits } from './parser-choice.js';
-export { readNotes } from './read-notes.js';
-export { PARSERS, type ParserChoice, type ReadOptions } from './read-options.js';
-export { type DataSheet, dataSheets, workbookOrFile } from './workbook-sheets.js';
-export { SharedCaches };
-
 /** The reader of each file (or workbook sheet) of one read, sharing its caches. */
 function fileMaker(
   options: ReadOptions,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtInCategories, type CategoryDef, inCategory } from '../../src/catalog/categories.js';
 import { lookupPartner } from '../../src/catalog/partners.js';
 import { ShareAccumulator, type ShareQuery, yearList } from '../../src/core/share/index.js';
-import { newReport, type ReadReport, type TradeRow } from '../../src/data/trade-rows.js';
 import { KorusError } from '../../src/errors.js';
+import { newReport, type ReadReport, type TradeRow } from '../../src/model/rows.js';
 import { noteText } from '../../src/output/notes.js';
 
 const apparel = builtInCategories().find((c) => c.name === 'apparel') as CategoryDef;

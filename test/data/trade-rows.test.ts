@@ -1,17 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseFlow } from '../../src/catalog/flows.js';
 import type { InputSource } from '../../src/data/inputs.js';
 import { resolveInputs } from '../../src/data/inputs.js';
 import { DEFAULT_MISSING_MARKERS } from '../../src/data/numbers.js';
-import {
-  newReport,
-  parseFlow,
-  type ReadOptions,
-  type ReadReport,
-  readTradeRows,
-  type TradeRow,
-} from '../../src/data/trade-rows.js';
+import type { ReadOptions } from '../../src/data/read-options.js';
+import { readTradeRows } from '../../src/data/trade-rows.js';
 import { CsvSyntaxError, InputError } from '../../src/errors.js';
+import { newReport, type ReadReport, type TradeRow } from '../../src/model/rows.js';
 import { canonical } from '../../src/sources/canonical.js';
 import { memoryInput } from './helpers.js';
 
