@@ -4,11 +4,16 @@ import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
 import { reasonText } from './notes/check.js';
 import { noteJson } from './notes.js';
-import { type Renderable, renderMarkdown, type TextTable } from './render.js';
+import { type Format, type Renderable, renderMarkdown, type TextTable } from './render.js';
 
 /** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
-export const CHECK_FORMATS = ['table', 'json', 'github', 'junit', 'markdown'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const CHECK_FORMATS = [
+  'table',
+  'json',
+  'github',
+  'junit',
+  'markdown',
+] as const satisfies readonly Format[];
 
 /** The version of the `check` JSON shape (schemas/check-output.schema.json); bumped on any breaking change. */
 export const CHECK_SCHEMA_VERSION = 1;

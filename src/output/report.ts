@@ -2,11 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
 import { GITHUB_ANNOTATION_LIMIT, githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
-import type { Renderable } from './render.js';
+import type { Format, Renderable } from './render.js';
 
 /** validate's report formats. */
-export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const satisfies readonly Format[];
 
 /** The version of validate's JSON report (schemas/validate.schema.json). */
 export const VALIDATE_SCHEMA_VERSION = 1;

@@ -1,6 +1,5 @@
 // The trend of partners' values and shares over a range of years, built from one ShareResult a year.
 
-export { partOfYear } from '../share/index.js';
 export { directionOf, growthRate } from './direction.js';
 export { trendOf } from './result.js';
 export {
