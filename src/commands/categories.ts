@@ -47,6 +47,6 @@ export function register(program: Command, ctx: Context): void {
 
 /** Runs `categories`: the catalog, built-in and from the file; returns the exit code. */
 export async function categories(o: CategoriesOptions, ctx: Context): Promise<number> {
-  answer(ctx, o.output, [], renderCategories(await loadCategories(o.categories)));
+  await answer(ctx, o.output, [], renderCategories(await loadCategories(o.categories)));
   return 0;
 }

@@ -72,7 +72,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<number> {
   const notes: Note[] = [];
   const measurements = await measure(ctx, rules, dirname(path), catalog, o.input, o.output.quiet, notes);
   const report = evaluateRules(rules, measurements);
-  answer(
+  await answer(
     ctx,
     o.output,
     warningsOnce(notes),

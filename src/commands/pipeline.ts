@@ -8,9 +8,10 @@ import { readTrade } from '../data/trade-rows.js';
 import type { Note } from '../model/notes.js';
 import { newReport, type ReadReport, type RowFilter, type TradeRow } from '../model/rows.js';
 import { chalkFor } from '../output/color.js';
+import { writeChunks } from '../output/json-writer.js';
 import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';
-import { type Renderable, render } from '../output/render.js';
+import { type Renderable, renderChunks } from '../output/render.js';
 import type { Context } from './context.js';
 import type { InputOptions, OutputOptions, Scope } from './options.js';
 
@@ -53,7 +54,7 @@ export async function analyse<R extends { notes: Note[] }>(
   const report = await readRows(ctx, inputs, read, filter, analysis.add, options.output.quiet);
   const result = analysis.result(report);
   result.notes.push(...readNotes(report));
-  answer(ctx, options.output, result.notes, analysis.renderable(result));
+  await answer(ctx, options.output, result.notes, analysis.renderable(result));
   return 0;
 }
 
@@ -86,9 +87,15 @@ export async function readRows(
 }
 
 /** Answers: the notes on stderr (unless --quiet), then the result on stdout in the format asked for. */
-export function answer(ctx: Context, output: OutputOptions, notes: Note[], result: Renderable): void {
+export async function answer(
+  ctx: Context,
+  output: OutputOptions,
+  notes: Note[],
+  result: Renderable,
+): Promise<void> {
   printNotes(ctx, notes, output);
-  ctx.io.stdout.write(render(result, output.format, chalkFor(ctx.io.stdout, ctx.io.env, output.color)));
+  const c = chalkFor(ctx.io.stdout, ctx.io.env, output.color);
+  await writeChunks(ctx.io.stdout, renderChunks(result, output.format, c));
 }
 
 /** Prints notes to stderr ("korus-stats: warning: ..."), unless --quiet. */

@@ -104,7 +104,7 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   }
   checker.finish();
   const report = tally.report(files, o.strict);
-  answer(ctx, o.output, [], renderReport(report));
+  await answer(ctx, o.output, [], renderReport(report));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (o.output.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(report));
   return report.valid ? 0 : 1;

@@ -2,6 +2,7 @@ import type { Flow } from '../catalog/flows.js';
 import type { CheckRule, RulesFile, RuleType } from '../model/check-rules.js';
 import type { RulePartner, RuleReason } from '../model/facts/check.js';
 import type { Note } from '../model/notes.js';
+import type { Usd } from '../model/usd.js';
 import type { ShareResult } from './share/index.js';
 
 /** What was computed for one rule: a share result (from the same pipeline as `share`), or why there is none. */
@@ -18,11 +19,11 @@ export interface RuleOutcome {
   status: 'pass' | 'fail';
   failure: Failure | null;
   /** A fraction (share, change), US dollars (total), a count (rows), or presence; null when not evaluated. */
-  measured: number | boolean | null;
+  measured: Usd | boolean | null;
   min: number | null;
   max: number | null;
   /** The partner's value (share, change, partner-present) or the total (total), in US dollars. */
-  valueUsd: number | null;
+  valueUsd: Usd | null;
   /** Why the rule could not be evaluated, or where the partner is absent (worded in output); null otherwise. */
   reason: RuleReason | null;
   query: {
@@ -139,7 +140,7 @@ export function evaluateRule(rule: CheckRule, m: Measurement): RuleOutcome {
   }
 }
 
-function bounded(out: RuleOutcome, value: number, rule: CheckRule): RuleOutcome {
+function bounded(out: RuleOutcome, value: Usd, rule: CheckRule): RuleOutcome {
   const failure: Failure | null =
     rule.min !== undefined && value < rule.min
       ? 'below-min'

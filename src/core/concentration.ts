@@ -1,3 +1,5 @@
+import { compareUsd, plus, ratio, type Usd } from '../model/usd.js';
+
 /** How concentrated the supply is: the Herfindahl-Hirschman index and the top shares. */
 export interface Concentration {
   /** HHI, 0-10,000: the sum of squared percentage shares of the itemized partners (of their own sum). */
@@ -13,18 +15,18 @@ export interface Concentration {
 }
 
 /** The HHI and top shares of a set of partner values, with `total` the denominator of the shares. */
-export function concentrationOf(values: number[], total: number): Concentration {
-  const sorted = values.filter((v) => v > 0).sort((a, b) => b - a);
-  const itemized = sorted.reduce((a, v) => a + v, 0);
-  const hhi = itemized > 0 ? sorted.reduce((a, v) => a + ((v / itemized) * 100) ** 2, 0) : null;
+export function concentrationOf(values: Usd[], total: Usd): Concentration {
+  const sorted = values.filter((v) => v > 0).sort((a, b) => compareUsd(b, a));
+  const itemized = sorted.reduce<Usd>(plus, 0);
+  const hhi = itemized > 0 ? sorted.reduce<number>((a, v) => a + (ratio(v, itemized) * 100) ** 2, 0) : null;
   const top = (n: number) =>
-    total > 0 && sorted.length ? sorted.slice(0, n).reduce((a, v) => a + v, 0) / total : null;
+    total > 0 && sorted.length ? ratio(sorted.slice(0, n).reduce<Usd>(plus, 0), total) : null;
   return {
     hhi,
     band: hhi === null ? null : hhi < 1500 ? 'low' : hhi <= 2500 ? 'moderate' : 'high',
     partners: sorted.length,
     top1Share: top(1),
     top5Share: top(5),
-    itemizedShareOfTotal: total > 0 ? itemized / total : null,
+    itemizedShareOfTotal: total > 0 ? ratio(itemized, total) : null,
   };
 }

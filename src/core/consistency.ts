@@ -1,5 +1,6 @@
 import type { Problem } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
+import { toNumber } from '../model/usd.js';
 import { KeyTable } from './key-table.js';
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
@@ -54,6 +55,8 @@ export class ConsistencyChecker implements RowChecker {
     const what = row.code ?? row.category ?? '';
     this.duplicate(row, month, what, fileIndex, place);
     if (row.value === undefined) return;
+    // Tolerance checks: a double is close enough past 2^53.
+    const value = toNumber(row.value);
 
     const kind = row.partner.kind;
     if (
@@ -75,7 +78,7 @@ export class ConsistencyChecker implements RowChecker {
       const group = g.hash();
       if (kind === 'world') {
         this.worlds.push({
-          value: row.value,
+          value: value,
           file: row.file,
           line: row.line,
           place,
@@ -86,8 +89,8 @@ export class ConsistencyChecker implements RowChecker {
         const table = kind === 'remainder' || kind === 'pseudo' ? this.remainders : this.parts;
         table.seek(group[0], group[1]);
         const slot = table.find();
-        if (slot === -1) table.add(row.line, fileIndex, row.value);
-        else table.addTo(slot, row.value);
+        if (slot === -1) table.add(row.line, fileIndex, value);
+        else table.addTo(slot, value);
       }
     }
 
@@ -98,8 +101,8 @@ export class ConsistencyChecker implements RowChecker {
         m = { months: new Map(), scale: row.valueScale };
         this.monthGroups.set(mk, m);
       }
-      if (month === 0) m.annual = { value: row.value, file: row.file, line: row.line };
-      else m.months.set(month, (m.months.get(month) ?? 0) + row.value);
+      if (month === 0) m.annual = { value: value, file: row.file, line: row.line };
+      else m.months.set(month, (m.months.get(month) ?? 0) + value);
     }
 
     if (place.partnerCodeText && place.partnerNameText) {

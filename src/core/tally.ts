@@ -1,3 +1,5 @@
+import { toNumber, type Usd, usd } from '../model/usd.js';
+
 /**
  * Counts per key, cheap when the same key comes many times in a row (rows of one file share a source and
  * a reporter): a run is counted in a local and written to the map only when the key changes.
@@ -58,20 +60,44 @@ export class Distinct<T> {
 
 /**
  * A sum of US dollar values that stays exact for whole dollars: a plain number while the total is a safe
- * integer (below 2^53, about US$9 quadrillion), a BigInt past that. Values with cents add as floating point.
+ * integer (below 2^53, about US$9 quadrillion), a BigInt past that, however large. Values with cents add
+ * as floating point, which is where exactness ends.
  */
 export class ExactSum {
   private n = 0;
   private big = 0n;
 
-  add(v: number): void {
+  /** Adds a value; false when a sum with cents overflows a double (the caller says where). */
+  add(v: Usd): boolean {
+    if (typeof v === 'bigint') {
+      this.big += v;
+      return this.fits();
+    }
     const s = this.n + v;
-    if (Number.isSafeInteger(s) || !Number.isInteger(v) || !Number.isInteger(this.n)) {
+    if (Number.isSafeInteger(s)) {
       this.n = s;
-      return;
+      return true;
+    }
+    if (!Number.isInteger(v) || !Number.isInteger(this.n)) {
+      this.n = s;
+      return this.fits();
     }
     this.big += BigInt(this.n) + BigInt(v);
     this.n = 0;
+    return true;
+  }
+
+  // Whole dollars are exact however large; a sum with cents is a double, which must stay finite.
+  private fits(): boolean {
+    if (Number.isInteger(this.n)) return true;
+    return Number.isFinite(this.big === 0n ? this.n : this.n + Number(this.big));
+  }
+
+  /** The total: exact for whole dollars (a BigInt past 2^53), a double once a value has cents. */
+  total(): Usd {
+    if (this.big === 0n) return this.n;
+    if (Number.isInteger(this.n)) return usd(this.big + BigInt(this.n));
+    return Number(this.big) + this.n;
   }
 
   /** The exact total of whole-dollar values as a BigInt (fractions are truncated). */
@@ -79,8 +105,8 @@ export class ExactSum {
     return this.big + BigInt(Math.trunc(this.n));
   }
 
-  /** The total as a number (exact below 2^53). */
+  /** The total as a double (rounded past 2^53), for ranking and shares. */
   value(): number {
-    return this.big === 0n ? this.n : Number(this.exact()) + (this.n - Math.trunc(this.n));
+    return this.big === 0n ? this.n : toNumber(this.total());
   }
 }

@@ -1,3 +1,5 @@
+import { type Usd, usd } from '../model/usd.js';
+
 /** How numbers are written in a file: the decimal mark and an optional thousands separator. */
 export interface NumberFormat {
   decimal: '.' | ',';
@@ -20,7 +22,7 @@ export function parseDecimal(
   text: string,
   format: NumberFormat = { decimal: '.' },
   scale = 0,
-): number | undefined {
+): Usd | undefined {
   let s = trimCell(text);
   if (format.thousands) {
     const sep = format.thousands === '.' ? '\\.' : format.thousands;
@@ -36,8 +38,33 @@ export function parseDecimal(
   if (!m) return undefined;
   const [, sign = '', int = '', frac = '', exp = '0'] = m;
   // Shift the decimal point in the text, so the one rounding is Number()'s own of the exact decimal.
-  const n = Number(`${sign}${int || '0'}${frac}e${Number(exp) - frac.length + scale}`);
-  return Number.isFinite(n) ? n : undefined;
+  const shift = Number(exp) - frac.length + scale;
+  const n = Number(`${sign}${int || '0'}${frac}e${shift}`);
+  if (!Number.isFinite(n)) return undefined;
+  return n >= TWO_53 || n <= -TWO_53 ? exactInteger(n, sign, `${int}${frac}`, shift) : n;
+}
+
+const TWO_53 = 2 ** 53;
+
+/**
+ * A value past 2^53 held exactly when its text is a whole number (9007199254740993, 1.5e20), as a BigInt;
+ * a value with a fraction keeps the double. Its size is bounded: the double was finite (below ~1.8e308).
+ */
+function exactInteger(n: number, sign: string, digits: string, shift: number): Usd {
+  let d = digits.replace(/^0+/, '') || '0';
+  if (shift < 0) {
+    const cut = d.length + shift;
+    if (!/^0*$/.test(d.slice(Math.max(0, cut)))) return n;
+    d = d.slice(0, Math.max(0, cut)) || '0';
+  }
+  const v = BigInt(d) * 10n ** BigInt(Math.max(0, shift));
+  return usd(sign === '-' ? -v : v);
+}
+
+/** Whether a value cell is a number too large to hold (past about 1.8e308), such as 1e400. */
+export function isTooLarge(text: string, format: NumberFormat = { decimal: '.' }): boolean {
+  const s = trimCell(text).replace(format.decimal === ',' ? ',' : '.', '.');
+  return PLAIN.test(s) && !Number.isFinite(Number(s));
 }
 
 /** A cell without the spaces and tabs that pad it; other white space (CR, NBSP) stays and fails parsing. */
@@ -47,7 +74,13 @@ export function trimCell(text: string): string {
 
 /** Why a value cell is not a number, with a hint for the usual causes. */
 export function explainBadNumber(text: string, format: NumberFormat): { detail: string; hint?: string } {
-  const shown = JSON.stringify(text);
+  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 40)}...` : text);
+  if (isTooLarge(text, format)) {
+    return {
+      detail: `value ${shown} (${text.length} characters) is too large: past about 1.8e308, the largest number korus-stats holds`,
+      hint: 'values this large are not US dollars: check the value column and its unit',
+    };
+  }
   if (/^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/.test(text) && format.thousands !== ',') {
     return {
       detail: `value ${shown} is not a number`,

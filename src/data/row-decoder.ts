@@ -9,6 +9,7 @@ import type { FlowInfo } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
 import type { Location } from '../errors.js';
 import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
+import type { Usd } from '../model/usd.js';
 import type { Field } from '../sources/types.js';
 import type { FieldCache, FieldReader } from './field-cache.js';
 import { parseDecimal, parseYear, trimCell } from './numbers.js';
@@ -223,6 +224,7 @@ export class RowDecoder {
     out.cumulative = month > 0 && this.cumulative;
     out.partner = partner;
     out.value = value;
+    out.column = valueCol + 1;
     out.marker = fast || value !== undefined ? undefined : this.marker;
     out.category = category;
     out.code = coded?.code;
@@ -322,7 +324,7 @@ export class RowDecoder {
    * A value cell that is not plain digits: a missing or suppressed marker (undefined, with `marker` set), or
    * a number read strictly (a footer's totals, and some sources' values, have thousands separators).
    */
-  private valueText(r: FieldReader, valueCol: number, scale: number, footer: boolean): number | undefined {
+  private valueText(r: FieldReader, valueCol: number, scale: number, footer: boolean): Usd | undefined {
     const valueText = r.text(valueCol);
     const trimmed = trimCell(valueText);
     if (trimmed === '' || this.caches.markers.has(trimmed.toLowerCase())) {

@@ -3,6 +3,7 @@ import type { CodeSystemName } from '../catalog/classifications.js';
 import type { Flow } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
 import type { Field, ProfileName } from '../sources/types.js';
+import type { Usd } from './usd.js';
 
 /** One data row, typed: values in US dollars, partner resolved through the catalog. */
 export interface TradeRow {
@@ -15,7 +16,9 @@ export interface TradeRow {
   cumulative?: boolean;
   partner: Partner;
   /** US dollars; undefined when the cell is empty or a missing/suppressed marker. */
-  value: number | undefined;
+  value: Usd | undefined;
+  /** The value cell's column (1-based), for errors about the value. */
+  column?: number;
   /** The marker found when value is undefined ("" for an empty cell). */
   marker?: string;
   /** The category column's label, as a key; undefined when the file has none or the cell is empty. */

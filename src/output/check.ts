@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckReport, RuleOutcome } from '../core/check.js';
+import type { Usd } from '../model/usd.js';
 import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
 import { reasonText } from './notes/check.js';
@@ -176,12 +177,12 @@ function failureText(r: RuleOutcome): string {
   }
 }
 
-function formatValue(r: RuleOutcome, v: number): string {
+function formatValue(r: RuleOutcome, v: Usd): string {
   switch (r.type) {
     case 'share':
-      return percent(v);
+      return percent(Number(v));
     case 'change':
-      return v === 0 ? '0.0%' : signedPercent(v);
+      return v === 0 ? '0.0%' : signedPercent(Number(v));
     case 'total':
       return humanUsd(v);
     default:

@@ -1,5 +1,9 @@
+import type { Usd } from '../model/usd.js';
+
 /** Formats US dollars for people: US$251m, US$80.71bn, US$12.5k. */
-export function humanUsd(v: number): string {
+export function humanUsd(v: Usd): string {
+  // Past 2^53 the figure is exact: every digit is shown, not a rounded unit.
+  if (typeof v === 'bigint') return `${v < 0n ? '-' : ''}US$${grouped(v < 0n ? -v : v)}`;
   const sign = v < 0 ? '-' : '';
   const a = Math.abs(v);
   if (a >= 1e9) return `${sign}US$${fixed(a / 1e9, 2)}bn`;
@@ -9,8 +13,18 @@ export function humanUsd(v: number): string {
 }
 
 /** US dollars in millions with separators, as trade tables print them: 45,221 or 80,713.83. */
-export function millionsUsd(v: number): string {
+export function millionsUsd(v: Usd): string {
+  if (typeof v === 'bigint') {
+    const a = v < 0n ? -v : v;
+    const frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+    return `${v < 0n ? '-' : ''}${grouped(a / 1_000_000n)}${frac ? `.${frac}` : ''}`;
+  }
   return (v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** Every digit of a whole number, in groups of three: 9,007,199,254,740,993. */
+function grouped(v: bigint): string {
+  return v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A fraction as a percentage: 0.0031 -> 0.31%; tiny non-zero shares say so rather than 0.00%. */

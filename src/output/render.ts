@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
+import { jsonChunks } from './json-writer.js';
 
 /** Every output format there is; each result states which of them it offers (Renderable.formats). */
 export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
@@ -40,7 +41,7 @@ export interface TextTable {
 /** CSV records with their header: raw numbers, null for an empty cell. */
 export interface CsvRecords {
   header: string[];
-  records: Array<Array<string | number | boolean | null>>;
+  records: Array<Array<string | number | bigint | boolean | null>>;
 }
 
 /**
@@ -61,6 +62,15 @@ export interface Renderable {
   svg?: () => string;
   github?: (c: ChalkInstance) => string;
   junit?: () => string;
+}
+
+/**
+ * A result in the chosen format, in pieces: JSON is written as it is made (jsonChunks), never as one
+ * string, so an output of any size can be written; every other format is one piece.
+ */
+export function* renderChunks(r: Renderable, format: Format, c: ChalkInstance): Generator<string> {
+  if (format === 'json' && r.formats.includes(format)) yield* jsonChunks(r.json());
+  else yield render(r, format, c);
 }
 
 /** Renders a result in the chosen format: the one switch on --format. */
@@ -129,15 +139,18 @@ export function renderMarkdown(t: TextTable): string {
 
 /** Renders records as CSV with a header row; raw numbers, empty cells for nulls. */
 export function renderCsv(header: string[], records: CsvRecords['records']): string {
-  return stringify([header, ...records.map((r) => r.map((v) => (v === null ? '' : v)))], {
+  // A BigInt (a whole-dollar figure past 2^53) is written with every digit.
+  const cell = (v: CsvRecords['records'][number][number]) =>
+    v === null ? '' : typeof v === 'bigint' ? v.toString() : v;
+  return stringify([header, ...records.map((r) => r.map(cell))], {
     record_delimiter: 'unix',
     cast: { number: (n) => String(n), boolean: (b) => (b ? 'true' : 'false') },
   });
 }
 
-/** Pretty JSON with a trailing newline: the documented, stable output. */
+/** Pretty JSON with a trailing newline (BigInts as integer literals): the documented, stable output. */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return [...jsonChunks(value)].join('');
 }
 
 function indent(text: string, by: number): string {

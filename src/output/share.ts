@@ -1,4 +1,5 @@
 import type { ShareResult, ShareRow } from '../core/share/index.js';
+import type { Usd } from '../model/usd.js';
 import { analysisTitle, basisLine, categoryLine, filesLine, rowsLine } from './footer.js';
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
@@ -90,10 +91,10 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
   const cells = (
     row: ShareRow | null,
     name: string,
-    value: number,
+    value: Usd,
     share: number | null,
     rank: number | null,
-    prevValue: number | null,
+    prevValue: Usd | null,
     changeFraction: number | null,
   ): string[] => {
     const out = [

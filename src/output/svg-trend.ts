@@ -21,7 +21,13 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
   const q = r.query;
   const years = r.years;
   const value = (p: TrendPoint): number | null =>
-    measure === 'share' ? (p.share === null ? null : p.share * 100) : p.valueUsd;
+    measure === 'share'
+      ? p.share === null
+        ? null
+        : p.share * 100
+      : p.valueUsd === null
+        ? null
+        : Number(p.valueUsd);
   const all = r.series.flatMap((s) => s.points.map(value)).filter((v): v is number => v !== null);
   const max = Math.max(0, ...all);
   const unit =

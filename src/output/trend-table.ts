@@ -38,7 +38,7 @@ export function trendTable(r: TrendResult, view: { units: UnitStyle; ascii: bool
         valueLabel,
         pts.map((p) => (p.valueUsd === null ? '–' : money(p.valueUsd))),
         sparkline(
-          pts.map((p) => p.valueUsd),
+          pts.map((p) => (p.valueUsd === null ? null : Number(p.valueUsd))),
           view.ascii,
         ),
         [cagrText(s.cagr), ppText(s.shareChangePp), seriesVerdict(s)],
@@ -84,7 +84,7 @@ export function trendTable(r: TrendResult, view: { units: UnitStyle; ascii: bool
       valueLabel,
       t.points.map((p) => (p.valueUsd === null ? '–' : money(p.valueUsd))),
       sparkline(
-        t.points.map((p) => p.valueUsd),
+        t.points.map((p) => (p.valueUsd === null ? null : Number(p.valueUsd))),
         view.ascii,
       ),
       [cagrText(t.cagr), '', totalVerdict(t)],

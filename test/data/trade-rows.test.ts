@@ -105,6 +105,7 @@ describe('readTradeRows: reading well-formed files', () => {
       cumulative: false,
       partner: { kind: 'country', code: 'KR', name: 'South Korea' },
       value: 100,
+      column: 4,
       marker: undefined,
       category: 'apparel',
       code: undefined,

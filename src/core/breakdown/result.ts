@@ -1,4 +1,7 @@
 import { type CategoryDef, hsDefinition } from '../../catalog/categories.js';
+import { compareUsd, isFiniteUsd, plus, ratio, type Usd } from '../../model/usd.js';
+import { changeOf } from '../change.js';
+import { totalOverflow } from '../share/guards.js';
 import type { ShareRow } from '../share/index.js';
 import { ExactSum } from '../tally.js';
 import { breakdownNotes } from './notes.js';
@@ -37,19 +40,20 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
         partnerYears: (partnerYears ?? []).filter((y) => y !== year),
       });
   }
-  found.sort((a, b) => b.row.valueUsd - a.row.valueUsd || a.def.name.localeCompare(b.def.name));
+  found.sort((a, b) => compareUsd(b.row.valueUsd, a.row.valueUsd) || a.def.name.localeCompare(b.def.name));
 
   const { within, top, partialOverlaps, unknownOverlap } = overlapsOf(found);
   const totalSum = new ExactSum();
   for (const t of top) totalSum.add(t.row.valueUsd);
-  const total = reported ? reported.valueUsd : partialOverlaps.length ? null : totalSum.value();
+  const total = reported ? reported.valueUsd : partialOverlaps.length ? null : totalSum.total();
+  if (total !== null && !isFiniteUsd(total)) throw totalOverflow(undefined, `${q.partner.name} total`);
   const prevs = top.map((t) => t.row.previousValueUsd);
   const prevTotal = reported
     ? reported.previousValueUsd
     : total !== null && prevs.length && prevs.every((v) => v !== null)
-      ? prevs.reduce((a: number, v) => a + (v as number), 0)
+      ? prevs.reduce<Usd>((a, v) => plus(a, v as Usd), 0)
       : null;
-  const shareOfTotal = (v: number): number | null => (total === null || total === 0 ? null : v / total);
+  const shareOfTotal = (v: Usd): number | null => (total === null || total === 0 ? null : ratio(v, total));
 
   const categories: BreakdownCategory[] = found.map(({ def, result: r, row }, i) => ({
     name: def.name,
@@ -86,7 +90,7 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
   // Equal values: the category that holds the other comes first.
   categories.sort(
     (a, b) =>
-      b.valueUsd - a.valueUsd ||
+      compareUsd(b.valueUsd, a.valueUsd) ||
       Number(b.countedInTotal) - Number(a.countedInTotal) ||
       a.name.localeCompare(b.name),
   );
@@ -132,7 +136,12 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
       categories: top.map((t) => t.def.name),
       ...change(total, prevTotal),
       listedSharesSum:
-        total === null || total === 0 ? null : categories.reduce((a, c) => a + c.valueUsd, 0) / total,
+        total === null || total === 0
+          ? null
+          : ratio(
+              categories.reduce<Usd>((a, c) => plus(a, c.valueUsd), 0),
+              total,
+            ),
       partialOverlaps,
       unknownOverlap,
     },
@@ -148,14 +157,10 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
 }
 
 function change(
-  value: number | null,
-  before: number | null,
-): { previousValueUsd: number | null; changeUsd: number | null; changeFraction: number | null } {
+  value: Usd | null,
+  before: Usd | null,
+): { previousValueUsd: Usd | null; changeUsd: Usd | null; changeFraction: number | null } {
   if (value === null || before === null)
     return { previousValueUsd: before, changeUsd: null, changeFraction: null };
-  return {
-    previousValueUsd: before,
-    changeUsd: value - before,
-    changeFraction: before === 0 ? null : (value - before) / before,
-  };
+  return changeOf(value, before);
 }

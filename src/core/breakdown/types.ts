@@ -4,6 +4,7 @@ import type { Partner } from '../../catalog/partners.js';
 import type { AbsentCategory } from '../../model/facts/breakdown.js';
 import type { Note } from '../../model/notes.js';
 import type { FileStats } from '../../model/rows.js';
+import type { Usd } from '../../model/usd.js';
 import type { ShareResult, ShareRow, TotalBasis } from '../share/index.js';
 
 /** What `breakdown` is asked: one partner, across every category. */
@@ -41,22 +42,22 @@ export interface BreakdownCategory {
   };
   sources: string[];
   valueBasis: string[];
-  valueUsd: number;
+  valueUsd: Usd;
   /** Fraction of the partner's total (partnerTotal.valueUsd); null when there is no total. */
   shareOfPartnerTotal: number | null;
   /** The partner's fraction of the category's total, as `share` computes it. */
   shareOfCategory: number | null;
   categoryTotal: {
-    valueUsd: number;
+    valueUsd: Usd;
     basis: TotalBasis;
-    previousValueUsd: number | null;
+    previousValueUsd: Usd | null;
     changeFraction: number | null;
   };
   rank: number | null;
   /** Itemized partners in the category's year (the rank is out of these). */
   partners: number;
-  previousValueUsd: number | null;
-  changeUsd: number | null;
+  previousValueUsd: Usd | null;
+  changeUsd: Usd | null;
   changeFraction: number | null;
   /** The listed categories whose catalog definition holds this one's (apparel is within textiles-and-apparel). */
   within: string[];
@@ -72,12 +73,12 @@ export interface PartnerTotal {
    * The partner's all-commodities figure when the file states it (a TOTAL row), else the sum over the
    * top-level categories; null when two of those overlap partly (no honest total).
    */
-  valueUsd: number | null;
+  valueUsd: Usd | null;
   basis: 'reported-all-commodities' | 'sum-of-top-level-categories';
   /** The categories added up (none of them within another listed one). */
   categories: string[];
-  previousValueUsd: number | null;
-  changeUsd: number | null;
+  previousValueUsd: Usd | null;
+  changeUsd: Usd | null;
   changeFraction: number | null;
   /** The sum of every listed category's share of the total: above 1 when some lie within others. */
   listedSharesSum: number | null;

@@ -2,9 +2,10 @@ import { inCategory } from '../../catalog/categories.js';
 import type { Partner } from '../../catalog/partners.js';
 import type { RowRepeat } from '../../model/facts/share.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
+import type { Usd } from '../../model/usd.js';
 import { KeyTable } from '../key-table.js';
 import { bump, type PartnerSum, type Repeats, type YearBucket } from './bucket.js';
-import { type DetailKey, missingTotal, twoFiles, twoTotals } from './guards.js';
+import { type DetailKey, missingTotal, sumOverflow, twoFiles, twoTotals } from './guards.js';
 import { reporterAsPartner } from './partner.js';
 import { YearPeriods } from './periods.js';
 import { shareResult } from './result.js';
@@ -219,9 +220,15 @@ export class ShareAccumulator {
     b: YearBucket,
     sum: PartnerSum,
     row: TradeRow,
-    value: number,
+    exact: Usd,
     kind: 'partner' | 'world' | 'remainder',
   ): boolean {
+    // The key table keeps doubles: past 2^53 a repeat is told by its rounded value.
+    let value = exact as number;
+    if (typeof exact === 'bigint') {
+      value = Number(exact);
+      b.firstHuge ??= { file: row.file, line: row.line, column: row.column };
+    }
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
       this.lastFileIndex = this.files.indexOf(row.file);
@@ -272,7 +279,7 @@ export class ShareAccumulator {
       }
       k.update(slot, row.line, fileIndex, value);
     }
-    sum.sum.add(value);
+    if (!sum.sum.add(exact)) throw sumOverflow(row);
     return true;
   }
 

@@ -1,6 +1,7 @@
 import type { MatchKind } from '../../catalog/categories.js';
 import type { Partner } from '../../catalog/partners.js';
 import type { RowRepeat } from '../../model/facts/share.js';
+import { negate, type Usd } from '../../model/usd.js';
 import { Distinct, ExactSum, Tally } from '../tally.js';
 
 /** One partner's sum in a bucket. */
@@ -9,8 +10,8 @@ export interface PartnerSum {
   idx: number;
   partner: Partner;
   sum: ExactSum;
-  /** The sum as a number, set when the result is computed. */
-  value: number;
+  /** The sum (exact past 2^53), set when the result is computed. */
+  value: Usd;
 }
 
 /** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
@@ -32,10 +33,10 @@ export function entry(partner: Partner): PartnerSum {
 }
 
 /** The exact sum of some values. */
-export function sumValues(items: Iterable<{ value: number }>): number {
+export function sumValues(items: Iterable<{ value: Usd }>): Usd {
   const s = new ExactSum();
   for (const i of items) s.add(i.value);
-  return s.value();
+  return s.total();
 }
 
 /** A partner's sum in a map of sums by code, made when first needed. */
@@ -80,6 +81,8 @@ export class YearBucket {
   /** Where the first negative value is (a copy: rows may be refilled by the reader). */
   firstNegative?: { file: string; line: number };
   maxScale = 0;
+  /** Where the first value past 2^53 is: the place to name if a total overflows. */
+  firstHuge?: { file: string; line: number; column?: number };
   readonly sources = new Tally<string>();
   readonly reporters = new Tally<string>();
   readonly matchedBy = new Distinct<MatchKind>();
@@ -88,11 +91,11 @@ export class YearBucket {
   readonly noFlowFiles = new Set<string>();
   readonly files = new Distinct<string>();
 
-  get total(): number {
-    return this.totalEntry.sum.value();
+  get total(): Usd {
+    return this.totalEntry.sum.total();
   }
-  get remainder(): number {
-    return sumValues([...this.remainders.values()].map((r) => ({ value: r.sum.value() })));
+  get remainder(): Usd {
+    return sumValues([...this.remainders.values()].map((r) => ({ value: r.sum.total() })));
   }
 
   /** The remainder entry of a partner ("All other", or a pseudo-partner). */
@@ -107,7 +110,7 @@ export class YearBucket {
 
   /** Turns the partner sums into numbers for ranking and shares. */
   settle(): void {
-    for (const p of this.partners.values()) p.value = p.sum.value();
+    for (const p of this.partners.values()) p.value = p.sum.total();
   }
 
   get rows(): number {
@@ -123,12 +126,12 @@ export class YearBucket {
    * figures takes one year's December and subtracts its June). Counts and labels are merged as they are.
    */
   absorb(o: YearBucket, sign: 1 | -1): void {
-    for (const p of o.partners.values()) this.partnerOf(p.partner).sum.add(sign * p.sum.value());
+    for (const p of o.partners.values()) this.partnerOf(p.partner).sum.add(negate(p.sum.total(), sign));
     for (const [code, marker] of o.missingPartners) this.missingPartners.set(code, marker);
-    for (const [, r] of o.remainders) this.remainderOf(r.partner).sum.add(sign * r.sum.value());
+    for (const [, r] of o.remainders) this.remainderOf(r.partner).sum.add(negate(r.sum.total(), sign));
     this.detailRows += o.detailRows;
     for (const v of o.systems.values()) this.systems.add(v);
-    if (o.totalRows) this.totalEntry.sum.add(sign * o.total);
+    if (o.totalRows) this.totalEntry.sum.add(negate(o.total, sign));
     this.remainderRows += o.remainderRows;
     this.totalRows += o.totalRows;
     this.partnerRows += o.partnerRows;
@@ -138,6 +141,7 @@ export class YearBucket {
     for (const [u, n] of o.unknown) bump(this.unknown, u, n);
     this.negative += o.negative;
     this.firstNegative ??= o.firstNegative;
+    this.firstHuge ??= o.firstHuge;
     this.maxScale = Math.max(this.maxScale, o.maxScale);
     for (const [k, n] of o.sources.counts()) this.sources.addCount(k, n);
     for (const [k, n] of o.reporters.counts()) this.reporters.addCount(k, n);

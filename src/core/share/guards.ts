@@ -1,4 +1,4 @@
-import { KorusError } from '../../errors.js';
+import { InputError, KorusError, type Location } from '../../errors.js';
 import type { TradeRow } from '../../model/rows.js';
 import type { PartnerSum, YearBucket } from './bucket.js';
 import type { ShareQuery } from './types.js';
@@ -145,4 +145,24 @@ export function noData(q: ShareQuery): KorusError {
     .filter(Boolean)
     .join(', ');
   return new KorusError(`no rows for category ${q.category.name} (${filters}) in the data`, 2);
+}
+
+/**
+ * Refuses a total (of partners, of categories) with cents that is past a double: located at the first
+ * value past 2^53 that went into it, since no one row makes a sum of sums overflow.
+ */
+export function totalOverflow(at: Location | undefined, what: string): KorusError {
+  const detail = `the ${what} has cents and is past about 1.8e308, the largest such sum korus-stats holds`;
+  const hint = 'values this large are not US dollars: check the unit column and the value column';
+  return at ? new InputError(at, detail, hint, 'bad-number') : new KorusError(detail, 2, hint);
+}
+
+/** The refusal of a sum with cents that grows past a double (about 1.8e308): at the row that made it so. */
+export function sumOverflow(row: TradeRow): InputError {
+  return new InputError(
+    { file: row.file, line: row.line, column: row.column },
+    `adding value ${row.value} takes a sum with cents past about 1.8e308, the largest such sum korus-stats holds`,
+    'values this large are not US dollars: check the unit column and the value column',
+    'bad-number',
+  );
 }

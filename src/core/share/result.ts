@@ -49,7 +49,7 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
   checkMixing(buckets, year, category);
   acc.checkDetails();
 
-  const d = denominatorOf(cur, notes);
+  const d = denominatorOf(cur, notes, category);
   const highlighted =
     q.partner && q.by !== 'reporter' ? findPartner(q.partner, cur, year, q, acc.years, notes) : undefined;
   const rows = shareRows(cur, prev, d, q.top, highlighted);

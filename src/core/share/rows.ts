@@ -1,29 +1,34 @@
 import type { Note } from '../../model/notes.js';
+import { compareUsd, isFiniteUsd, minus, plus, ratio, toNumber, type Usd } from '../../model/usd.js';
 import { changeOf } from '../change.js';
 import { type PartnerSum, sumValues, type YearBucket } from './bucket.js';
+import { totalOverflow } from './guards.js';
 import type { ShareResult, ShareRow } from './types.js';
 
 /** The denominator and what the partners leave of it. */
 export interface Denominator {
   /** The partners' sum. */
-  itemized: number;
+  itemized: Usd;
   /** Whether a World/total row gives the total. */
   reported: boolean;
-  total: number;
+  total: Usd;
   /** The reported total less the partners and remainders (0 when there is no reported total). */
-  notItemized: number;
+  notItemized: Usd;
 }
 
 /**
  * The denominator: a reported World/total row when there is one (the OTEXA practice), else the parts;
  * with a note when the listed partners add up to more than the reported total.
  */
-export function denominatorOf(cur: YearBucket, notes: Note[]): Denominator {
+export function denominatorOf(cur: YearBucket, notes: Note[], category: string): Denominator {
   const itemized = sumValues(cur.partners.values());
   const reported = cur.totalRows > 0;
-  const total = reported ? cur.total : itemized + cur.remainder;
-  const notItemized = reported ? total - itemized - cur.remainder : 0;
-  const tolerance = Math.max(Math.abs(total) * 0.005, 2 * 10 ** cur.maxScale);
+  const total = reported ? cur.total : plus(itemized, cur.remainder);
+  // A whole-dollar BigInt is exact however large; a double (a sum with cents) must be finite.
+  if (!isFiniteUsd(total) || !isFiniteUsd(itemized))
+    throw totalOverflow(cur.firstHuge, `total of ${category}`);
+  const notItemized = reported ? minus(minus(total, itemized), cur.remainder) : 0;
+  const tolerance = Math.max(Math.abs(toNumber(total)) * 0.005, 2 * 10 ** cur.maxScale);
   if (reported && notItemized < 0) {
     // Never a row: a negative remainder is the published rounding, or partners that are too large.
     const within = notItemized >= -tolerance;
@@ -31,9 +36,9 @@ export function denominatorOf(cur: YearBucket, notes: Note[]): Denominator {
       level: within ? 'info' : 'warning',
       code: 'partners-exceed-total',
       facts: {
-        listedUsd: itemized + cur.remainder,
+        listedUsd: plus(itemized, cur.remainder),
         totalUsd: total,
-        excessUsd: -notItemized,
+        excessUsd: minus(0, notItemized),
         withinRounding: within,
       },
     });
@@ -49,7 +54,7 @@ export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denomi
   const prevTotal = prev
     ? prev.totalRows > 0
       ? prev.total
-      : sumValues(prev.partners.values()) + prev.remainder
+      : plus(sumValues(prev.partners.values()), prev.remainder)
     : undefined;
   const prevBasisDiffers = prev && prev.totalRows > 0 !== d.reported;
   return {
@@ -77,9 +82,9 @@ export function shareRows(
   highlighted: string | undefined,
 ): ShareRow[] {
   const { total, notItemized } = d;
-  const shareOf = (v: number): number | null => (total === 0 ? null : v / total);
+  const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
   const ranked = [...cur.partners.values()].sort(
-    (a, b) => b.value - a.value || a.partner.name.localeCompare(b.partner.name),
+    (a, b) => compareUsd(b.value, a.value) || a.partner.name.localeCompare(b.partner.name),
   );
   const rows: ShareRow[] = [];
   let rank = 0;
@@ -106,7 +111,7 @@ export function shareRows(
   if (folded.length) {
     const value = sumValues(folded);
     const befores = folded.map((p) => prev?.partners.get(p.partner.code)?.value);
-    const before = befores.every((v) => v !== undefined) ? befores.reduce((a, v) => a + v, 0) : undefined;
+    const before = befores.every((v) => v !== undefined) ? befores.reduce<Usd>(plus, 0) : undefined;
     rows.push({
       kind: 'other-partners',
       code: null,
@@ -123,11 +128,11 @@ export function shareRows(
   const remainders = [...cur.remainders.values()].sort(
     (a, b) =>
       Number(b.partner.kind === 'remainder') - Number(a.partner.kind === 'remainder') ||
-      b.sum.value() - a.sum.value() ||
+      compareUsd(b.sum.total(), a.sum.total()) ||
       a.partner.name.localeCompare(b.partner.name),
   );
   for (const r of remainders) {
-    const value = r.sum.value();
+    const value = r.sum.total();
     const was = prev?.remainders.get(r.partner.code);
     rows.push({
       kind: 'remainder',
@@ -136,7 +141,7 @@ export function shareRows(
       valueUsd: value,
       share: shareOf(value),
       rank: null,
-      ...changeOf(value, was?.sum.value()),
+      ...changeOf(value, was?.sum.total()),
       highlighted: false,
     });
   }

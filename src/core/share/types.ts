@@ -4,6 +4,7 @@ import type { Partner } from '../../catalog/partners.js';
 import type { PeriodKind, PeriodSpan } from '../../model/facts/share.js';
 import type { Note } from '../../model/notes.js';
 import type { FileStats } from '../../model/rows.js';
+import type { Usd } from '../../model/usd.js';
 import type { Concentration } from '../concentration.js';
 
 export type { PeriodKind, PeriodSpan };
@@ -35,12 +36,12 @@ export interface ShareRow {
   /** ISO alpha-2 for known countries, the data's own text for unknown partners, null for the other kinds. */
   code: string | null;
   name: string;
-  valueUsd: number;
+  valueUsd: Usd;
   /** Fraction of the total (0.0031 is 0.31%); null when the total is 0. */
   share: number | null;
   rank: number | null;
-  previousValueUsd: number | null;
-  changeUsd: number | null;
+  previousValueUsd: Usd | null;
+  changeUsd: Usd | null;
   changeFraction: number | null;
   highlighted: boolean;
   /** For `other-partners`: how many partners it folds together. */
@@ -100,13 +101,13 @@ export interface ShareResult {
   };
   valueBasis: string[];
   total: {
-    valueUsd: number;
+    valueUsd: Usd;
     basis: TotalBasis;
-    itemizedUsd: number;
-    remainderUsd: number;
-    notItemizedUsd: number;
-    previousValueUsd: number | null;
-    changeUsd: number | null;
+    itemizedUsd: Usd;
+    remainderUsd: Usd;
+    notItemizedUsd: Usd;
+    previousValueUsd: Usd | null;
+    changeUsd: Usd | null;
     changeFraction: number | null;
   };
   rows: ShareRow[];

@@ -1,11 +1,13 @@
+import { ratio, type Usd } from '../../model/usd.js';
+
 import type { Direction, DirectionCount } from './types.js';
 
 // The rule behind the verdicts: counts and rates only (src/output/trend-words.ts says them in words).
 
 /** Compound annual growth rate: (last / first) ^ (1 / years) - 1; null when it is not defined. */
-export function growthRate(first: number | null, last: number | null, years: number): number | null {
+export function growthRate(first: Usd | null, last: Usd | null, years: number): number | null {
   if (first === null || last === null || !(first > 0) || last < 0 || years <= 0) return null;
-  return (last / first) ** (1 / years) - 1;
+  return ratio(last, first) ** (1 / years) - 1;
 }
 
 /**

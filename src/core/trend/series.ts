@@ -1,3 +1,4 @@
+import { ratio, type Usd } from '../../model/usd.js';
 import type { ShareResult } from '../share/index.js';
 import { directionOf, growthRate } from './direction.js';
 import { partnerRows } from './partners.js';
@@ -69,7 +70,7 @@ export function seriesOf(
     shareChangePp,
     SHARE_FLAT_PP,
   );
-  const netValue = span?.first.valueUsd ? (span.last.valueUsd as number) / span.first.valueUsd - 1 : null;
+  const netValue = span?.first.valueUsd ? ratio(span.last.valueUsd as Usd, span.first.valueUsd) - 1 : null;
   const value = directionOf(
     within.map((pt) => pt.changeFraction),
     netValue,
@@ -122,7 +123,7 @@ export function totalOf(
   const last = valued[valued.length - 1];
   const span = first && last && last.year > first.year;
   const from = years[0] as number;
-  const net = span && first.valueUsd ? (last.valueUsd as number) / first.valueUsd - 1 : null;
+  const net = span && first.valueUsd ? ratio(last.valueUsd as Usd, first.valueUsd) - 1 : null;
   const direction = directionOf(
     points.filter((pt) => pt.year > from).map((pt) => pt.changeFraction),
     net,

@@ -1,5 +1,6 @@
 import type { Flow } from '../../catalog/flows.js';
 import type { Note } from '../../model/notes.js';
+import type { Usd } from '../../model/usd.js';
 import type { Concentration, InputStats, ShareResult, TotalBasis } from '../share/index.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */
@@ -13,12 +14,12 @@ export type Gap = 'no-data' | 'not-computed' | 'not-listed';
 /** One partner in one year; every figure null in a gap, never 0. */
 export interface TrendPoint {
   year: number;
-  valueUsd: number | null;
+  valueUsd: Usd | null;
   /** Fraction of that year's total. */
   share: number | null;
   rank: number | null;
   /** Against the previous year (same months), as `share` computes it; null when it has no figure. */
-  changeUsd: number | null;
+  changeUsd: Usd | null;
   changeFraction: number | null;
   /** Share minus the previous year's share, in percentage points. */
   shareChangePp: number | null;
@@ -57,9 +58,9 @@ export interface TrendSeries {
 /** The denominator in one year. */
 export interface TotalPoint {
   year: number;
-  valueUsd: number | null;
+  valueUsd: Usd | null;
   basis: TotalBasis | null;
-  changeUsd: number | null;
+  changeUsd: Usd | null;
   changeFraction: number | null;
   gap: 'no-data' | 'not-computed' | null;
   /** What the year's figures cover when it is not the whole year ("months Jan, Feb, Mar only"); else null. */

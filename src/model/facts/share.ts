@@ -1,4 +1,5 @@
 import type { Flow } from '../../catalog/flows.js';
+import type { Usd } from '../usd.js';
 
 /** What a figure covers: a year, a year to date, or twelve months ending in a month. */
 export type PeriodKind = 'year' | 'ytd' | 'year-ending';
@@ -44,9 +45,9 @@ export interface ShareFacts {
   'monthly-rows-unused': { year: number; rows: number };
   /** The listed partners (and remainders) add up to more than the reported total. */
   'partners-exceed-total': {
-    listedUsd: number;
-    totalUsd: number;
-    excessUsd: number;
+    listedUsd: Usd;
+    totalUsd: Usd;
+    excessUsd: Usd;
     withinRounding: boolean;
   };
   /**

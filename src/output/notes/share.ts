@@ -1,10 +1,11 @@
 import { yearList } from '../../core/share/index.js';
 import type { RowRepeat, ShareFacts } from '../../model/facts/share.js';
+import type { Usd } from '../../model/usd.js';
 import { millionsUsd } from '../format.js';
 import { spanText } from '../periods.js';
 import type { Words } from './words.js';
 
-const usd = (v: number): string => `US$${millionsUsd(v)}m`;
+const usd = (v: Usd): string => `US$${millionsUsd(v)}m`;
 const s = (n: number): string => (n === 1 ? '' : 's');
 const repeats = (examples: RowRepeat[], rows: number): string =>
   `${examples.map((e) => `${e.file}:${e.line} repeats ${e.firstFile}:${e.firstLine}`).join('; ')}${rows > examples.length ? '; ...' : ''}`;
