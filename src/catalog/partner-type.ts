@@ -37,5 +37,9 @@ export function partnerKey(text: string): string {
 
 /** The display name of an ISO alpha-2 country code. */
 export function countryName(alpha2: string): string {
-  return DISPLAY_NAMES[alpha2] ?? countries.getName(alpha2, 'en') ?? alpha2;
+  return (
+    (Object.hasOwn(DISPLAY_NAMES, alpha2) ? DISPLAY_NAMES[alpha2] : undefined) ??
+    countries.getName(alpha2, 'en') ??
+    alpha2
+  );
 }

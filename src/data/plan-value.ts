@@ -112,7 +112,10 @@ export function unitOf(
   isWide: boolean,
 ): { valueScale: number; unitFrom: string } {
   if (input.unit !== undefined)
-    return { valueScale: UNITS[input.unit] ?? 0, unitFrom: `--unit ${input.unit}` };
+    return {
+      valueScale: (Object.hasOwn(UNITS, input.unit) ? UNITS[input.unit] : 0) ?? 0,
+      unitFrom: `--unit ${input.unit}`,
+    };
   const name = valueCol >= 0 ? (header[valueCol] ?? '') : '';
   if (measure?.scale !== undefined)
     return {

@@ -92,7 +92,8 @@ export const dataweb: SourceProfile = {
   constants: () => ({ reporter: 'US' }),
   thousands: ',',
   footer: (fields) => /^total\s*:?$/i.test((fields[0] ?? '').trim()),
-  basis: (text) => DATA_TYPES[normName(text)],
+  // An own key only: a cell "constructor" is not Object.prototype's.
+  basis: (text) => (Object.hasOwn(DATA_TYPES, normName(text)) ? DATA_TYPES[normName(text)] : undefined),
   workbook: {
     isParameters: (sheet) => /^query parameters$/i.test(sheet.trim()),
     facts,

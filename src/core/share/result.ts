@@ -135,13 +135,14 @@ function inputStats(acc: Accumulated, report: ReadReport, selected: YearBucket[]
   let missing = 0;
   let totals = 0;
   let groups = 0;
-  const byMarker: Record<string, number> = {};
+  // A Map, not an object: a marker is data text (--missing __proto__).
+  const byMarker = new Map<string, number>();
   for (const b of selected) {
     used += b.partnerRows + b.remainderRows;
     missing += b.missingRows;
     totals += b.totalRows;
     groups += b.groupRows;
-    for (const [m, n] of b.missingByMarker) byMarker[m] = (byMarker[m] ?? 0) + n;
+    for (const [m, n] of b.missingByMarker) byMarker.set(m, (byMarker.get(m) ?? 0) + n);
   }
   const filesUsed = new Set<string>();
   for (const b of selected) for (const f of b.files.values()) filesUsed.add(f);
@@ -161,7 +162,7 @@ function inputStats(acc: Accumulated, report: ReadReport, selected: YearBucket[]
     rowsFiltered: report.rowsFiltered + acc.filtered + otherYears,
     rowsMissing: missing,
     rowsAggregate: totals + groups,
-    missingByMarker: byMarker,
+    missingByMarker: Object.fromEntries(byMarker),
     aggregateTotals: totals,
     aggregateGroups: groups,
   };
