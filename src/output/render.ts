@@ -70,7 +70,10 @@ export interface Renderable {
  */
 export function* renderChunks(r: Renderable, format: Format, c: ChalkInstance): Generator<string> {
   if (format === 'json' && r.formats.includes(format)) yield* jsonChunks(r.json());
-  else yield render(r, format, c);
+  else if (format === 'csv' && r.formats.includes(format)) {
+    const { header, records } = part(r, 'csv')();
+    yield* csvChunks(header, records);
+  } else yield render(r, format, c);
 }
 
 /** Renders a result in the chosen format: the one switch on --format. */
@@ -137,12 +140,23 @@ export function renderMarkdown(t: TextTable): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Renders records as CSV with a header row; raw numbers, empty cells for nulls. */
-export function renderCsv(header: string[], records: CsvRecords['records']): string {
+/** Records as CSV in pieces of a few thousand records, the header first: never one string of them all. */
+export function* csvChunks(header: string[], records: CsvRecords['records']): Generator<string> {
+  yield renderCsv(header, []);
+  for (let i = 0; i < records.length; i += CSV_BATCH) {
+    yield renderCsv(null, records.slice(i, i + CSV_BATCH));
+  }
+}
+
+const CSV_BATCH = 2000;
+
+/** Renders records as CSV with a header row (none when null); raw numbers, empty cells for nulls. */
+export function renderCsv(header: string[] | null, records: CsvRecords['records']): string {
   // A BigInt (a whole-dollar figure past 2^53) is written with every digit.
   const cell = (v: CsvRecords['records'][number][number]) =>
     v === null ? '' : typeof v === 'bigint' ? v.toString() : v;
-  return stringify([header, ...records.map((r) => r.map(cell))], {
+  const rows = records.map((r) => r.map(cell));
+  return stringify(header ? [header, ...rows] : rows, {
     record_delimiter: 'unix',
     cast: { number: (n) => String(n), boolean: (b) => (b ? 'true' : 'false') },
   });
