@@ -48,12 +48,15 @@ export function negate(v: Usd, sign: 1 | -1 = -1): Usd {
 /** a / b as a double, computed from the exact figures (right even when they are past a double's range). */
 export function ratio(a: Usd, b: Usd): number {
   if (typeof a === 'number' && typeof b === 'number') return a / b;
+  const fa = Number(a);
+  const fb = Number(b);
+  if (Number.isFinite(fa) && Number.isFinite(fb)) return fa / fb;
+  // Past a double: each figure's leading 64 bits, and the power of two they leave out.
   const x = toBig(a);
   const y = toBig(b);
-  // Drop the low bits both share a scale for, so the two fit a double and keep 60 bits of precision.
-  const bits = Math.max(bitLength(x), bitLength(y));
-  const shift = BigInt(Math.max(0, bits - 1000));
-  return Number(x >> shift) / Number(y >> shift);
+  const sx = Math.max(0, bitLength(x) - 64);
+  const sy = Math.max(0, bitLength(y) - 64);
+  return (Number(x >> BigInt(sx)) / Number(y >> BigInt(sy))) * 2 ** (sx - sy);
 }
 
 /** Compares two figures: negative when a < b, 0 when equal, positive when a > b. */
