@@ -39,7 +39,10 @@ export function parseDecimal(
   const [, sign = '', int = '', frac = '', exp = '0'] = m;
   // Shift the decimal point in the text, so the one rounding is Number()'s own of the exact decimal.
   const shift = Number(exp) - frac.length + scale;
-  const n = Number(`${sign}${int || '0'}${frac}e${shift}`);
+  // An exponent Number() cannot read (1e-99999999999 is NaN to it) is brought within reach: past
+  // 400 + the digits' length either way the value is 0 or past a double all the same.
+  const reach = int.length + frac.length + 400;
+  const n = Number(`${sign}${int || '0'}${frac}e${Math.max(-reach, Math.min(reach, shift))}`);
   if (!Number.isFinite(n)) return undefined;
   return n >= TWO_53 || n <= -TWO_53 ? exactInteger(n, sign, `${int}${frac}`, shift) : n;
 }

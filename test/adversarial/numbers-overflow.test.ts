@@ -69,3 +69,16 @@ describe('overflow', () => {
     expect(r.stdout).not.toMatch(/Infinity|NaN|"share": null/);
   });
 });
+
+describe('exponents', () => {
+  it('a tiny value with a huge negative exponent is 0, a huge positive one is too large', async () => {
+    const f = file('exp.csv', '2016,CN,apparel,1e-99999999999\n2016,KR,apparel,5\n');
+    const r = await run(['share', '--data', f, '--category', 'apparel', '--json', '-q']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).total.valueUsd).toBe(5);
+    const g = file('exp2.csv', '2016,CN,apparel,1e99999999999\n');
+    const s = await run(['share', '--data', g, '--category', 'apparel', '-q']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain(`${g}:2:4: value "1e99999999999" (13 characters) is too large`);
+  });
+});
