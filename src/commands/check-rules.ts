@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import type { Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
+import { readConfigText } from '../data/config-json.js';
 import { resolveInputs } from '../data/inputs.js';
 import { readNotes } from '../data/read-notes.js';
+import { RULES_FILE } from '../data/rules-file.js';
 import { InputError, KorusError } from '../errors.js';
 import type { CheckRule, RulesFile } from '../model/check-rules.js';
 import type { Note } from '../model/notes.js';
@@ -21,8 +22,9 @@ export const DEFAULT_RULES_FILE = 'korus-stats.checks.json';
 /** The text of the rules file at `path` (`shown` as given); a missing or unreadable file is an InputError. */
 export async function readRules(path: string, shown: string, isDefault: boolean): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readConfigText(path, shown, RULES_FILE);
   } catch (err) {
+    if (err instanceof KorusError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new InputError(

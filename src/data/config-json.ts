@@ -1,0 +1,105 @@
+// The JSON files that configure a run (a rules file, a --categories file): read within a size limit, their
+// nesting checked by a flat scan before anything walks them, syntax errors placed at line and column.
+import { open } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import type { InputErrorCode } from '../model/codes.js';
+import { jsonErrorOffset, locateJson, positionAt, type TextPosition } from './json-position.js';
+
+/** The most bytes a configuration file may hold: real ones are a few kilobytes. */
+export const MAX_CONFIG_BYTES = 4 * 2 ** 20;
+/** How deep a configuration file may nest (arrays and objects inside one another; real ones: 3 or 4). */
+export const MAX_CONFIG_DEPTH = 32;
+
+/** What a configuration file is called in messages, and the code its errors carry. */
+export interface ConfigKind {
+  what: string;
+  code: InputErrorCode;
+  /** What the file should hold, and an example (for an empty file). */
+  expected: string;
+  example: string;
+}
+
+/**
+ * The text of a file, read up to MAX_CONFIG_BYTES and no further (a FIFO or /dev/zero cannot fill memory).
+ * Errors from the file system (ENOENT, EISDIR, ...) are thrown as they are, for the caller to word.
+ */
+export async function readConfigText(path: string, shown: string, kind: ConfigKind): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const buf = Buffer.alloc(1 << 16);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_CONFIG_BYTES) throw tooLarge(shown, kind);
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+function tooLarge(file: string, kind: ConfigKind): InputError {
+  return new InputError(
+    { file },
+    `larger than ${MAX_CONFIG_BYTES / 2 ** 20} MiB, the most a ${kind.what} may hold`,
+    `a ${kind.what} is a few kilobytes: is it the right file?`,
+    kind.code,
+  );
+}
+
+/**
+ * Parses a configuration file's text: its JSON value and where each value starts, by path. Throws an
+ * InputError at file:line:column when the text is too large, nests too deep, or is not JSON.
+ */
+export function parseConfigJson(
+  text: string,
+  file: string,
+  kind: ConfigKind,
+): { json: unknown; where: Map<string, TextPosition> } {
+  const body = text.replace(/^\uFEFF/, '');
+  if (Buffer.byteLength(body) > MAX_CONFIG_BYTES) throw tooLarge(file, kind);
+  const deep = tooDeepAt(body, MAX_CONFIG_DEPTH);
+  if (deep !== undefined) {
+    throw new InputError(
+      { file, ...positionAt(body, deep) },
+      `nested more than ${MAX_CONFIG_DEPTH} deep (arrays and objects inside one another)`,
+      `a ${kind.what} nests 3 or 4 deep`,
+      kind.code,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = positionAt(body, jsonErrorOffset(message) ?? body.length);
+    const empty = body.trim() === '';
+    const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+    throw new InputError(
+      { file, ...at },
+      empty ? `empty file: expected ${kind.expected}` : `not valid JSON: ${detail}`,
+      empty ? `e.g. ${kind.example}` : undefined,
+      kind.code,
+    );
+  }
+  return { json, where: locateJson(body) };
+}
+
+/** The offset of the first bracket that opens past `max` levels (strings skipped), if any. */
+export function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string: a backslash escapes the next character.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
