@@ -60,6 +60,18 @@ export function parseCatalog(
     if (!isObject(entry))
       return fail(path, `category ${i + 1} must be an object, not ${kindOf(entry)} (${EXPECTED})`);
     const at = (key: string) => (entry[key] === undefined ? path : `${path}.${key}`);
+    const label = `category ${typeof entry.name === 'string' ? shown(entry.name) : i + 1}`;
+    for (const key of ['aliases', 'codes']) {
+      const v = entry[key];
+      if (v === undefined) continue;
+      if (!Array.isArray(v)) fail(at(key), `${label}: "${key}" must be a list of strings, not ${kindOf(v)}`);
+      for (const [k, s] of (v as unknown[]).entries())
+        if (typeof s !== 'string' || !s.trim())
+          fail(
+            `${path}.${key}[${k}]`,
+            `${label}: each of "${key}" must be a non-empty string, not ${shown(s)}`,
+          );
+    }
     const hs = entry.hs ?? [];
     const codes = entry.codes;
     const total = Array.isArray(codes) && codes.length > 0;
@@ -72,7 +84,6 @@ export function parseCatalog(
       const key = typeof entry.name !== 'string' || !entry.name.trim() ? 'name' : 'hs';
       fail(at(key), `category ${i + 1} needs a name and a non-empty hs list (${EXPECTED})`);
     }
-    const label = `category ${shown(entry.name)}`;
     const digits = (key: string, what: string, min: number) => {
       for (const [k, code] of (entry[key] as unknown[]).entries()) {
         if (typeof code !== 'string' || !new RegExp(`^\\d{${min},10}$`).test(code)) {
@@ -93,17 +104,6 @@ export function parseCatalog(
     for (const key of ['label', 'note'])
       if (entry[key] !== undefined && typeof entry[key] !== 'string')
         fail(at(key), `${label}: "${key}" must be a string, not ${kindOf(entry[key])}`);
-    for (const key of ['aliases', 'codes']) {
-      const v = entry[key];
-      if (v === undefined) continue;
-      if (!Array.isArray(v)) fail(at(key), `${label}: "${key}" must be a list of strings, not ${kindOf(v)}`);
-      for (const [k, s] of (v as unknown[]).entries())
-        if (typeof s !== 'string' || !s.trim())
-          fail(
-            `${path}.${key}[${k}]`,
-            `${label}: each of "${key}" must be a non-empty string, not ${shown(s)}`,
-          );
-    }
     return categoryEntry(entry, origin);
   });
 }

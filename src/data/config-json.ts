@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { InputErrorCode } from '../model/codes.js';
 import { jsonErrorOffset, locateJson, positionAt, type TextPosition } from './json-position.js';
+import { JsonStream } from './json-stream.js';
 
 /** The most bytes a configuration file may hold: real ones are a few kilobytes. */
 export const MAX_CONFIG_BYTES = 4 * 2 ** 20;
@@ -75,18 +76,40 @@ export function parseConfigJson(
   try {
     json = JSON.parse(body);
   } catch (err) {
+    if (body.trim() === '')
+      throw new InputError(
+        { file, ...positionAt(body, body.length) },
+        `empty file: expected ${kind.expected}`,
+        `e.g. ${kind.example}`,
+        kind.code,
+      );
+    // JSON.parse does not always say where (Node 20: `Unexpected token ']', ..."  ]}" is not valid
+    // JSON`): the streaming reader, which checks the same grammar, finds the place and says what it met.
+    const fault = streamedFault(body, file);
+    if (fault) throw new InputError(fault.location, fault.detail, fault.hint, kind.code);
     const message = (err as Error).message;
     const at = positionAt(body, jsonErrorOffset(message) ?? body.length);
-    const empty = body.trim() === '';
-    const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    throw new InputError(
-      { file, ...at },
-      empty ? `empty file: expected ${kind.expected}` : `not valid JSON: ${detail}`,
-      empty ? `e.g. ${kind.example}` : undefined,
-      kind.code,
-    );
+    throw new InputError({ file, ...at }, `not valid JSON: ${message}`, undefined, kind.code);
   }
   return { json, where: locateJson(body) };
+}
+
+/** The first fault the streaming reader finds in a text, if any. */
+function streamedFault(text: string, file: string): InputError | undefined {
+  const ignore = () => {};
+  const events = { open: ignore, close: ignore, key: ignore, scalar: ignore };
+  try {
+    const json = new JsonStream(file, events, {
+      maxDepth: MAX_CONFIG_DEPTH,
+      maxValueBytes: MAX_CONFIG_BYTES,
+    });
+    json.write(Buffer.from(text));
+    json.end();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  return undefined;
 }
 
 /** The offset of the first bracket that opens past `max` levels (strings skipped), if any. */

@@ -54,7 +54,7 @@ const EXPECTED: Record<Expect, string> = {
   [Expect.Key]: 'a key (a string)',
   [Expect.Colon]: '":"',
   [Expect.CommaOrClose]: '"," or the closing bracket',
-  [Expect.End]: 'nothing more: the JSON value has ended',
+  [Expect.End]: 'nothing more',
 };
 
 /** Limits on a streamed JSON text. */
@@ -141,7 +141,9 @@ export class JsonStream {
     const wrong = () =>
       this.fail(
         offset,
-        `not valid JSON: ${WHAT[token] ?? 'a token'} where ${EXPECTED[this.expect]} was expected`,
+        this.expect === Expect.End
+          ? `not valid JSON: ${WHAT[token] ?? 'a token'} after the end of the JSON value`
+          : `not valid JSON: ${WHAT[token] ?? 'a token'} where ${EXPECTED[this.expect]} was expected`,
       );
     switch (token) {
       case TokenType.LEFT_BRACKET:
