@@ -11,6 +11,8 @@ const EXPECTED =
 export const CATEGORIES_FILE: ConfigKind = {
   what: 'categories file',
   code: 'input',
+  // Real ones are a few kilobytes; a category of a million 10-digit HS prefixes (issue 11) is 13 MB.
+  maxBytes: 32 * 2 ** 20,
   expected: 'a JSON object with "categories"',
   example: '{"categories": [{"name": "knit-shirts", "hs": ["6105", "6109"]}]}',
 };
@@ -41,15 +43,15 @@ export async function loadCategories(file?: string): Promise<CategoryDef[]> {
 
 /**
  * The definitions in a --categories file's JSON, each checked: an InputError names the entry, and with
- * `where` (the file's value positions by path) its line and column.
+ * `where` (the file's value positions by path, asked only for an error) its line and column.
  */
 export function parseCatalog(
   json: unknown,
   origin: string,
-  where?: Map<string, TextPosition>,
+  where?: () => Map<string, TextPosition>,
 ): CategoryDef[] {
   const fail = (path: string, detail: string, hint?: string): never => {
-    const at = where ? (where.get(path) ?? { line: 1, column: 1 }) : {};
+    const at = where ? (where().get(path) ?? { line: 1, column: 1 }) : {};
     throw new InputError({ file: origin, ...at }, detail, hint);
   };
   const list = isObject(json) ? json.categories : undefined;
@@ -85,8 +87,9 @@ export function parseCatalog(
       fail(at(key), `category ${i + 1} needs a name and a non-empty hs list (${EXPECTED})`);
     }
     const digits = (key: string, what: string, min: number) => {
+      const form = new RegExp(`^\\d{${min},10}$`);
       for (const [k, code] of (entry[key] as unknown[]).entries()) {
-        if (typeof code !== 'string' || !new RegExp(`^\\d{${min},10}$`).test(code)) {
+        if (typeof code !== 'string' || !form.test(code)) {
           fail(
             `${path}.${key}[${k}]`,
             `${label}: ${what} prefix ${shown(code)} must be a string of ${min} to 10 digits`,

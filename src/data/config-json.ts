@@ -6,8 +6,6 @@ import type { InputErrorCode } from '../model/codes.js';
 import { jsonErrorOffset, locateJson, positionAt, type TextPosition } from './json-position.js';
 import { JsonStream } from './json-stream.js';
 
-/** The most bytes a configuration file may hold: real ones are a few kilobytes. */
-export const MAX_CONFIG_BYTES = 4 * 2 ** 20;
 /** How deep a configuration file may nest (arrays and objects inside one another; real ones: 3 or 4). */
 export const MAX_CONFIG_DEPTH = 32;
 
@@ -15,13 +13,15 @@ export const MAX_CONFIG_DEPTH = 32;
 export interface ConfigKind {
   what: string;
   code: InputErrorCode;
+  /** The most bytes the file may hold. */
+  maxBytes: number;
   /** What the file should hold, and an example (for an empty file). */
   expected: string;
   example: string;
 }
 
 /**
- * The text of a file, read up to MAX_CONFIG_BYTES and no further (a FIFO or /dev/zero cannot fill memory).
+ * The text of a file, read up to its kind's maxBytes and no further (a FIFO or /dev/zero cannot fill memory).
  * Errors from the file system (ENOENT, EISDIR, ...) are thrown as they are, for the caller to word.
  */
 export async function readConfigText(path: string, shown: string, kind: ConfigKind): Promise<string> {
@@ -34,7 +34,7 @@ export async function readConfigText(path: string, shown: string, kind: ConfigKi
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       size += bytesRead;
-      if (size > MAX_CONFIG_BYTES) throw tooLarge(shown, kind);
+      if (size > kind.maxBytes) throw tooLarge(shown, kind);
       chunks.push(buf.subarray(0, bytesRead));
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -46,23 +46,24 @@ export async function readConfigText(path: string, shown: string, kind: ConfigKi
 function tooLarge(file: string, kind: ConfigKind): InputError {
   return new InputError(
     { file },
-    `larger than ${MAX_CONFIG_BYTES / 2 ** 20} MiB, the most a ${kind.what} may hold`,
+    `larger than ${kind.maxBytes / 2 ** 20} MiB, the most a ${kind.what} may hold`,
     `a ${kind.what} is a few kilobytes: is it the right file?`,
     kind.code,
   );
 }
 
 /**
- * Parses a configuration file's text: its JSON value and where each value starts, by path. Throws an
+ * Parses a configuration file's text: its JSON value, and a function giving where each value starts, by
+ * path (worked out on first call: a large file that has no problem is not walked twice). Throws an
  * InputError at file:line:column when the text is too large, nests too deep, or is not JSON.
  */
 export function parseConfigJson(
   text: string,
   file: string,
   kind: ConfigKind,
-): { json: unknown; where: Map<string, TextPosition> } {
+): { json: unknown; where: () => Map<string, TextPosition> } {
   const body = text.replace(/^\uFEFF/, '');
-  if (Buffer.byteLength(body) > MAX_CONFIG_BYTES) throw tooLarge(file, kind);
+  if (Buffer.byteLength(body) > kind.maxBytes) throw tooLarge(file, kind);
   const deep = tooDeepAt(body, MAX_CONFIG_DEPTH);
   if (deep !== undefined) {
     throw new InputError(
@@ -85,23 +86,24 @@ export function parseConfigJson(
       );
     // JSON.parse does not always say where (Node 20: `Unexpected token ']', ..."  ]}" is not valid
     // JSON`): the streaming reader, which checks the same grammar, finds the place and says what it met.
-    const fault = streamedFault(body, file);
+    const fault = streamedFault(body, file, kind.maxBytes);
     if (fault) throw new InputError(fault.location, fault.detail, fault.hint, kind.code);
     const message = (err as Error).message;
     const at = positionAt(body, jsonErrorOffset(message) ?? body.length);
     throw new InputError({ file, ...at }, `not valid JSON: ${message}`, undefined, kind.code);
   }
-  return { json, where: locateJson(body) };
+  let where: Map<string, TextPosition> | undefined;
+  return { json, where: () => (where ??= locateJson(body)) };
 }
 
 /** The first fault the streaming reader finds in a text, if any. */
-function streamedFault(text: string, file: string): InputError | undefined {
+function streamedFault(text: string, file: string, maxBytes: number): InputError | undefined {
   const ignore = () => {};
   const events = { open: ignore, close: ignore, key: ignore, scalar: ignore };
   try {
     const json = new JsonStream(file, events, {
       maxDepth: MAX_CONFIG_DEPTH,
-      maxValueBytes: MAX_CONFIG_BYTES,
+      maxValueBytes: maxBytes,
     });
     json.write(Buffer.from(text));
     json.end();

@@ -39,6 +39,8 @@ const EXAMPLE_RULE =
 export const RULES_FILE: ConfigKind = {
   what: 'rules file',
   code: 'rules-file',
+  // Real ones are a few kilobytes.
+  maxBytes: 4 * 2 ** 20,
   expected: 'a JSON object with "rules"',
   example: `{"rules": [${EXAMPLE_RULE}]}`,
 };
@@ -48,7 +50,9 @@ export const RULES_FILE: ConfigKind = {
  * schemas/checks.schema.json). Throws InputError (exit 2) naming the file, line and column of every problem.
  */
 export function parseRules(text: string, file: string): RulesFile {
-  const { json, where } = parseConfigJson(text, file, RULES_FILE);
+  const parsed = parseConfigJson(text, file, RULES_FILE);
+  const { json } = parsed;
+  const where = parsed.where();
   const problems: Array<{ at: TextPosition; detail: string; hint?: string }> = [];
   const problem = (path: string, detail: string, hint?: string) =>
     problems.push({ at: where.get(path) ?? { line: 1, column: 1 }, detail, hint });

@@ -45,12 +45,12 @@ describe('nesting 100,000 deep', () => {
 describe('size', () => {
   const big = `{"categories": [{"name": "x", "hs": ["61"], "note": "${'x'.repeat(5 << 20)}"}]}`;
 
-  it('refuses a categories file over 4 MiB, saying the limit', async () => {
-    const file = write('big.categories.json', big);
+  it('refuses a categories file over 32 MiB, saying the limit', async () => {
+    const file = write('big.categories.json', big.replace('x'.repeat(5 << 20), 'x'.repeat(33 << 20)));
     const r = await share('--categories', file);
     expect(r.code).toBe(2);
     expect(firstLine(r.stderr)).toBe(
-      `korus-stats: error: ${file}: larger than 4 MiB, the most a categories file may hold`,
+      `korus-stats: error: ${file}: larger than 32 MiB, the most a categories file may hold`,
     );
   });
 
@@ -67,7 +67,7 @@ describe('size', () => {
     const r = await share('--categories', '/dev/zero');
     expect(r.code).toBe(2);
     expect(firstLine(r.stderr)).toBe(
-      'korus-stats: error: /dev/zero: larger than 4 MiB, the most a categories file may hold',
+      'korus-stats: error: /dev/zero: larger than 32 MiB, the most a categories file may hold',
     );
   });
 });
