@@ -4,7 +4,7 @@ import type { InputSource } from './inputs.js';
 import { JsonTable } from './json-table.js';
 
 /**
- * Whether a file's first bytes are a JSON table: an array of arrays, as the US Census API answers
+ * Whether a file's first bytes are a JSON table: an array of arrays (or an empty one), as the US Census API answers
  * (`[["CTY_CODE","CTY_NAME",...],["5800","KOREA, SOUTH",...]]`), an array of objects, or an object holding
  * one under `data` or `dataset` (the UN Comtrade APIs' answers: `{"count": 2, "data": [{...}, ...]}`).
  */
@@ -13,7 +13,7 @@ export function looksLikeJsonTable(head: Buffer): boolean {
     .subarray(0, 4096)
     .toString('utf8')
     .replace(/^\ufeff/, '');
-  return /^\s*\[\s*[[{]/.test(text) || /^\s*\{[\s\S]*"(data|dataset)"\s*:\s*\[/.test(text);
+  return /^\s*\[\s*[[{\]]/.test(text) || /^\s*\{[\s\S]*"(data|dataset)"\s*:\s*\[/.test(text);
 }
 
 /**

@@ -186,3 +186,13 @@ describe('faults, each at its place', () => {
     expect(table(text, 1 << 16)).toMatch(/^t\.json:1:3: no JSON value ends within 1 MiB from here/);
   });
 });
+
+describe('an empty answer', () => {
+  it('[] is read as JSON with no rows, not as a CSV whose header is "[]"', async () => {
+    const file = join(dir, 'empty.json');
+    writeFileSync(file, '[]\n');
+    const r = await run(['share', '--data', file, '--category', 'apparel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`korus-stats: error: ${file}: empty file: no header and no rows`);
+  });
+});
