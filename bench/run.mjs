@@ -15,6 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
+import { benchJson } from './json-census.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(import.meta.dirname, 'out');
@@ -309,4 +310,6 @@ if (hasTime && validated.length > 1) {
     `validate peak memory ${b.rows.toLocaleString('en-US')} / ${a.rows.toLocaleString('en-US')} rows: ${(b.peak / a.peak).toFixed(2)}x (goal: at most ${MAX_MEMORY_GROWTH}x)`,
   );
 }
+// Census JSON streamed (issue 11): bench/json-census.mjs.
+await benchJson({ root: ROOT, outDir: OUT, runs: RUNS, once, median, check, hasTime });
 process.exitCode = failed ? 1 : 0;

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import type { Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
+import { readConfigText } from '../data/config-json.js';
 import { resolveInputs } from '../data/inputs.js';
 import { readNotes } from '../data/read-notes.js';
+import { RULES_FILE } from '../data/rules-file.js';
+import { copyToTemp, type StreamCopy } from '../data/stdin-copy.js';
 import { InputError, KorusError } from '../errors.js';
 import type { CheckRule, RulesFile } from '../model/check-rules.js';
 import type { Note } from '../model/notes.js';
@@ -21,8 +23,9 @@ export const DEFAULT_RULES_FILE = 'korus-stats.checks.json';
 /** The text of the rules file at `path` (`shown` as given); a missing or unreadable file is an InputError. */
 export async function readRules(path: string, shown: string, isDefault: boolean): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readConfigText(path, shown, RULES_FILE);
   } catch (err) {
+    if (err instanceof KorusError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new InputError(
@@ -102,37 +105,56 @@ export async function measure(
     const yearAcc = rule.type === 'rows' ? new ShareAccumulator(query) : undefined;
     group.plans.push({ index, rule, acc: new ShareAccumulator(query), yearAcc, partnerCode: partner?.code });
   });
-  let stdin: Buffer | undefined;
-  for (const { paths, filter, plans } of groups.values()) {
-    try {
-      if (paths?.includes('-')) stdin ??= await readAll(io.stdin);
-      const inputs = await resolveInputs(paths, io.cwd, Readable.from(stdin ? [stdin] : []));
-      const onRow = (row: TradeRow) => {
-        for (const p of plans) {
-          p.acc.add(row);
-          if (p.yearAcc && row.year === p.rule.year) p.yearAcc.add(row);
-        }
-      };
-      const report = await readRows(ctx, inputs, input.read, filter, onRow, quiet);
-      notes.push(...readNotes(report));
-      for (const p of plans) {
-        try {
-          // A rows rule counts the rows of its year alone; a year without any falls through to the full
-          // accumulator, whose error says which years have data.
-          const acc = p.yearAcc?.yearsWithData().length ? p.yearAcc : p.acc;
-          const result = acc.result(report);
-          if (p.yearAcc && acc !== p.yearAcc) throw new KorusError(`no rows for ${p.rule.year}`);
-          notes.push(...result.notes.filter((n) => n.level === 'warning'));
-          out[p.index] = { result, partnerCode: p.partnerCode };
-        } catch (err) {
-          out[p.index] = failed(err);
-        }
-      }
-    } catch (err) {
-      for (const p of plans) out[p.index] = failed(err);
-    }
+  // Rules over other categories or scopes read stdin again: it streams to a temporary file for them, so
+  // memory stays independent of its size (a single read takes it as it comes, like share's).
+  const stdinReads = [...groups.values()].filter((g) => g.paths?.includes('-')).length;
+  const copy = stdinReads > 1 ? await copyToTemp(io.stdin) : undefined;
+  try {
+    for (const group of groups.values()) await measureGroup(ctx, group, input, quiet, notes, out, copy);
+  } finally {
+    await copy?.remove();
   }
   return out;
+}
+
+/** Measures the rules of one group with one read of its data. */
+async function measureGroup(
+  ctx: Context,
+  { paths, filter, plans }: Group,
+  input: InputOptions,
+  quiet: boolean,
+  notes: Note[],
+  out: Measurement[],
+  copy: StreamCopy | undefined,
+): Promise<void> {
+  const { io } = ctx;
+  try {
+    const stdin = !paths?.includes('-') ? Readable.from([]) : (copy?.open() ?? io.stdin);
+    const inputs = await resolveInputs(paths, io.cwd, stdin);
+    const onRow = (row: TradeRow) => {
+      for (const p of plans) {
+        p.acc.add(row);
+        if (p.yearAcc && row.year === p.rule.year) p.yearAcc.add(row);
+      }
+    };
+    const report = await readRows(ctx, inputs, input.read, filter, onRow, quiet);
+    notes.push(...readNotes(report));
+    for (const p of plans) {
+      try {
+        // A rows rule counts the rows of its year alone; a year without any falls through to the full
+        // accumulator, whose error says which years have data.
+        const acc = p.yearAcc?.yearsWithData().length ? p.yearAcc : p.acc;
+        const result = acc.result(report);
+        if (p.yearAcc && acc !== p.yearAcc) throw new KorusError(`no rows for ${p.rule.year}`);
+        notes.push(...result.notes.filter((n) => n.level === 'warning'));
+        out[p.index] = { result, partnerCode: p.partnerCode };
+      } catch (err) {
+        out[p.index] = failed(err);
+      }
+    }
+  } catch (err) {
+    for (const p of plans) out[p.index] = failed(err);
+  }
 }
 
 /** A user error becomes the rule's reason for failing; anything else is a bug and stops the run. */
@@ -152,10 +174,4 @@ function fromDir(cwd: string, dir: string, path: string): string {
 export function workspacePath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
-}
-
-async function readAll(stream: NodeJS.ReadableStream | Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }

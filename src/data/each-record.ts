@@ -12,7 +12,7 @@ import { sniffDelimiter, sniffProfile } from './sniff-header.js';
 
 /**
  * Hands every record of one input to `onRecord`, with either parser, or from a JSON table (the Census
- * API's answer, read whole); yields the bytes read so far after each chunk, so a caller can pass on what
+ * API's answer, streamed); yields the bytes read so far after each chunk, so a caller can pass on what
  * the records made. Malformed CSV and bad bytes throw InputError after the records before them.
  */
 export async function* eachRecord(
@@ -27,10 +27,8 @@ export async function* eachRecord(
   const { head, input } = peeked ?? (await peekInput(given, { reuse: fast }));
   if (looksLikeJsonTable(head)) {
     meta.encoding = `${options.dialect.encoding} (JSON)`;
-    for (const { fields, line } of await readJsonRecords(input, options.dialect.encoding)) {
-      onRecord(new StringRecord(fields, line));
-    }
-    yield 0;
+    const onRow = (fields: string[], line: number) => onRecord(new StringRecord(fields, line));
+    yield* readJsonRecords(input, options.dialect.encoding, onRow, meta);
     return;
   }
   // A tab-separated file (Comtrade's bulk .txt, Excel's "Unicode text") read with the default comma: the

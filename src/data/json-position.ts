@@ -1,5 +1,5 @@
 // Where things are in a JSON text, for messages that name a line and column: the offset in a JSON.parse
-// error, the start of each value by path, the line of each element of a table.
+// error, the start of each value by path.
 
 /** A 1-based line and column in a text. */
 export interface TextPosition {
@@ -23,29 +23,6 @@ export function positionAt(text: string, offset: number): TextPosition {
     lineBreak = i;
   }
   return { line, column: offset - lineBreak };
-}
-
-/** The line on which each element of the top-level array starts (strings skipped, nesting counted). */
-export function arrayStarts(text: string): number[] {
-  const starts: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      depth++;
-      if (depth === 2) starts.push(line);
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return starts;
 }
 
 /**

@@ -64,10 +64,15 @@ export function bound(
 ): number | undefined {
   const v = entry[key];
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
+  // JSON has no NaN or Infinity, but 1e999 parses to Infinity: a number, just not one a rule can hold.
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    fail(key, `"${key}" is ${shown(v)}`, 'bounds are plain numbers: US dollars, or fractions (0.01 is 1%)');
+    return undefined;
+  }
+  if (typeof v !== 'number') {
     fail(
       key,
-      `"${key}" must be a number, not ${kindOf(v)}${typeof v === 'string' ? ` ${JSON.stringify(v)}` : ''}`,
+      `"${key}" must be a number, not ${kindOf(v)}${typeof v === 'string' ? ` ${shown(v)}` : ''}`,
       typeof v === 'string'
         ? 'write numbers without quotes; shares and changes as fractions (0.01 is 1%)'
         : undefined,
@@ -130,7 +135,7 @@ export function unknownKeys(
     if (known.includes(key)) continue;
     problem(
       path ? `${path}.${key}` : key,
-      `${label}: unknown field "${key}"`,
+      `${label}: unknown field ${shown(key)}`,
       nearest(key, known) ?? `fields: ${known.join(', ')}`,
     );
   }
@@ -146,6 +151,22 @@ export function nearest(given: unknown, options: readonly string[]): string | un
 /** Whether a JSON value is an object (not null, not an array). */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The longest string shown whole in a message; longer ones are cut with "...". */
+const SHOWN_CHARS = 60;
+
+/**
+ * A JSON value as a message shows it: a string quoted (cut past SHOWN_CHARS), a number as written, a number
+ * too large for a double (1e999 parses to Infinity) said so, anything else by its kind.
+ */
+export function shown(v: unknown): string {
+  if (typeof v === 'string')
+    return v.length > SHOWN_CHARS ? `${JSON.stringify(v.slice(0, SHOWN_CHARS))}...` : JSON.stringify(v);
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? String(v) : `a number too large to hold (beyond ${v < 0 ? '-' : ''}1.8e308)`;
+  if (typeof v === 'boolean') return String(v);
+  return kindOf(v);
 }
 
 /** What a JSON value is, for messages: "null", "an array", "a string", "a number", ... */

@@ -2,7 +2,8 @@ import { FLOWS, type Flow } from '../catalog/flows.js';
 import { lookupPartner } from '../catalog/partners.js';
 import { InputError, KorusError, type Location } from '../errors.js';
 import { type CheckRule, RULE_TYPES, type RulesFile, type RuleType } from '../model/check-rules.js';
-import { jsonErrorOffset, locateJson, positionAt, type TextPosition } from './json-position.js';
+import { type ConfigKind, parseConfigJson } from './config-json.js';
+import type { TextPosition } from './json-position.js';
 import {
   bound,
   checkBounds,
@@ -11,6 +12,7 @@ import {
   kindOf,
   nearest,
   type ProblemAt,
+  shown,
   text,
   unknownKeys,
 } from './rules-fields.js';
@@ -33,19 +35,24 @@ const RULE_KEYS = [
 const EXAMPLE_RULE =
   '{"name": "Korea under 1% of apparel", "type": "share", "category": "apparel", "year": 2016, "partner": "KR", "max": 0.01}';
 
+/** A rules file, as messages name it. */
+export const RULES_FILE: ConfigKind = {
+  what: 'rules file',
+  code: 'rules-file',
+  // Real ones are a few kilobytes.
+  maxBytes: 4 * 2 ** 20,
+  expected: 'a JSON object with "rules"',
+  example: `{"rules": [${EXAMPLE_RULE}]}`,
+};
+
 /**
  * Parses and checks a rules file's text (checked by hand against the same constraints as
  * schemas/checks.schema.json). Throws InputError (exit 2) naming the file, line and column of every problem.
  */
 export function parseRules(text: string, file: string): RulesFile {
-  const body = text.replace(/^\uFEFF/, '');
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (err) {
-    throw syntaxError(body, file, (err as Error).message);
-  }
-  const where = locateJson(body);
+  const parsed = parseConfigJson(text, file, RULES_FILE);
+  const { json } = parsed;
+  const where = parsed.where();
   const problems: Array<{ at: TextPosition; detail: string; hint?: string }> = [];
   const problem = (path: string, detail: string, hint?: string) =>
     problems.push({ at: where.get(path) ?? { line: 1, column: 1 }, detail, hint });
@@ -76,7 +83,10 @@ export function parseRules(text: string, file: string): RulesFile {
       if (!rule) return;
       const first = names.get(rule.name);
       if (first !== undefined)
-        problem(`rules[${i}].name`, `rule ${i + 1}: the name "${rule.name}" is already rule ${first + 1}'s`);
+        problem(
+          `rules[${i}].name`,
+          `rule ${i + 1}: the name ${shown(rule.name)} is already rule ${first + 1}'s`,
+        );
       else names.set(rule.name, i);
       rules.push(rule);
     });
@@ -98,7 +108,9 @@ function checkRule(
   }
   const at = (key: string) => `${path}.${key}`;
   const label =
-    typeof entry.name === 'string' && entry.name.trim() ? `rule ${i + 1} ("${entry.name}")` : `rule ${i + 1}`;
+    typeof entry.name === 'string' && entry.name.trim()
+      ? `rule ${i + 1} (${shown(entry.name)})`
+      : `rule ${i + 1}`;
   // A rule with any problem is reported and left out; the count says whether this one had any.
   let found = 0;
   const counted: ProblemAt = (p, d, h) => {
@@ -115,7 +127,7 @@ function checkRule(
   else if (typeof entry.type !== 'string' || !RULE_TYPES.includes(entry.type as RuleType)) {
     fail(
       'type',
-      `"type" is ${JSON.stringify(entry.type)}, not one of ${RULE_TYPES.join(', ')}`,
+      `"type" is ${shown(entry.type)}, not one of ${RULE_TYPES.join(', ')}`,
       nearest(entry.type, RULE_TYPES),
     );
   } else type = entry.type as RuleType;
@@ -128,7 +140,7 @@ function checkRule(
       entry.year < 1000 ||
       entry.year > 9999
     )
-      fail('year', `"year" must be a four-digit year such as 2016, not ${JSON.stringify(entry.year)}`);
+      fail('year', `"year" must be a four-digit year such as 2016, not ${shown(entry.year)}`);
     else year = entry.year;
   } else if (type === 'rows') fail('year', 'a rows rule needs a "year"');
   const partner = text(entry, 'partner', false, fail);
@@ -147,7 +159,7 @@ function checkRule(
     if (p.kind === 'world' || p.kind === 'group' || p.kind === 'remainder')
       fail(
         'partner',
-        `"partner" ${JSON.stringify(partner)} is an aggregate row (${p.kind}), not a partner`,
+        `"partner" ${shown(partner)} is an aggregate row (${p.kind}), not a partner`,
         p.kind === 'world' ? 'use a total rule for the World figure' : undefined,
       );
   }
@@ -156,7 +168,7 @@ function checkRule(
     if (typeof entry.flow !== 'string' || !FLOWS.includes(entry.flow as Flow))
       fail(
         'flow',
-        `"flow" is ${JSON.stringify(entry.flow)}, not one of ${FLOWS.join(', ')}`,
+        `"flow" is ${shown(entry.flow)}, not one of ${FLOWS.join(', ')}`,
         nearest(entry.flow, FLOWS),
       );
     else flow = entry.flow as Flow;
@@ -203,15 +215,4 @@ function rulesError(
     (p) => `  ${file}:${p.at.line}:${p.at.column}: ${p.detail}${p.hint ? ` (${p.hint})` : ''}`,
   );
   return new KorusError(`${file}: ${problems.length} problems in the rules file:\n${lines.join('\n')}`, 2);
-}
-
-function syntaxError(text: string, file: string, message: string): InputError {
-  const { line, column } = positionAt(text, jsonErrorOffset(message) ?? text.length);
-  const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-  return new InputError(
-    { file, line, column },
-    text.trim() === '' ? 'empty file: expected a JSON object with "rules"' : `not valid JSON: ${detail}`,
-    text.trim() === '' ? `e.g. {"rules": [${EXAMPLE_RULE}]}` : undefined,
-    'rules-file',
-  );
 }

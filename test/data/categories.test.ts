@@ -172,7 +172,8 @@ describe('loadCategories', () => {
 
   it('rejects a file that is not JSON', async () => {
     const err = await inputError(loadCategories(fixture('not-json.txt')));
-    expect(err.message).toContain('not a readable JSON file');
+    // At the line and column of the fault, like a rules file's errors.
+    expect(err.message).toMatch(/not-json\.txt:1:56: not valid JSON: "\]" where a value was expected$/);
   });
 
   it('rejects a file without a "categories" array', async () => {
