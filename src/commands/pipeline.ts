@@ -11,6 +11,7 @@ import { chalkFor } from '../output/color.js';
 import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';
 import { type Renderable, render } from '../output/render.js';
+import { safeMessage } from '../output/safe.js';
 import type { Context } from './context.js';
 import type { InputOptions, OutputOptions, Scope } from './options.js';
 
@@ -88,7 +89,8 @@ export async function readRows(
 /** Answers: the notes on stderr (unless --quiet), then the result on stdout in the format asked for. */
 export function answer(ctx: Context, output: OutputOptions, notes: Note[], result: Renderable): void {
   printNotes(ctx, notes, output);
-  ctx.io.stdout.write(render(result, output.format, chalkFor(ctx.io.stdout, ctx.io.env, output.color)));
+  const c = chalkFor(ctx.io.stdout, ctx.io.env, output.color);
+  ctx.io.stdout.write(render(result, output.format, c, { csvRaw: output.csvRaw }));
 }
 
 /** Prints notes to stderr ("korus-stats: warning: ..."), unless --quiet. */
@@ -101,6 +103,6 @@ export function printNotes(
   const c = chalkFor(ctx.io.stderr, ctx.io.env, output.color);
   for (const n of notes) {
     const tag = n.level === 'warning' ? c.yellow('warning') : c.dim('note');
-    ctx.io.stderr.write(`korus-stats: ${tag}: ${noteText(n)}\n`);
+    ctx.io.stderr.write(`korus-stats: ${tag}: ${safeMessage(noteText(n))}\n`);
   }
 }

@@ -202,7 +202,7 @@ function rulesError(
   const lines = problems.map(
     (p) => `  ${file}:${p.at.line}:${p.at.column}: ${p.detail}${p.hint ? ` (${p.hint})` : ''}`,
   );
-  return new KorusError(`${file}: ${problems.length} problems in the rules file:\n${lines.join('\n')}`, 2);
+  return new KorusError(`${file}: ${problems.length} problems in the rules file:`, 2, undefined, lines);
 }
 
 function syntaxError(text: string, file: string, message: string): InputError {

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
+import { csvCellSafe } from './safe.js';
+import { renderMarkdown, renderTable, type TextTable } from './text-table.js';
 
 /** Every output format there is; each result states which of them it offers (Renderable.formats). */
 export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
@@ -16,26 +17,6 @@ export const CHART_FORMATS = [...TABLE_FORMATS, 'svg'] as const satisfies readon
 /** How values are shown in tables: human units (US$251m) or millions with separators (45,221). */
 export const UNIT_STYLES = ['human', 'millions'] as const;
 export type UnitStyle = (typeof UNIT_STYLES)[number];
-
-/** A column of a people's table. */
-export interface Column {
-  head: string;
-  align: 'left' | 'right';
-}
-
-/** A table for people, with its title and footer lines; rendered as a terminal table or Markdown. */
-export interface TextTable {
-  title: string;
-  columns: Column[];
-  rows: string[][];
-  /** Rows drawn below a rule, such as the total. */
-  footRows: string[][];
-  /** Index of the row to emphasise, if any. */
-  highlight?: number;
-  /** Rows drawn dim: folded or derived figures. */
-  dim: Set<number>;
-  footer: Array<[label: string, text: string]>;
-}
 
 /** CSV records with their header: raw numbers, null for an empty cell. */
 export interface CsvRecords {
@@ -63,8 +44,13 @@ export interface Renderable {
   junit?: () => string;
 }
 
+/** How a result is written besides its format: CSV cells kept raw (--csv-raw). */
+export interface RenderOptions {
+  csvRaw?: boolean;
+}
+
 /** Renders a result in the chosen format: the one switch on --format. */
-export function render(r: Renderable, format: Format, c: ChalkInstance): string {
+export function render(r: Renderable, format: Format, c: ChalkInstance, opts: RenderOptions = {}): string {
   if (!r.formats.includes(format)) {
     throw new UsageError(`${r.command} has no ${format} output`, `use one of ${r.formats.join(', ')}`);
   }
@@ -73,7 +59,7 @@ export function render(r: Renderable, format: Format, c: ChalkInstance): string 
       return renderJson(r.json());
     case 'csv': {
       const { header, records } = part(r, 'csv')();
-      return renderCsv(header, records);
+      return renderCsv(header, records, opts.csvRaw);
     }
     case 'markdown':
       return r.markdown ? r.markdown() : renderMarkdown(part(r, 'table')());
@@ -97,49 +83,22 @@ function part<K extends keyof Renderable>(r: Renderable, key: K): NonNullable<Re
   return p as NonNullable<Renderable[K]>;
 }
 
-/** Renders a TextTable with cli-table3: plain borders, numbers right-aligned, color from `c` only. */
-export function renderTable(t: TextTable, c: ChalkInstance): string {
-  const table = new Table({
-    head: t.columns.map((col) => c.bold(col.head)),
-    colAligns: t.columns.map((col) => col.align),
-    style: { head: [], border: [], compact: true },
-  });
-  t.rows.forEach((row, i) => {
-    const paint = (s: string) => (i === t.highlight ? c.bold.cyan(s) : t.dim.has(i) ? c.dim(s) : s);
-    table.push(row.map(paint));
-  });
-  for (const row of t.footRows) table.push(row.map((s) => c.bold(s)));
-  const width = Math.max(...t.footer.map(([label]) => label.length));
-  const footer = t.footer.map(([label, text]) => `${c.dim(label.padEnd(width))}  ${indent(text, width + 2)}`);
-  return `${c.bold(t.title)}\n${table.toString()}\n${footer.join('\n')}\n`;
-}
-
-/** Renders a TextTable as GitHub-flavoured Markdown. */
-export function renderMarkdown(t: TextTable): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const line = (cells: string[]) => `| ${cells.map(esc).join(' | ')} |`;
-  const out = [`**${esc(t.title)}**`, '', line(t.columns.map((c) => c.head))];
-  out.push(`|${t.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
-  for (const row of t.rows) out.push(line(row));
-  for (const row of t.footRows) out.push(line(row.map((s) => (s ? `**${s}**` : s))));
-  out.push('');
-  for (const [label, text] of t.footer) out.push(`- ${label}: ${esc(text)}`);
-  return `${out.join('\n')}\n`;
-}
-
-/** Renders records as CSV with a header row; raw numbers, empty cells for nulls. */
-export function renderCsv(header: string[], records: CsvRecords['records']): string {
+/**
+ * Renders records as CSV with a header row; raw numbers, empty cells for nulls. A text cell a spreadsheet
+ * would run as a formula gets a leading ' unless `raw` (--csv-raw).
+ */
+export function renderCsv(header: string[], records: CsvRecords['records'], raw = false): string {
   return stringify([header, ...records.map((r) => r.map((v) => (v === null ? '' : v)))], {
     record_delimiter: 'unix',
-    cast: { number: (n) => String(n), boolean: (b) => (b ? 'true' : 'false') },
+    cast: {
+      number: (n) => String(n),
+      boolean: (b) => (b ? 'true' : 'false'),
+      string: raw ? (s) => s : csvCellSafe,
+    },
   });
 }
 
 /** Pretty JSON with a trailing newline: the documented, stable output. */
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function indent(text: string, by: number): string {
-  return text.split('\n').join(`\n${' '.repeat(by)}`);
 }
