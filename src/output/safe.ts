@@ -8,12 +8,13 @@ import { capText, MESSAGE_CAP } from '../model/caps.js';
 
 // C0 controls (with TAB, LF, CR), DEL, C1 controls; the bidi embeddings, overrides and isolates, the
 // marks that reorder text (ALM, LRM, RLM), and the Unicode line and paragraph separators: each can
-// move the cursor, recolour, retitle or reorder what a terminal shows.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// move the cursor, recolour, retitle or reorder what a terminal shows. And U+FFFE, U+FFFF: no text.
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** Text for a terminal or log: control and bidi characters shown escaped (\n, \x1b, \u009b, \u202e). */
+/** Text for a terminal or log: control and bidi characters shown escaped (\n, \x1b, \u009b, \u202e, \ufffe). */
 export function escapeControls(text: string): string {
   return text.replace(UNSAFE, (ch) => {
     const named = NAMED[ch];
