@@ -10,7 +10,7 @@ import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { chalkFor } from './output/color.js';
-import { safeMessage } from './output/safe.js';
+import { guardLines, safeMessage } from './output/safe.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
@@ -40,7 +40,7 @@ function commanderLines(s: string): string {
   return `${s
     .slice(0, s.length - end.length)
     .split('\n')
-    .map((line) => safeMessage(line))
+    .map((line) => guardLines(safeMessage(line)))
     .join('\n')}${end}`;
 }
 
@@ -71,7 +71,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const c = errColor();
       // The one place errors meet the terminal: data in them (names, values, file names) shown escaped and capped.
       io.stderr.write(`korus-stats: ${c.red('error')}: ${safeMessage(err.message)}\n`);
-      for (const line of err.details.slice(0, MAX_DETAILS)) io.stderr.write(`${safeMessage(line)}\n`);
+      for (const line of err.details.slice(0, MAX_DETAILS))
+        io.stderr.write(`${guardLines(safeMessage(line))}\n`);
       if (err.details.length > MAX_DETAILS)
         io.stderr.write(`  ... and ${err.details.length - MAX_DETAILS} more\n`);
       if (err.hint) io.stderr.write(`  ${c.dim('hint:')} ${safeMessage(err.hint)}\n`);

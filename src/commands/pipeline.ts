@@ -10,8 +10,8 @@ import { newReport, type ReadReport, type RowFilter, type TradeRow } from '../mo
 import { chalkFor } from '../output/color.js';
 import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';
-import { type Renderable, render } from '../output/render.js';
-import { safeMessage } from '../output/safe.js';
+import { type Format, type Renderable, render } from '../output/render.js';
+import { guardLines, safeMessage } from '../output/safe.js';
 import type { Context } from './context.js';
 import type { InputOptions, OutputOptions, Scope } from './options.js';
 
@@ -86,11 +86,15 @@ export async function readRows(
   return report;
 }
 
+const PEOPLE_FORMATS: ReadonlySet<Format> = new Set(['table', 'text', 'markdown']);
+
 /** Answers: the notes on stderr (unless --quiet), then the result on stdout in the format asked for. */
 export function answer(ctx: Context, output: OutputOptions, notes: Note[], result: Renderable): void {
   printNotes(ctx, notes, output);
   const c = chalkFor(ctx.io.stdout, ctx.io.env, output.color);
-  ctx.io.stdout.write(render(result, output.format, c, { csvRaw: output.csvRaw }));
+  const text = render(result, output.format, c, { csvRaw: output.csvRaw });
+  // Text for people may start a line with a name from the data; `github` is workflow commands by design.
+  ctx.io.stdout.write(PEOPLE_FORMATS.has(output.format) ? guardLines(text) : text);
 }
 
 /** Prints notes to stderr ("korus-stats: warning: ..."), unless --quiet. */

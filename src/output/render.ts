@@ -95,6 +95,8 @@ export function renderCsv(header: string[], records: CsvRecords['records'], raw 
       boolean: (b) => (b ? 'true' : 'false'),
       string: raw ? (s) => s : csvCellSafe,
     },
+    // A cell that would start a line with `::` (a workflow command, in a CI log) is quoted: same value.
+    quoted_match: /^\s*::/,
   });
 }
 

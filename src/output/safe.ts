@@ -26,6 +26,14 @@ export function escapeControls(text: string): string {
   });
 }
 
+/**
+ * Text whose lines no CI runner reads as a workflow command: GitHub Actions runs any line that starts,
+ * after spaces, with `::` (a file name at the start of validate's lines, say), so that `::` becomes `\x3a:`.
+ */
+export function guardLines(text: string): string {
+  return text.replace(/^([ \t]*)::/gm, '$1\\x3a:');
+}
+
 /** At most this many characters of a table cell. */
 export const CELL_CAP = 200;
 
