@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -99,10 +99,14 @@ function expectXml(text: string): void {
 function expectMarkdownTables(text: string): void {
   expect(text).not.toMatch(RAW_CONTROL);
   const unescapedPipes = (line: string) => line.replace(/\\\|/g, '').split('|').length - 1;
-  const tableLines = text.split('\n').filter((l) => l.startsWith('|'));
-  expect(tableLines.length).toBeGreaterThan(0);
-  const pipes = unescapedPipes(tableLines[0] as string);
-  for (const line of tableLines) expect(unescapedPipes(line)).toBe(pipes);
+  // Each run of table lines is one table: every row has as many cells as its head.
+  const tables = text.split(/\n(?!\|)/).map((block) => block.split('\n').filter((l) => l.startsWith('|')));
+  const found = tables.filter((t) => t.length > 0);
+  expect(found.length).toBeGreaterThan(0);
+  for (const table of found) {
+    const pipes = unescapedPipes(table[0] as string);
+    for (const line of table) expect(unescapedPipes(line)).toBe(pipes);
+  }
 }
 
 const analyses = [
@@ -210,7 +214,6 @@ describe('check on hostile rule names and a hostile data file name', () => {
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '');
     await check('github', { GITHUB_STEP_SUMMARY: summary });
-    const { readFileSync } = await import('node:fs');
     expectMarkdownTables(readFileSync(summary, 'utf8'));
   });
 
@@ -249,6 +252,15 @@ describe('validate on a hostile file name and hostile cells', () => {
       expect(line).not.toMatch(RAW_CONTROL);
     }
     expect(lines.at(-1)).toMatch(/^::notice title=korus-stats validate::1 file, 12 rows: /);
+  });
+
+  it('the job summary: Markdown tables keep their columns, no raw control character', async () => {
+    const summary = join(dir, 'validate-summary.md');
+    writeFileSync(summary, '');
+    await run(['validate', data, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toContain('\\n::error::forged.csv');
+    expectMarkdownTables(text);
   });
 
   it('JSON and JUnit are well-formed', async () => {
