@@ -10,6 +10,7 @@ import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { chalkFor } from './output/color.js';
+import { guardLines, safeMessage } from './output/safe.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
@@ -30,6 +31,19 @@ const HELP: CommandHelp = {
   notes: 'Exit codes: 0 success; 1 a check failed; 2 could not run (usage, unreadable or malformed input).',
 };
 
+/** At most this many lines under an error (the problems of a rules file); the rest are counted. */
+const MAX_DETAILS = 20;
+
+/** Commander's message (it may quote the arguments given): each of its lines escaped and capped. */
+function commanderLines(s: string): string {
+  const end = s.endsWith('\n') ? '\n' : '';
+  return `${s
+    .slice(0, s.length - end.length)
+    .split('\n')
+    .map((line) => guardLines(safeMessage(line)))
+    .join('\n')}${end}`;
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx: Context = { io, exitCode: 0 };
@@ -41,7 +55,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) =>
-        write(`korus-stats: ${errColor().red('error')}: ${s.replace(/^error: /, '')}`),
+        write(`korus-stats: ${errColor().red('error')}: ${commanderLines(s.replace(/^error: /, ''))}`),
     })
     .showHelpAfterError('(run with --help for usage and examples)');
   for (const command of COMMANDS) command.register(program, ctx);
@@ -55,13 +69,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (err instanceof KorusError) {
       const c = errColor();
-      io.stderr.write(`korus-stats: ${c.red('error')}: ${err.message}\n`);
-      if (err.hint) io.stderr.write(`  ${c.dim('hint:')} ${err.hint}\n`);
+      // The one place errors meet the terminal: data in them (names, values, file names) shown escaped and capped.
+      io.stderr.write(`korus-stats: ${c.red('error')}: ${safeMessage(err.message)}\n`);
+      for (const line of err.details.slice(0, MAX_DETAILS))
+        io.stderr.write(`${guardLines(safeMessage(line))}\n`);
+      if (err.details.length > MAX_DETAILS)
+        io.stderr.write(`  ... and ${err.details.length - MAX_DETAILS} more\n`);
+      if (err.hint) io.stderr.write(`  ${c.dim('hint:')} ${safeMessage(err.hint)}\n`);
       if (err instanceof UsageError) io.stderr.write('(run with --help for usage and examples)\n');
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`korus-stats: internal error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`korus-stats: internal error: ${safeMessage(e?.message ?? String(err))}\n`);
     io.stderr.write('This is a bug in korus-stats; please report it with the command you ran.\n');
     if (io.env.KORUS_DEBUG) io.stderr.write(`${e?.stack}\n`);
     return 2;

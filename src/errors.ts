@@ -7,12 +7,16 @@ export interface Location {
   column?: number;
 }
 
-/** An error meant for people: exit code 2 (could not run) unless said otherwise. */
+/**
+ * An error meant for people: exit code 2 (could not run) unless said otherwise. `details` are lines
+ * printed under the message, one each (a message itself never holds a line break of its own).
+ */
 export class KorusError extends Error {
   constructor(
     message: string,
     readonly exitCode: 1 | 2 = 2,
     readonly hint?: string,
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'KorusError';

@@ -7,6 +7,7 @@ import { parseRules } from '../data/rules-file.js';
 import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, checkMarkdown, renderCheck } from '../output/check.js';
 import { noteText } from '../output/notes.js';
+import { safeMessage } from '../output/safe.js';
 import { DEFAULT_RULES_FILE, measure, readRules, workspacePath } from './check-rules.js';
 import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
@@ -84,7 +85,9 @@ export async function check(o: CheckOptions, ctx: Context): Promise<number> {
       await appendFile(resolve(io.cwd, summary), `${checkMarkdown(report)}\n`);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      io.stderr.write(`korus-stats: warning: cannot append to $GITHUB_STEP_SUMMARY (${summary}): ${code}\n`);
+      io.stderr.write(
+        `korus-stats: warning: cannot append to $GITHUB_STEP_SUMMARY (${safeMessage(summary)}): ${code}\n`,
+      );
     }
   }
   return report.failed === 0 ? 0 : 1;

@@ -195,6 +195,7 @@ export interface OutputFlags {
   ascii?: boolean;
   color: boolean;
   quiet?: boolean;
+  csvRaw?: boolean;
 }
 
 /** How to answer: the output flags, parsed. */
@@ -204,6 +205,8 @@ export interface OutputOptions {
   ascii: boolean;
   color: boolean;
   quiet: boolean;
+  /** CSV cells as they are, without the guard against spreadsheet formulas. */
+  csvRaw: boolean;
 }
 
 /** What a command prints, which decides its output flags. */
@@ -241,6 +244,12 @@ export function addOutputFlags(cmd: Command, spec: OutputSpec): Command {
       )
       .option('--ascii', 'plain ASCII bars and sparklines instead of Unicode blocks');
   }
+  if (spec.formats.includes('csv')) {
+    cmd.option(
+      '--csv-raw',
+      "CSV cells as they are (default: a text cell starting with = + - @ tab or CR gets a leading ', so no spreadsheet runs it as a formula)",
+    );
+  }
   cmd.option('--no-color', spec.noColor ?? 'no colors (also: NO_COLOR=1)');
   if (spec.notes) cmd.option('-q, --quiet', 'no notes or warnings on stderr');
   return cmd.helpOption('-h, --help', 'display help for command');
@@ -261,5 +270,6 @@ export function outputOptions(flags: OutputFlags, spec: Pick<OutputSpec, 'defaul
     ascii: flags.ascii === true,
     color: flags.color,
     quiet: flags.quiet === true,
+    csvRaw: flags.csvRaw === true,
   };
 }

@@ -11,7 +11,8 @@ import { chalkFor } from '../output/color.js';
 import { writeChunks } from '../output/json-writer.js';
 import { noteText } from '../output/notes.js';
 import { startProgress, totalSize } from '../output/progress.js';
-import { type Renderable, renderChunks } from '../output/render.js';
+import { type Format, type Renderable, renderChunks } from '../output/render.js';
+import { guardLines, safeMessage } from '../output/safe.js';
 import type { Context } from './context.js';
 import type { InputOptions, OutputOptions, Scope } from './options.js';
 
@@ -86,6 +87,8 @@ export async function readRows(
   return report;
 }
 
+const PEOPLE_FORMATS: ReadonlySet<Format> = new Set(['table', 'text', 'markdown']);
+
 /** Answers: the notes on stderr (unless --quiet), then the result on stdout in the format asked for. */
 export async function answer(
   ctx: Context,
@@ -95,7 +98,14 @@ export async function answer(
 ): Promise<void> {
   printNotes(ctx, notes, output);
   const c = chalkFor(ctx.io.stdout, ctx.io.env, output.color);
-  await writeChunks(ctx.io.stdout, renderChunks(result, output.format, c));
+  const chunks = renderChunks(result, output.format, c, { csvRaw: output.csvRaw });
+  // Text for people may start a line with a name from the data; `github` is workflow commands by design.
+  await writeChunks(ctx.io.stdout, PEOPLE_FORMATS.has(output.format) ? guarded(chunks) : chunks);
+}
+
+/** Each piece with its lines guarded (a people format is one piece, so no line is split between two). */
+function* guarded(chunks: Iterable<string>): Generator<string> {
+  for (const chunk of chunks) yield guardLines(chunk);
 }
 
 /** Prints notes to stderr ("korus-stats: warning: ..."), unless --quiet. */
@@ -108,6 +118,6 @@ export function printNotes(
   const c = chalkFor(ctx.io.stderr, ctx.io.env, output.color);
   for (const n of notes) {
     const tag = n.level === 'warning' ? c.yellow('warning') : c.dim('note');
-    ctx.io.stderr.write(`korus-stats: ${tag}: ${noteText(n)}\n`);
+    ctx.io.stderr.write(`korus-stats: ${tag}: ${safeMessage(noteText(n))}\n`);
   }
 }

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { CategoryDef } from '../catalog/categories.js';
 import { KorusError, UsageError } from '../errors.js';
+import { listText } from '../model/caps.js';
 import type { ReadReport } from '../model/rows.js';
 
 /** The error for a category with no rows: the categories there are, and the nearest name to a typo. */
@@ -23,7 +24,7 @@ export function unknownCategory(
   if (category.origin !== 'data' && report.otherClassification.size) {
     const [system, n] = [...report.otherClassification][0] as [string, number];
     return new KorusError(
-      `category "${category.name}" is defined by HS codes (${category.hs.join(', ')}) and the data's ${n} code${n === 1 ? '' : 's'} are ${system}: HS codes are never matched against ${system} ones`,
+      `category "${category.name}" is defined by HS codes (${listText(category.hs)}) and the data's ${n} code${n === 1 ? '' : 's'} are ${system}: HS codes are never matched against ${system} ones`,
       2,
       `define the category's ${system} codes in a --categories file ("sitc": [...]), or download the data in HS`,
     );
@@ -31,12 +32,12 @@ export function unknownCategory(
   if (category.origin !== 'data') {
     const seen = [...report.categoriesSeen].sort();
     return new KorusError(
-      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${category.hs.join(', ')}` : 'no rows carry it in a category column or match its HS codes'})`,
+      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${listText(category.hs)}` : 'no rows carry it in a category column or match its HS codes'})`,
       2,
-      seen.length ? `categories in the data: ${seen.join(', ')}` : undefined,
+      seen.length ? `categories in the data: ${listText(seen)}` : undefined,
     );
   }
   const near = available.map((n) => ({ n, d: distance(n, category.name) })).sort((a, b) => a.d - b.d)[0];
   const hint = near && near.d <= Math.max(2, category.name.length / 3) ? `did you mean "${near.n}"? ` : '';
-  return new UsageError(`unknown category "${given}"`, `${hint}categories: ${available.join(', ')}`);
+  return new UsageError(`unknown category "${given}"`, `${hint}categories: ${listText(available)}`);
 }

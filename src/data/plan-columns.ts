@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { listText } from '../model/caps.js';
 import { canonical } from '../sources/canonical.js';
 import { expectedHeaders } from '../sources/index.js';
 import { FIELDS, type Field, normName, type SourceProfile } from '../sources/types.js';
@@ -29,7 +30,7 @@ export function columnIndex(
         throw new InputError(
           { file, line },
           `--columns ${field}=${wanted}: no such column`,
-          `the header has: ${header.join(', ')}`,
+          `the header has: ${listText(header)}`,
         );
       }
       index[field] = at;
@@ -119,7 +120,7 @@ export function missingColumn(
         ? [...names('partner'), ...names('partner_code'), ...names('partner_iso')]
         : names(field);
   const what = field === 'category' ? 'category or HS code' : field;
-  const hints: string[] = [`the header has: ${header.join(', ')}`];
+  const hints: string[] = [`the header has: ${listText(header)}`];
   if (profile === canonical) {
     hints.push(`no source profile recognised it; expected one of: ${expectedHeaders().join(' | ')}`);
   }

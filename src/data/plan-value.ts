@@ -2,6 +2,7 @@
 // a wide row, and the power of ten they are in.
 import type { Flow } from '../catalog/flows.js';
 import { InputError } from '../errors.js';
+import { listText } from '../model/caps.js';
 import { canonical } from '../sources/canonical.js';
 import { monthOfColumn } from '../sources/dataweb.js';
 import { type Field, type Measure, normName, type SourceProfile } from '../sources/types.js';
@@ -30,7 +31,7 @@ export function chooseValue(
         `--${input.overrides.value !== undefined ? 'columns value=' : 'measure '}${given}: no such value column`,
         present.length
           ? `its value columns: ${present.map((m) => m.header).join(', ')}`
-          : `the header has: ${header.join(', ')}`,
+          : `the header has: ${listText(header)}`,
         'missing-column',
       );
     }

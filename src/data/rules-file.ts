@@ -214,5 +214,5 @@ function rulesError(
   const lines = problems.map(
     (p) => `  ${file}:${p.at.line}:${p.at.column}: ${p.detail}${p.hint ? ` (${p.hint})` : ''}`,
   );
-  return new KorusError(`${file}: ${problems.length} problems in the rules file:\n${lines.join('\n')}`, 2);
+  return new KorusError(`${file}: ${problems.length} problems in the rules file:`, 2, undefined, lines);
 }

@@ -3,7 +3,8 @@ import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
-import { type CsvRecords, type Renderable, TABLE_FORMATS, type TextTable, type UnitStyle } from './render.js';
+import { type CsvRecords, type Renderable, TABLE_FORMATS, type UnitStyle } from './render.js';
+import type { TextTable } from './text-table.js';
 
 /** The version of the `breakdown` JSON shape (schemas/breakdown.schema.json); bumped on any breaking change. */
 export const BREAKDOWN_SCHEMA_VERSION = 1;

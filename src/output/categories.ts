@@ -19,25 +19,12 @@ export function renderCategories(defs: CategoryDef[]): Renderable {
       columns: [
         { head: 'Name', align: 'left' },
         { head: 'HS codes', align: 'left' },
-        { head: 'Definition', align: 'left' },
+        { head: 'Definition', align: 'left', wrap: 60 },
       ],
-      rows: defs.map((d) => [d.name, hsDefinition(d.hs).replace(/^HS /, ''), wrap(d.note, 60)]),
+      rows: defs.map((d) => [d.name, hsDefinition(d.hs).replace(/^HS /, ''), d.note]),
       footRows: [],
       dim: new Set(),
       footer: [['Matching', 'by the category column when a file has one, else by HS code prefix']],
     }),
   };
-}
-
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
 }

@@ -5,7 +5,9 @@ import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
 import { reasonText } from './notes/check.js';
 import { noteJson } from './notes.js';
-import { type Format, type Renderable, renderMarkdown, type TextTable } from './render.js';
+import type { Format, Renderable } from './render.js';
+import { safeMessage } from './safe.js';
+import { renderMarkdown, type TextTable } from './text-table.js';
 
 /** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
 export const CHECK_FORMATS = [
@@ -24,14 +26,14 @@ export interface CheckRenderOptions {
   annotationFile: string;
 }
 
-/** A check report in every format it offers, for render(): github is the text and the annotations. */
+/** A check report in every format it offers, for render(): github is nothing but annotations. */
 export function renderCheck(report: CheckReport, opts: CheckRenderOptions): Renderable {
   return {
     command: 'check',
     formats: CHECK_FORMATS,
     json: () => checkJson(report),
     lines: (c) => checkText(report, c),
-    github: (c) => `${checkText(report, c)}${githubAnnotations(report, opts.annotationFile)}`,
+    github: () => checkGithub(report, opts.annotationFile),
     junit: () => checkJunit(report),
     markdown: () => checkMarkdown(report),
   };
@@ -72,13 +74,13 @@ export function boundText(r: RuleOutcome): string {
 
 /** One line per rule: "✓ name: measured (bound) pass", with the reason for a failure on the next line. */
 export function checkText(report: CheckReport, c: ChalkInstance): string {
-  const out = [c.bold(`Checks in ${report.rulesFile}`)];
+  const out = [c.bold(`Checks in ${safeMessage(report.rulesFile)}`)];
   for (const r of report.results) {
     const mark = r.status === 'pass' ? c.green('✓') : c.red('✗');
     const verdict = r.status === 'pass' ? c.green('pass') : c.red(`fail${failureText(r)}`);
-    out.push(`${mark} ${r.name}: ${measuredText(r)} (${boundText(r)}) ${verdict}`);
+    out.push(`${mark} ${safeMessage(r.name)}: ${measuredText(r)} (${boundText(r)}) ${verdict}`);
     const reason = reasonOf(r);
-    if (reason) out.push(`    ${c.dim(reason)}`);
+    if (reason) out.push(`    ${c.dim(safeMessage(reason))}`);
   }
   out.push(summaryLine(report, c));
   return `${out.join('\n')}\n`;
@@ -89,6 +91,17 @@ export function summaryLine(report: CheckReport, c?: ChalkInstance): string {
   const n = report.results.length;
   const failed = `${report.failed} failed`;
   return `${n} rule${n === 1 ? '' : 's'}: ${report.passed} passed, ${report.failed && c ? c.red(failed) : failed}`;
+}
+
+/**
+ * `--format github`: nothing but workflow commands, each escaped (a newline in a rule's name or a file's
+ * cannot start a command of its own): an `::error` per failed rule, then the summary as a `::notice`.
+ */
+export function checkGithub(report: CheckReport, file: string): string {
+  const summary = githubAnnotation('notice', `${report.rulesFile}: ${summaryLine(report)}`, {
+    title: 'korus-stats check',
+  });
+  return `${githubAnnotations(report, file)}${summary}`;
 }
 
 /** One `::error` annotation per failed rule, pinned to the rule's line in the rules file. */

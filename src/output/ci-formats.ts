@@ -2,16 +2,24 @@
  * Building blocks for reports that CI systems read: GitHub Actions workflow commands and JUnit XML.
  * Escaping follows the Actions toolkit (@actions/core): data escapes %, CR and LF; properties also : and ,.
  */
+import { capText } from '../model/caps.js';
+import { escapeControls, xmlText } from './safe.js';
 
-/** A GitHub workflow-command message, escaped as the Actions toolkit does. */
+/**
+ * A GitHub workflow-command message, escaped as the Actions toolkit does, after the control characters
+ * (CR and LF among them: a raw one would start a forged command) are shown escaped for the log.
+ */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(capText(text, GITHUB_MESSAGE_CAP)).replace(/%/g, '%25');
 }
 
 /** A GitHub workflow-command property value (file, title), escaped as the Actions toolkit does. */
 export function escapeGithubProperty(text: string): string {
   return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+// An annotation's message may be longer than a line on stderr (GitHub shows it in a box), never unbounded.
+const GITHUB_MESSAGE_CAP = 2000;
 
 /** One annotation: `::error file=F,line=L,col=C,title=T::message`. */
 export function githubAnnotation(
@@ -30,21 +38,6 @@ export function githubAnnotation(
 /** GitHub shows at most this many error annotations per step: the summary and exit code carry the rest. */
 export const GITHUB_ANNOTATION_LIMIT = 10;
 
-/** Text for XML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      // XML 1.0 allows no control characters but tab, LF and CR.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
-}
-
 /** One JUnit test case: passed, or failed with a message and details. */
 export interface JunitCase {
   name: string;
@@ -57,11 +50,11 @@ export function junitXml(suite: string, cases: JunitCase[]): string {
   const failures = cases.filter((c) => c.failure).length;
   const body = cases
     .map((c) => {
-      const head = `    <testcase name="${escapeXml(c.name)}" classname="${escapeXml(c.classname)}"`;
+      const head = `    <testcase name="${xmlText(c.name)}" classname="${xmlText(c.classname)}"`;
       if (!c.failure) return `${head}/>`;
       const f = c.failure;
-      return `${head}>\n      <failure message="${escapeXml(f.message)}" type="${escapeXml(f.type)}">${escapeXml(f.details ?? f.message)}</failure>\n    </testcase>`;
+      return `${head}>\n      <failure message="${xmlText(f.message)}" type="${xmlText(f.type)}">${xmlText(f.details ?? f.message)}</failure>\n    </testcase>`;
     })
     .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeXml(suite)}" tests="${cases.length}" failures="${failures}">\n  <testsuite name="${escapeXml(suite)}" tests="${cases.length}" failures="${failures}">\n${body}${body ? '\n' : ''}  </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlText(suite)}" tests="${cases.length}" failures="${failures}">\n  <testsuite name="${xmlText(suite)}" tests="${cases.length}" failures="${failures}">\n${body}${body ? '\n' : ''}  </testsuite>\n</testsuites>\n`;
 }

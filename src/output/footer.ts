@@ -1,4 +1,5 @@
 import type { InputStats, ShareResult } from '../core/share/index.js';
+import { listText } from '../model/caps.js';
 import { profileLabel as layoutLabel } from '../sources/index.js';
 
 /** Footer lines every analysis prints the same way: what the category is, the value basis, the files. */
@@ -33,7 +34,7 @@ export function filesLine(
   const layoutText = used.every((f) => f.layout === 'canonical') ? '' : ` (${layouts.join('; ')} profile)`;
   return [
     'Files',
-    `${i.filesUsed.join(', ')}${layoutText}${unused ? ` (and ${unused} more read, ${unusedWhy})` : ''}`,
+    `${listText(i.filesUsed)}${layoutText}${unused ? ` (and ${unused} more read, ${unusedWhy})` : ''}`,
   ];
 }
 

@@ -1,3 +1,4 @@
+import { capText } from '../model/caps.js';
 import type { Note, NoteFacts } from '../model/notes.js';
 import { BREAKDOWN_WORDS } from './notes/breakdown.js';
 import { CHECK_WORDS } from './notes/check.js';
@@ -25,11 +26,11 @@ const WORDS: Words<NoteFacts> = {
   ...SHARED_CODES,
 };
 
-/** A note in words: its scope, then what its facts say. */
+/** A note in words: its scope, then what its facts say; capped at MESSAGE_CAP characters. */
 export function noteText(n: Note): string {
   // A note's facts are the ones its code's words take (FactNote pairs them); TS cannot follow the pair.
   const text = (WORDS[n.code] as (facts: unknown) => string)(n.facts);
-  return n.scope ? `${n.scope}: ${text}` : text;
+  return capText(n.scope ? `${n.scope}: ${text}` : text);
 }
 
 /** A note as the JSON outputs give it: level, code, message and (where it counts something) count. */

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import { jsonChunks } from './json-writer.js';
+import { csvCellSafe } from './safe.js';
+import { renderMarkdown, renderTable, type TextTable } from './text-table.js';
 
 /** Every output format there is; each result states which of them it offers (Renderable.formats). */
 export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
@@ -17,26 +18,6 @@ export const CHART_FORMATS = [...TABLE_FORMATS, 'svg'] as const satisfies readon
 /** How values are shown in tables: human units (US$251m) or millions with separators (45,221). */
 export const UNIT_STYLES = ['human', 'millions'] as const;
 export type UnitStyle = (typeof UNIT_STYLES)[number];
-
-/** A column of a people's table. */
-export interface Column {
-  head: string;
-  align: 'left' | 'right';
-}
-
-/** A table for people, with its title and footer lines; rendered as a terminal table or Markdown. */
-export interface TextTable {
-  title: string;
-  columns: Column[];
-  rows: string[][];
-  /** Rows drawn below a rule, such as the total. */
-  footRows: string[][];
-  /** Index of the row to emphasise, if any. */
-  highlight?: number;
-  /** Rows drawn dim: folded or derived figures. */
-  dim: Set<number>;
-  footer: Array<[label: string, text: string]>;
-}
 
 /** CSV records with their header: raw numbers, null for an empty cell. */
 export interface CsvRecords {
@@ -64,20 +45,30 @@ export interface Renderable {
   junit?: () => string;
 }
 
+/** How a result is written besides its format: CSV cells kept raw (--csv-raw). */
+export interface RenderOptions {
+  csvRaw?: boolean;
+}
+
 /**
  * A result in the chosen format, in pieces: JSON is written as it is made (jsonChunks), never as one
- * string, so an output of any size can be written; every other format is one piece.
+ * string, so an output of any size can be written; CSV in batches of records; every other format is one piece.
  */
-export function* renderChunks(r: Renderable, format: Format, c: ChalkInstance): Generator<string> {
+export function* renderChunks(
+  r: Renderable,
+  format: Format,
+  c: ChalkInstance,
+  opts: RenderOptions = {},
+): Generator<string> {
   if (format === 'json' && r.formats.includes(format)) yield* jsonChunks(r.json());
   else if (format === 'csv' && r.formats.includes(format)) {
     const { header, records } = part(r, 'csv')();
-    yield* csvChunks(header, records);
-  } else yield render(r, format, c);
+    yield* csvChunks(header, records, opts.csvRaw);
+  } else yield render(r, format, c, opts);
 }
 
 /** Renders a result in the chosen format: the one switch on --format. */
-export function render(r: Renderable, format: Format, c: ChalkInstance): string {
+export function render(r: Renderable, format: Format, c: ChalkInstance, opts: RenderOptions = {}): string {
   if (!r.formats.includes(format)) {
     throw new UsageError(`${r.command} has no ${format} output`, `use one of ${r.formats.join(', ')}`);
   }
@@ -86,7 +77,7 @@ export function render(r: Renderable, format: Format, c: ChalkInstance): string 
       return renderJson(r.json());
     case 'csv': {
       const { header, records } = part(r, 'csv')();
-      return renderCsv(header, records);
+      return renderCsv(header, records, opts.csvRaw);
     }
     case 'markdown':
       return r.markdown ? r.markdown() : renderMarkdown(part(r, 'table')());
@@ -110,63 +101,38 @@ function part<K extends keyof Renderable>(r: Renderable, key: K): NonNullable<Re
   return p as NonNullable<Renderable[K]>;
 }
 
-/** Renders a TextTable with cli-table3: plain borders, numbers right-aligned, color from `c` only. */
-export function renderTable(t: TextTable, c: ChalkInstance): string {
-  const table = new Table({
-    head: t.columns.map((col) => c.bold(col.head)),
-    colAligns: t.columns.map((col) => col.align),
-    style: { head: [], border: [], compact: true },
-  });
-  t.rows.forEach((row, i) => {
-    const paint = (s: string) => (i === t.highlight ? c.bold.cyan(s) : t.dim.has(i) ? c.dim(s) : s);
-    table.push(row.map(paint));
-  });
-  for (const row of t.footRows) table.push(row.map((s) => c.bold(s)));
-  const width = Math.max(...t.footer.map(([label]) => label.length));
-  const footer = t.footer.map(([label, text]) => `${c.dim(label.padEnd(width))}  ${indent(text, width + 2)}`);
-  return `${c.bold(t.title)}\n${table.toString()}\n${footer.join('\n')}\n`;
-}
-
-/** Renders a TextTable as GitHub-flavoured Markdown. */
-export function renderMarkdown(t: TextTable): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const line = (cells: string[]) => `| ${cells.map(esc).join(' | ')} |`;
-  const out = [`**${esc(t.title)}**`, '', line(t.columns.map((c) => c.head))];
-  out.push(`|${t.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
-  for (const row of t.rows) out.push(line(row));
-  for (const row of t.footRows) out.push(line(row.map((s) => (s ? `**${s}**` : s))));
-  out.push('');
-  for (const [label, text] of t.footer) out.push(`- ${label}: ${esc(text)}`);
-  return `${out.join('\n')}\n`;
-}
-
 /** Records as CSV in pieces of a few thousand records, the header first: never one string of them all. */
-export function* csvChunks(header: string[], records: CsvRecords['records']): Generator<string> {
-  yield renderCsv(header, []);
+export function* csvChunks(header: string[], records: CsvRecords['records'], raw = false): Generator<string> {
+  yield renderCsv(header, [], raw);
   for (let i = 0; i < records.length; i += CSV_BATCH) {
-    yield renderCsv(null, records.slice(i, i + CSV_BATCH));
+    yield renderCsv(null, records.slice(i, i + CSV_BATCH), raw);
   }
 }
 
 const CSV_BATCH = 2000;
 
-/** Renders records as CSV with a header row (none when null); raw numbers, empty cells for nulls. */
-export function renderCsv(header: string[] | null, records: CsvRecords['records']): string {
-  // A BigInt (a whole-dollar figure past 2^53) is written with every digit.
+/**
+ * Renders records as CSV with a header row (none when null); raw numbers, empty cells for nulls, a BigInt
+ * (a whole-dollar figure past 2^53) with every digit. A text cell a spreadsheet would run as a formula
+ * gets a leading ' unless `raw` (--csv-raw).
+ */
+export function renderCsv(header: string[] | null, records: CsvRecords['records'], raw = false): string {
   const cell = (v: CsvRecords['records'][number][number]) =>
     v === null ? '' : typeof v === 'bigint' ? v.toString() : v;
   const rows = records.map((r) => r.map(cell));
   return stringify(header ? [header, ...rows] : rows, {
     record_delimiter: 'unix',
-    cast: { number: (n) => String(n), boolean: (b) => (b ? 'true' : 'false') },
+    cast: {
+      number: (n) => String(n),
+      boolean: (b) => (b ? 'true' : 'false'),
+      string: raw ? (s) => s : csvCellSafe,
+    },
+    // A cell that would start a line with `::` (a workflow command, in a CI log) is quoted: same value.
+    quoted_match: /^\s*::/,
   });
 }
 
 /** Pretty JSON with a trailing newline (BigInts as integer literals): the documented, stable output. */
 export function renderJson(value: unknown): string {
   return [...jsonChunks(value)].join('');
-}
-
-function indent(text: string, by: number): string {
-  return text.split('\n').join(`\n${' '.repeat(by)}`);
 }

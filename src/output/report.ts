@@ -3,6 +3,7 @@ import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
 import { GITHUB_ANNOTATION_LIMIT, githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import type { Format, Renderable } from './render.js';
+import { markdownCell, safeMessage } from './safe.js';
 
 /** validate's report formats. */
 export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const satisfies readonly Format[];
@@ -72,7 +73,7 @@ function renderText(r: ValidationReport, c: ChalkInstance): string {
   const out: string[] = [];
   for (const f of r.files) {
     const mine = r.problems.filter((p) => p.file === f.name);
-    const head = `${c.bold(f.name)} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
+    const head = `${c.bold(safeMessage(f.name))} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
     if (!mine.length) {
       out.push(
         `${head} ${f.errors + f.warnings ? c.dim('problems not listed (--max-errors)') : c.green('ok')}`,
@@ -88,8 +89,8 @@ function renderText(r: ValidationReport, c: ChalkInstance): string {
       out.push(`  ${tag} ${c.bold(code)} ${c.dim(`(${list.length})`)}`);
       for (const p of list) {
         const field = p.field ? ` [${p.field}]` : '';
-        out.push(`    ${where(p)}${field}: ${p.message}`);
-        if (p.hint) out.push(`      ${c.dim(`hint: ${p.hint}`)}`);
+        out.push(`    ${safeMessage(`${where(p)}${field}: ${p.message}`)}`);
+        if (p.hint) out.push(`      ${c.dim(`hint: ${safeMessage(p.hint)}`)}`);
       }
     }
   }
@@ -121,14 +122,14 @@ function renderGithub(r: ValidationReport): string {
       ),
     );
   }
-  return `${lines.join('')}${summaryLine(r)}\n`;
+  return `${lines.join('')}${githubAnnotation('notice', summaryLine(r), { title: 'korus-stats validate' })}`;
 }
 
 /** A Markdown summary for $GITHUB_STEP_SUMMARY: counts per file and code, and the first problems. */
 export function githubSummary(r: ValidationReport): string {
   const out = [`### korus-stats validate: ${r.valid ? 'valid' : 'invalid'}`, '', summaryLine(r), ''];
   out.push('| file | rows | errors | warnings |', '|---|--:|--:|--:|');
-  for (const f of r.files) out.push(`| ${f.name} | ${f.rows} | ${f.errors} | ${f.warnings} |`);
+  for (const f of r.files) out.push(`| ${markdownCell(f.name)} | ${f.rows} | ${f.errors} | ${f.warnings} |`);
   const codes = Object.entries(r.counts.byCode);
   if (codes.length) {
     out.push('', '| problem | count | severity |', '|---|--:|---|');
@@ -136,7 +137,7 @@ export function githubSummary(r: ValidationReport): string {
       out.push(`| ${code} | ${n} | ${PROBLEM_SEVERITY[code as ProblemCode] ?? 'error'} |`);
     out.push('', '<details><summary>First problems</summary>', '');
     for (const p of r.problems.slice(0, 50))
-      out.push(`- \`${where(p)}\` ${p.severity} ${p.code}: ${p.message}`);
+      out.push(`- \`${safeMessage(where(p))}\` ${p.severity} ${p.code}: ${markdownCell(p.message)}`);
     out.push('', '</details>');
   }
   return `${out.join('\n')}\n`;

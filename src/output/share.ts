@@ -4,8 +4,9 @@ import { analysisTitle, basisLine, categoryLine, filesLine, rowsLine } from './f
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
-import { CHART_FORMATS, type CsvRecords, type Renderable, type TextTable, type UnitStyle } from './render.js';
+import { CHART_FORMATS, type CsvRecords, type Renderable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
+import type { TextTable } from './text-table.js';
 
 /** The version of the `share` JSON shape (schemas/share.schema.json); bumped on any breaking change. */
 export const SHARE_SCHEMA_VERSION = 1;

@@ -1,8 +1,10 @@
 import type { ShareResult } from '../core/share/index.js';
+import { listText } from '../model/caps.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
 import { periodLabel } from './periods.js';
-import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
+import { xmlText } from './safe.js';
+import { n, PALETTE, svgDocument, ticks } from './svg.js';
 
 /**
  * A standalone horizontal bar chart of a share result: one bar per row (partners, folded partners,
@@ -28,9 +30,9 @@ export function shareSvg(r: ShareResult): string {
   const x = (share: number) => left + (Math.max(0, share) / axisMax) * barMax;
   const title = analysisTitle(q, r.category.label, periodLabel(q.span));
   const parts: string[] = [];
-  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${escapeSvg(title)}</text>`);
+  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${xmlText(title)}</text>`);
   parts.push(
-    `  <text x="${left}" y="48" fill="#444">${escapeSvg(`Share of the total, ${humanUsd(r.total.valueUsd)} (${r.total.basis === 'reported-total' ? 'reported World/total row' : 'sum of the listed partners'})`)}</text>`,
+    `  <text x="${left}" y="48" fill="#444">${xmlText(`Share of the total, ${humanUsd(r.total.valueUsd)} (${r.total.basis === 'reported-total' ? 'reported World/total row' : 'sum of the listed partners'})`)}</text>`,
   );
   // Grid and axis.
   for (const t of ticks(axisMax * 100, 5)) {
@@ -54,26 +56,26 @@ export function shareSvg(r: ShareResult): string {
     const w = Math.max(0, x(row.share ?? 0) - left);
     const text = `${label}: ${humanUsd(row.valueUsd)}, ${percent(row.share)}`;
     parts.push(
-      `  <text x="${left - 8}" y="${y + 17}" text-anchor="end"${row.highlighted ? ' font-weight="bold"' : ''}>${escapeSvg(label)}</text>`,
+      `  <text x="${left - 8}" y="${y + 17}" text-anchor="end"${row.highlighted ? ' font-weight="bold"' : ''}>${xmlText(label)}</text>`,
     );
     parts.push(
-      `  <rect x="${left}" y="${y + 5}" width="${n(w)}" height="${rowH - 10}" fill="${color}"><title>${escapeSvg(text)}</title></rect>`,
+      `  <rect x="${left}" y="${y + 5}" width="${n(w)}" height="${rowH - 10}" fill="${color}"><title>${xmlText(text)}</title></rect>`,
     );
     parts.push(
-      `  <text x="${n(left + w + 6)}" y="${y + 17}" fill="#222">${escapeSvg(`${percent(row.share)} · ${humanUsd(row.valueUsd)}`)}</text>`,
+      `  <text x="${n(left + w + 6)}" y="${y + 17}" fill="#222">${xmlText(`${percent(row.share)} · ${humanUsd(row.valueUsd)}`)}</text>`,
     );
   });
   parts.push(`  <line x1="${left}" y1="${top - 4}" x2="${left}" y2="${top + plotH}" stroke="#555"/>`);
-  const files = r.input.filesUsed.join(', ');
+  const files = listText(r.input.filesUsed);
   const basis = r.valueBasis.length ? r.valueBasis.join('; ') : 'value basis not stated in the data';
   const definition = r.category.dataDefinitions.length
     ? r.category.dataDefinitions.join('; ')
     : (r.category.hsDefinition ?? r.category.name);
   parts.push(
-    `  <text x="12" y="${height - 34}" font-size="11" fill="#444">${escapeSvg(`Category: ${definition}. Basis: ${basis}.`)}</text>`,
+    `  <text x="12" y="${height - 34}" font-size="11" fill="#444">${xmlText(`Category: ${definition}. Basis: ${basis}.`)}</text>`,
   );
   parts.push(
-    `  <text x="12" y="${height - 16}" font-size="11" fill="#444">${escapeSvg(`Source: ${files}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}. Chart: korus-stats.`)}</text>`,
+    `  <text x="12" y="${height - 16}" font-size="11" fill="#444">${xmlText(`Source: ${files}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}. Chart: korus-stats.`)}</text>`,
   );
   const description = `Horizontal bars: ${rows.map((row) => `${row.name} ${percent(row.share)}`).join('; ')}.`;
   return svgDocument({ width, height, title: title, description, body: parts.join('\n') });

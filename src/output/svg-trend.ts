@@ -1,7 +1,9 @@
 import type { TrendPoint, TrendResult } from '../core/trend/index.js';
+import { listText } from '../model/caps.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, percent } from './format.js';
-import { escapeSvg, n, PALETTE, svgDocument, ticks } from './svg.js';
+import { xmlText } from './safe.js';
+import { n, PALETTE, svgDocument, ticks } from './svg.js';
 import { seriesVerdict } from './trend-words.js';
 
 /** What a trend chart plots: the partners' values (default) or their shares of each year's total. */
@@ -73,19 +75,19 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
       : `Value by year, ${unit.axis.replace(/^Value \((.*)\)$/, '$1')}${r.valueBasis.length ? `, ${r.valueBasis.join('; ')}` : ''}`;
 
   const parts: string[] = [];
-  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${escapeSvg(title)}</text>`);
-  parts.push(`  <text x="${left}" y="48" fill="#444">${escapeSvg(subtitle)}</text>`);
+  parts.push(`  <text x="${left}" y="28" font-size="16" font-weight="bold">${xmlText(title)}</text>`);
+  parts.push(`  <text x="${left}" y="48" fill="#444">${xmlText(subtitle)}</text>`);
   // Grid, y ticks and the y axis label.
   for (const t of steps) {
     const gy = n(y(t * unit.div));
     parts.push(`  <line x1="${left}" y1="${gy}" x2="${left + plotW}" y2="${gy}" stroke="#e3e3e3"/>`);
     parts.push(
-      `  <text x="${left - 8}" y="${n(Number(gy) + 4)}" text-anchor="end" fill="#444">${escapeSvg(unit.tick(t))}</text>`,
+      `  <text x="${left - 8}" y="${n(Number(gy) + 4)}" text-anchor="end" fill="#444">${xmlText(unit.tick(t))}</text>`,
     );
   }
   const midY = top + plotH / 2;
   parts.push(
-    `  <text x="18" y="${n(midY)}" transform="rotate(-90 18 ${n(midY)})" text-anchor="middle" fill="#222">${escapeSvg(unit.axis)}</text>`,
+    `  <text x="18" y="${n(midY)}" transform="rotate(-90 18 ${n(midY)})" text-anchor="middle" fill="#222">${xmlText(unit.axis)}</text>`,
   );
   // X axis: the years (every k-th when there are many), and its label.
   const every = Math.ceil(years.length / 12);
@@ -120,20 +122,20 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
       open = true;
     }
     parts.push(
-      `  <path class="series" data-partner="${escapeSvg(s.code)}" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${escapeSvg(`${label}: ${seriesVerdict(s)}`)}</title></path>`,
+      `  <path class="series" data-partner="${xmlText(s.code)}" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${xmlText(`${label}: ${seriesVerdict(s)}`)}</title></path>`,
     );
     for (const p of s.points) {
       const v = value(p);
       if (v === null || p.valueUsd === null) continue;
       parts.push(
-        `  <circle cx="${n(x(p.year))}" cy="${n(y(v))}" r="3.5" fill="${color}"><title>${escapeSvg(`${label}, ${p.year}: ${humanUsd(p.valueUsd)}, ${percent(p.share)} of the total`)}</title></circle>`,
+        `  <circle cx="${n(x(p.year))}" cy="${n(y(v))}" r="3.5" fill="${color}"><title>${xmlText(`${label}, ${p.year}: ${humanUsd(p.valueUsd)}, ${percent(p.share)} of the total`)}</title></circle>`,
       );
     }
     const ly = top + 8 + i * 22;
     parts.push(
       `  <line x1="${legendX}" y1="${ly}" x2="${legendX + 26}" y2="${ly}" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
     );
-    parts.push(`  <text x="${legendX + 34}" y="${ly + 4}" fill="#222">${escapeSvg(label)}</text>`);
+    parts.push(`  <text x="${legendX + 34}" y="${ly + 4}" fill="#222">${xmlText(label)}</text>`);
   });
 
   const gaps = r.series.some((s) => s.points.some((p) => value(p) === null));
@@ -145,7 +147,7 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
     [
       `Category: ${definition}.`,
       `Basis: ${basis}.${measure === 'share' ? ` Shares of the ${denominator}.` : ''}`,
-      `Source: ${r.input.filesUsed.join(', ')}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}.`,
+      `Source: ${listText(r.input.filesUsed)}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}.`,
       gaps ? 'A break in a line: no figure for that year.' : '',
       ...r.total.points.filter((p) => p.partOfYear).map((p) => `${p.year}*: ${p.partOfYear}.`),
       'Chart: korus-stats.',
@@ -157,7 +159,7 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
   const height = top + plotH + 72 + foot.length * 18;
   foot.forEach((text, i) => {
     parts.push(
-      `  <text x="12" y="${height - 16 - (foot.length - 1 - i) * 18}" font-size="11" fill="#444">${escapeSvg(text)}</text>`,
+      `  <text x="12" y="${height - 16 - (foot.length - 1 - i) * 18}" font-size="11" fill="#444">${xmlText(text)}</text>`,
     );
   });
   const description = `Line chart, one line per partner, of the ${what} by year from ${q.from} to ${q.to}. ${r.series

@@ -1,9 +1,5 @@
 /** Building blocks for standalone, accessible SVG charts (no fonts or scripts from outside). */
-
-/** Text for SVG content and attributes. */
-export function escapeSvg(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { xmlText } from './safe.js';
 
 /** A number as SVG wants it: at most two decimals, no exponent. */
 export function n(v: number): string {
@@ -21,8 +17,8 @@ export function svgDocument(opts: {
   const { width, height, title, description, body } = opts;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">
-  <title id="chart-title">${escapeSvg(title)}</title>
-  <desc id="chart-desc">${escapeSvg(description)}</desc>
+  <title id="chart-title">${xmlText(title)}</title>
+  <desc id="chart-desc">${xmlText(description)}</desc>
   <rect width="${width}" height="${height}" fill="#ffffff"/>
 ${body}
 </svg>

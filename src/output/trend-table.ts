@@ -1,7 +1,8 @@
 import type { TrendResult } from '../core/trend/index.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
-import type { TextTable, UnitStyle } from './render.js';
+import type { UnitStyle } from './render.js';
+import type { TextTable } from './text-table.js';
 import { trendFooter } from './trend-footer.js';
 import { cagrText, ppText, seriesVerdict, totalVerdict } from './trend-words.js';
 

@@ -51,6 +51,7 @@ describe('--help', () => {
         '--json',
         '--units',
         '--ascii',
+        '--csv-raw',
         '--no-color',
         '--quiet',
         '--help',

@@ -44,6 +44,7 @@ describe('output flags -> OutputOptions', () => {
       ascii: false,
       color: false,
       quiet: false,
+      csvRaw: false,
     });
   });
 });

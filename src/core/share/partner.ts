@@ -1,5 +1,6 @@
 import { lookupPartner, type Partner, partnerHint, partnerKey } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
+import { listText } from '../../model/caps.js';
 import type { Note } from '../../model/notes.js';
 import type { YearBucket } from './bucket.js';
 import { type YearPeriods, yearList } from './periods.js';
@@ -58,7 +59,7 @@ export function findPartner(
   const names = [...cur.partners.values()].map((p) => p.partner.name).sort();
   const hint = inYears.length
     ? `years with ${partner.code}: ${yearList(inYears.sort((a, b) => a - b))}`
-    : `partners in the ${year} data: ${names.join(', ') || 'none (only aggregate rows)'}`;
+    : `partners in the ${year} data: ${listText(names) || 'none (only aggregate rows)'}`;
   throw new KorusError(
     `${label} has no ${q.category.name} ${q.flow} row for ${year}`,
     2,

@@ -1,5 +1,6 @@
 import { partnerHint, partnerKey, standInCode } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
+import { listText } from '../../model/caps.js';
 import type { Note } from '../../model/notes.js';
 import { type ShareResult, yearList } from '../share/index.js';
 import { DEFAULT_TOP, type TrendInput, type WantedPartner } from './types.js';
@@ -68,7 +69,7 @@ function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): 
   const names = partnerRows(input.results.get(lastYear)).map((r) => r.name);
   const hint = elsewhere.length
     ? `years with ${p.code}: ${yearList(elsewhere)}`
-    : `partners in the ${lastYear} data: ${names.sort().join(', ') || 'none (only aggregate rows)'}`;
+    : `partners in the ${lastYear} data: ${listText(names.sort()) || 'none (only aggregate rows)'}`;
   return new KorusError(
     `${label} has no ${input.category} ${input.flow} row in ${input.from}-${input.to}`,
     2,

@@ -1,4 +1,5 @@
 import { systemLabel } from '../../catalog/classifications.js';
+import { listText } from '../../model/caps.js';
 import type { ReadFacts } from '../../model/facts/read.js';
 import type { Words } from './words.js';
 
@@ -26,7 +27,7 @@ export const READ_WORDS: Words<ReadFacts> = {
     `${f.codes} HS code${s(f.codes)} of odd length got back the leading zero a spreadsheet drops (${f.examples.map((e) => `${e} is 0${e}`).join(', ')}${f.codes > f.examples.length ? ', ...' : ''}): HS codes have 2, 4, 6, 8 or 10 digits`,
   'other-hs-level': (f) => `${f.rows} row${s(f.rows)} at other HS levels left out (--hs-level)`,
   'other-flows': (f) =>
-    `${f.rows} row${s(f.rows)} of other flows left out: ${f.flows.map((x) => `${x.flow} ${x.rows}`).join(', ')} (only imports, exports, re-imports and re-exports are added)`,
+    `${f.rows} row${s(f.rows)} of other flows left out: ${listText(f.flows.map((x) => `${x.flow} ${x.rows}`))} (only imports, exports, re-imports and re-exports are added)`,
   'other-classification': (f) =>
     `${f.rows} row${s(f.rows)} with ${systemLabel(f.system)} codes left out: the category has no ${systemLabel(f.system)} definition (its codes are HS)`,
   'not-money': (f) =>
@@ -39,5 +40,5 @@ export const READ_WORDS: Words<ReadFacts> = {
   'code-table': (f) =>
     `${f.file}: a table of ${f.codes} country codes, read as a lookup for the codes of the data (not data)`,
   'sheets-skipped': (f) =>
-    `workbook sheet${s(f.sheets.length)} not read: ${f.sheets.join(', ')} (quantities, or not the sheet --measure names; --measure SHEET reads one)`,
+    `workbook sheet${s(f.sheets.length)} not read: ${listText(f.sheets)} (quantities, or not the sheet --measure names; --measure SHEET reads one)`,
 };
