@@ -1,3 +1,4 @@
+import { capText } from '../model/caps.js';
 import { type Usd, usd } from '../model/usd.js';
 
 /** How numbers are written in a file: the decimal mark and an optional thousands separator. */
@@ -77,7 +78,8 @@ export function trimCell(text: string): string {
 
 /** Why a value cell is not a number, with a hint for the usual causes. */
 export function explainBadNumber(text: string, format: NumberFormat): { detail: string; hint?: string } {
-  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 40)}...` : text);
+  // A cell of a million digits is quoted by its start and how much was cut (capText), not whole.
+  const shown = JSON.stringify(capText(text, 60));
   if (isTooLarge(text, format)) {
     return {
       detail: `value ${shown} (${text.length} characters) is too large: past about 1.8e308, the largest number korus-stats holds`,
