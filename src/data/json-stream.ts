@@ -1,7 +1,7 @@
 // JSON read as it arrives: @streamparser/json's tokenizer (bytes in, tokens out, UTF-8 and values split
 // across chunks put back together), the grammar checked here with an explicit stack (no recursion a
 // hostile file could drive), nesting bounded, and every token placed at its line and column.
-import { Tokenizer, TokenType } from '@streamparser/json';
+import { Tokenizer, TokenizerError, TokenType } from '@streamparser/json';
 import { InputError } from '../errors.js';
 import { ByteLocator } from './json-locator.js';
 import type { TextPosition } from './json-position.js';
@@ -80,8 +80,10 @@ export class JsonStream {
     private readonly limits: JsonLimits,
   ) {
     this.tokenizer.onToken = ({ token, value, offset }) => this.token(token, value, offset);
+    // Errors thrown by the events (a row the reader refuses, a bug) pass through as they are: only the
+    // tokenizer's own are about the JSON text.
     this.tokenizer.onError = (err) => {
-      throw err instanceof InputError ? err : this.tokenizerError(err.message);
+      throw err instanceof TokenizerError ? this.tokenizerError(err.message) : err;
     };
   }
 
@@ -101,8 +103,10 @@ export class JsonStream {
   /** Ends the text: throws when it stops inside a value or before its containers are closed. */
   end(): void {
     const at = this.bytesFed();
-    this.tokenizer.onError = () =>
+    this.tokenizer.onError = (err) => {
+      if (!(err instanceof TokenizerError)) throw err;
       this.fail(at, 'the JSON text ends inside a value (is the file cut short?)');
+    };
     this.tokenizer.end();
     if (this.expect === Expect.Value && this.stack.length === 0)
       this.fail(at, 'no JSON value: the text is empty');

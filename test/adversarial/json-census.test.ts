@@ -176,6 +176,13 @@ describe('faults, each at its place', () => {
     ]);
   });
 
+  it("passes the row reader's own errors through, not as JSON faults", () => {
+    const t = new JsonTable('t.json', () => {
+      throw new RangeError('the reader refused the row');
+    });
+    expect(() => t.write(Buffer.from('[["a"]]'))).toThrow(new RangeError('the reader refused the row'));
+  });
+
   it('refuses a row longer than 1 MiB at its start', () => {
     const text = `[["a"],\n[${'"xxxxxxxx",'.repeat(100_000)}"x"]]`;
     expect(table(text, 1 << 16)).toBe('t.json:2:1: row 2 is longer than 1 MiB');
