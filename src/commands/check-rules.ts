@@ -5,8 +5,8 @@ import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import type { Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
-import { resolveInputs } from '../data/inputs.js';
 import { readNotes } from '../data/read-notes.js';
+import { resolveInputs } from '../data/resolve-inputs.js';
 import { InputError, KorusError } from '../errors.js';
 import type { CheckRule, RulesFile } from '../model/check-rules.js';
 import type { Note } from '../model/notes.js';
@@ -106,7 +106,9 @@ export async function measure(
   for (const { paths, filter, plans } of groups.values()) {
     try {
       if (paths?.includes('-')) stdin ??= await readAll(io.stdin);
-      const inputs = await resolveInputs(paths, io.cwd, Readable.from(stdin ? [stdin] : []));
+      const inputs = await resolveInputs(paths, io.cwd, Readable.from(stdin ? [stdin] : []), {
+        recursive: input.recursive,
+      });
       const onRow = (row: TradeRow) => {
         for (const p of plans) {
           p.acc.add(row);
@@ -135,9 +137,12 @@ export async function measure(
   return out;
 }
 
-/** A user error becomes the rule's reason for failing; anything else is a bug and stops the run. */
+/**
+ * A user error becomes the rule's reason for failing; anything else stops the run: a bug, or data that
+ * could not be read (exit 2, as in every command: a failed check must mean the data says no).
+ */
 function failed(err: unknown): Measurement {
-  if (!(err instanceof KorusError)) throw err;
+  if (!(err instanceof KorusError) || (err instanceof InputError && err.code === 'unreadable')) throw err;
   return { error: err.message, hint: err.hint };
 }
 

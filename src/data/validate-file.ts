@@ -26,7 +26,7 @@ const NO_CELL: CellAt = { column: null, field: null };
 /** Maps the reader's InputError codes to validate's problem codes. */
 function problemCode(err: InputError): ProblemCode {
   const c = err.code;
-  return c === 'ragged-row' || c === 'rules-file' ? 'input' : c;
+  return c === 'ragged-row' || c === 'rules-file' || c === 'unreadable' ? 'input' : c;
 }
 
 /**
@@ -129,7 +129,8 @@ class FileCheck {
         }
       }
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
+      // A file that could not be read is no finding about its data: the run stops (exit 2).
+      if (!(err instanceof InputError) || err.code === 'unreadable') throw err;
       const code = problemCode(err);
       const { line, column } = err.location;
       const at = this.columnName(column);
