@@ -75,6 +75,10 @@ async function statError(full: string, given: string, err: NodeJS.ErrnoException
         'unreadable',
       );
     }
+    if (dirname(given).split(/[\\/]/).some(isGlob)) {
+      const e = unreadable(given, err);
+      return new InputError(e.location, e.detail, 'a pattern is matched in the last part of a path only');
+    }
   }
   return unreadable(given, err);
 }

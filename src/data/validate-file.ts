@@ -7,6 +7,7 @@ import { eachRecord } from './each-record.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import type { FilePlan } from './plan-types.js';
+import { emptyFile } from './read-input.js';
 import type { ReadOptions } from './read-options.js';
 import type { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
@@ -142,7 +143,7 @@ class FileCheck {
       if (!b.empty) problem(b.line, null, null, 'blank-row', 'a blank row below the table');
 
     if (this.records === 0)
-      problem(null, null, null, 'empty-file', 'the file is empty: no header and no rows');
+      problem(null, null, null, 'empty-file', emptyFile(this.name, meta.bytes ?? input.size).detail);
     else if (!this.header && this.file.search.offered.length && !this.structural) {
       try {
         this.file.finish();

@@ -45,6 +45,15 @@ describe('--data globs', () => {
     expect(total(glob.stdout)).toBe(7);
   });
 
+  it('a pattern in a folder part of the path is said to be matched in the last part only', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'korus-glob-'));
+    const r = await run([...SHARE, '--data', 'dl-*/x.csv'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'korus-stats: error: dl-*/x.csv: no such file or folder\n  hint: a pattern is matched in the last part of a path only\n',
+    );
+  });
+
   it('classes, negation and ? match as in sh', () => {
     const m = (p: string, s: string) => globMatch(parseGlob(p), s);
     expect(m('census-*.csv', 'census-2016.csv')).toBe(true);

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -117,16 +118,32 @@ describe('an input that cannot be read stops every command: exit 2, one line', (
     }
   });
 
-  it('an empty file is called empty: 0 bytes, and validate finds it invalid (exit 1)', async () => {
+  it('"empty (0 bytes)" only for a file of 0 bytes; validate finds it invalid (exit 1: it was read)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'korus-read-'));
-    const file = join(dir, 'empty.csv');
-    writeFileSync(file, '');
-    const share = await run(['share', '--category', 'apparel', '--data', file]);
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const bom = join(dir, 'bom.csv');
+    writeFileSync(bom, '\ufeff');
+    const share = await run(['share', '--category', 'apparel', '--data', empty]);
     expect(share.code).toBe(2);
-    expect(share.stderr).toContain('empty');
-    const validate = await run(['validate', file]);
+    expect(share.stderr).toBe(`korus-stats: error: ${empty}: empty file (0 bytes): no header and no rows\n`);
+    const validate = await run(['validate', empty]);
     expect(validate.code).toBe(1);
-    expect(validate.stdout).toContain('empty-file');
+    expect(validate.stdout).toContain(`${empty}: empty file (0 bytes): no header and no rows`);
+    const three = await run(['share', '--category', 'apparel', '--data', bom]);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain(`${bom}: no header and no rows in its 3 bytes`);
+  });
+
+  it('a named pipe given by name is read as it comes (--data <(zcat x.gz)), like standard input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-read-'));
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '${HEADER}2016,KR,6109,100\\n' > "${fifo}"`]);
+    const r = await run(['share', '--category', 'apparel', '--year', '2016', '--json', '--data', fifo]);
+    writer.kill();
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { total: { valueUsd: number } }).total.valueUsd).toBe(100);
   });
 });
 

@@ -248,7 +248,7 @@ describe('readTradeRows: structural errors', () => {
     expect(rows).toEqual([]);
     expect(report.files).toEqual([]);
     expect(error?.code).toBe('empty-file');
-    expect(error?.message).toBe('empty.csv: empty file: no header and no rows');
+    expect(error?.message).toBe('empty.csv: empty file (0 bytes): no header and no rows');
   });
 
   it('a header-only file', async () => {
