@@ -110,14 +110,14 @@ async function checkUnchanged(
   const replaced = now !== undefined && (now.ino !== before.ino || now.dev !== before.dev);
   const size = replaced && now ? now.size : after.size;
   if (total === before.size && size === before.size && after.mtimeMs === before.mtimeMs && !replaced) return;
-  const sizes =
-    size !== before.size || total !== before.size
-      ? `size ${before.size} -> ${size === before.size ? total : size} bytes`
-      : `size ${before.size} bytes, modified during the read`;
+  const end = size === before.size ? total : size;
+  const same = end === before.size ? ', rewritten during the read' : '';
   throw new InputError(
     { file: name },
-    `${replaced ? 'replaced' : 'changed'} while being read (${sizes})`,
-    'read it again once whatever writes it has finished',
+    `changed while being read (size ${before.size} -> ${end} bytes${same})`,
+    replaced
+      ? 'it was replaced by another file during the read; read it again once whatever writes it has finished'
+      : 'read it again once whatever writes it has finished',
     'unreadable',
   );
 }

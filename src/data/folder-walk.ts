@@ -1,5 +1,5 @@
 import type { Dirent, Stats } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFacts, NotReadReason } from '../model/facts/read.js';
 import { compressedError, compressionOf, fileInput, unreadable } from './file-input.js';
@@ -36,7 +36,8 @@ export class Walk {
 
   /** Takes a file (once, however many paths lead to it), checking its first bytes for compression. */
   async addFile(full: string, shown: string, info: Stats): Promise<void> {
-    const real = await realpath(full).catch(() => full);
+    // By device and inode: a symbolic link, a hard link and the file itself are one file.
+    const real = `${info.dev}:${info.ino}`;
     const first = this.files.get(real);
     if (first !== undefined) {
       const s = this.facts.sameFile;
@@ -46,7 +47,7 @@ export class Walk {
     }
     this.files.set(real, shown);
     if (!info.isFile()) {
-      // A named pipe given by name (`--data <(zcat x.gz)`) is read as it comes, like standard input.
+      // A pipe from the shell (`--data <(zcat x.gz)`, a /dev/fd path) is read as it comes, like stdin.
       this.out.push({ ...fileInput(full, shown, 0, false), size: undefined, once: true });
       return;
     }
@@ -58,7 +59,8 @@ export class Walk {
 
   /** Reads a folder's data files, then its sub-folders (with --recursive; else they are counted as not read). */
   async folder(dir: string, shown: string): Promise<void> {
-    const real = await realpath(dir).catch(() => dir);
+    const id = await stat(dir).catch(() => undefined);
+    const real = id ? `${id.dev}:${id.ino}` : dir;
     if (this.folders.has(real)) {
       this.skip(`${shown.replace(/\/+$/, '')}/`, 'folder-seen');
       return;

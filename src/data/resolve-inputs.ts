@@ -59,7 +59,11 @@ async function resolveOne(walk: Walk, given: string, cwd: string): Promise<void>
   }
   if (info instanceof Error) throw await statError(full, given, info);
   if (info.isDirectory()) return walk.folder(full, given.replace(/\/+$/, '') || '/');
-  if (info.isFile() || info.isFIFO()) return walk.addFile(full, given, info);
+  if (info.isFile() || (info.isFIFO() && SHELL_PIPE.test(full))) return walk.addFile(full, given, info);
+  if (info.isFIFO()) {
+    const hint = `send it to standard input: --data - < ${given}`;
+    throw new InputError({ file: given }, 'a named pipe, not a file', hint, 'unreadable');
+  }
   throw new InputError({ file: given }, `not a regular file (${kindOf(info)})`, undefined, 'unreadable');
 }
 
@@ -82,6 +86,12 @@ async function statError(full: string, given: string, err: NodeJS.ErrnoException
   }
   return unreadable(given, err);
 }
+
+/**
+ * Where the shell puts the pipes of process substitution (`<(zcat x.gz)`) and /dev/stdin: read as they
+ * come. A named pipe elsewhere (mkfifo) is refused: with no writer, opening it would wait for ever.
+ */
+const SHELL_PIPE = /^\/(dev\/fd|proc\/self\/fd|proc\/\d+\/fd)\/\d+$|^\/dev\/stdin$/;
 
 function kindOf(info: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }) {
   if (info.isCharacterDevice()) return 'a character device';

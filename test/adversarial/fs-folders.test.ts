@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,16 @@ describe('a --data folder', () => {
     expect(note(out, 'same-file')?.message).toMatch(
       /1 path leads to a file already read, read once: .*d\/same\.csv is .*d\/a\.csv/,
     );
+  });
+
+  it('a hard link is the same file too (device and inode), and so is a path given twice', async () => {
+    const root = folder();
+    linkSync(join(root, 'd', 'a.csv'), join(root, 'd', 'hard.csv'));
+    const r = await run([...SHARE, '--data', join(root, 'd'), join(root, 'd', 'a.csv')]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'same-file')?.message).toMatch(/^2 paths lead to a file already read, read once: /);
   });
 
   it('names a sub-folder it did not read, and reads it with --recursive', async () => {

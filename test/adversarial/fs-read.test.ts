@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,15 +135,33 @@ describe('an input that cannot be read stops every command: exit 2, one line', (
     expect(three.stderr).toContain(`${bom}: no header and no rows in its 3 bytes`);
   });
 
-  it('a named pipe given by name is read as it comes (--data <(zcat x.gz)), like standard input', async () => {
+  it('a named pipe (mkfifo) is refused at once, not waited on for ever (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'korus-read-'));
     const fifo = join(dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
-    const writer = spawn('sh', ['-c', `printf '${HEADER}2016,KR,6109,100\\n' > "${fifo}"`]);
-    const r = await run(['share', '--category', 'apparel', '--year', '2016', '--json', '--data', fifo]);
-    writer.kill();
-    expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { total: { valueUsd: number } }).total.valueUsd).toBe(100);
+    for (const argv of everyCommand(fifo)) {
+      const r = await run(argv);
+      expect([argv[0], r.code]).toEqual([argv[0], 2]);
+      expect(r.stderr).toBe(
+        `korus-stats: error: ${fifo}: a named pipe, not a file\n  hint: send it to standard input: --data - < ${fifo}\n`,
+      );
+    }
+  });
+
+  it("the shell's pipe of a process substitution, --data <(zcat x.gz), is read as it comes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-read-'));
+    const file = join(dir, 'x.csv');
+    writeFileSync(file, `${HEADER}2016,KR,6109,100\n`);
+    const bin = join(import.meta.dirname, '../../bin/korus-stats.js');
+    const out = execFileSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" share --category apparel --year 2016 --json --data <(cat "${file}")`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect((JSON.parse(out) as { total: { valueUsd: number } }).total.valueUsd).toBe(100);
   });
 });
 
@@ -174,6 +192,20 @@ describe('a file that changes while it is read stops the run (exit 2)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
       `korus-stats: error: ${file}: changed while being read (size ${size} -> ${size + row(1).length} bytes)`,
+    );
+  });
+
+  it('replaced by another file (renamed over it) during the read', async () => {
+    const file = bigFile();
+    const { size } = statSync(file);
+    seam.afterFirstRead.set(file, (p) => {
+      writeFileSync(`${p}.new`, `${HEADER}2016,KR,6109,1\n`);
+      renameSync(`${p}.new`, p);
+    });
+    const r = await run(['share', '--category', 'apparel', '--year', '2016', '--data', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `korus-stats: error: ${file}: changed while being read (size ${size} -> 46 bytes)\n  hint: it was replaced by another file during the read; read it again once whatever writes it has finished\n`,
     );
   });
 });
