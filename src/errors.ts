@@ -63,3 +63,28 @@ export function formatLocation(loc: Location): string {
   if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
   return s;
 }
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOENT: 'no such file or folder',
+  ELOOP: 'too many levels of symbolic links',
+  EIO: 'input/output error',
+  EINVAL: 'not readable as a file',
+  ENXIO: 'no such device',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'file name too long',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+  EBADF: 'bad file descriptor',
+};
+
+/** An I/O error's code in words, with the code: "no space left on device (ENOSPC)". */
+export function errnoWords(code: string | undefined): string {
+  const words = code ? ERRNO_WORDS[code] : undefined;
+  return words ? `${words} (${code})` : (code ?? 'an I/O error');
+}

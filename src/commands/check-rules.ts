@@ -5,8 +5,8 @@ import { lookupPartner, reporterCode } from '../catalog/partners.js';
 import type { Measurement } from '../core/check.js';
 import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
 import { readConfigText } from '../data/config-json.js';
-import { resolveInputs } from '../data/inputs.js';
 import { readNotes } from '../data/read-notes.js';
+import { resolveInputs } from '../data/resolve-inputs.js';
 import { RULES_FILE } from '../data/rules-file.js';
 import { copyToTemp, type StreamCopy } from '../data/stdin-copy.js';
 import { InputError, KorusError } from '../errors.js';
@@ -130,7 +130,7 @@ async function measureGroup(
   const { io } = ctx;
   try {
     const stdin = !paths?.includes('-') ? Readable.from([]) : (copy?.open() ?? io.stdin);
-    const inputs = await resolveInputs(paths, io.cwd, stdin);
+    const inputs = await resolveInputs(paths, io.cwd, stdin, { recursive: input.recursive });
     const onRow = (row: TradeRow) => {
       for (const p of plans) {
         p.acc.add(row);
@@ -157,9 +157,12 @@ async function measureGroup(
   }
 }
 
-/** A user error becomes the rule's reason for failing; anything else is a bug and stops the run. */
+/**
+ * A user error becomes the rule's reason for failing; anything else stops the run: a bug, or data that
+ * could not be read (exit 2, as in every command: a failed check must mean the data says no).
+ */
 function failed(err: unknown): Measurement {
-  if (!(err instanceof KorusError)) throw err;
+  if (!(err instanceof KorusError) || (err instanceof InputError && err.code === 'unreadable')) throw err;
   return { error: err.message, hint: err.hint };
 }
 

@@ -1,4 +1,3 @@
-import { appendFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { evaluateRules } from '../core/check.js';
@@ -8,6 +7,7 @@ import type { Note } from '../model/notes.js';
 import { CHECK_FORMATS, checkMarkdown, renderCheck } from '../output/check.js';
 import { noteText } from '../output/notes.js';
 import { safeMessage } from '../output/safe.js';
+import { appendOutput } from './append-output.js';
 import { DEFAULT_RULES_FILE, measure, readRules, workspacePath } from './check-rules.js';
 import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
@@ -82,7 +82,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<number> {
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (o.output.format === 'github' && summary) {
     try {
-      await appendFile(resolve(io.cwd, summary), `${checkMarkdown(report)}\n`);
+      await appendOutput(resolve(io.cwd, summary), `${checkMarkdown(report)}\n`);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
       io.stderr.write(

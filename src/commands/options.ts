@@ -18,6 +18,7 @@ import { collectSet, parseDelimiter, parseHsLevel, parseMarkers, parsePositiveIn
 /** Flags shared by every command that reads data, as commander hands them over. */
 export interface InputFlags {
   data?: string[];
+  recursive?: boolean;
   columns?: Partial<Record<Field, string>>;
   unit?: string;
   delimiter?: string;
@@ -39,6 +40,8 @@ export interface InputFlags {
 export interface InputOptions {
   /** Files, folders, globs or - (default: the bundled data/). */
   data?: string[];
+  /** Read the sub-folders of --data folders too (hidden ones aside). */
+  recursive?: boolean;
   read: ReadOptions;
   /** A JSON file of extra category definitions. */
   categories?: string;
@@ -54,6 +57,7 @@ export function addInputFlags(cmd: Command): Command {
       '-d, --data <path...>',
       'CSV files, folders of .csv/.csv.gz, or - for stdin (default: the bundled data/)',
     )
+    .option('-r, --recursive', 'read the sub-folders of --data folders too (not hidden ones)')
     .option(
       '--columns <field=header,...>',
       'name the columns: value=GEN_VAL_YR,partner=CTY_NAME',
@@ -151,7 +155,13 @@ export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): In
     skipLines: flags.skipLines,
     hsLevel: flags.hsLevel,
   };
-  return { data: flags.data, read, categories: flags.categories, dedupe: flags.dedupe };
+  return {
+    data: flags.data,
+    recursive: flags.recursive,
+    read,
+    categories: flags.categories,
+    dedupe: flags.dedupe,
+  };
 }
 
 /** Flags that pick which rows an analysis is about. */

@@ -1,9 +1,10 @@
 import type { CategoryDef } from '../catalog/categories.js';
 import { loadCategories } from '../data/category-file.js';
 import { checkDimensions } from '../data/check-dimensions.js';
-import { type InputSource, resolveInputs } from '../data/inputs.js';
+import type { InputSource } from '../data/inputs.js';
 import { readNotes } from '../data/read-notes.js';
 import type { ReadOptions } from '../data/read-options.js';
+import { resolveInputs } from '../data/resolve-inputs.js';
 import { readTrade } from '../data/trade-rows.js';
 import type { Note } from '../model/notes.js';
 import { newReport, type ReadReport, type RowFilter, type TradeRow } from '../model/rows.js';
@@ -49,7 +50,8 @@ export async function analyse<R extends { notes: Note[] }>(
 ): Promise<number> {
   const { io } = ctx;
   const analysis = plan(await loadCategories(options.input.categories));
-  const inputs = await resolveInputs(options.input.data, io.cwd, io.stdin);
+  const { recursive } = options.input;
+  const inputs = await resolveInputs(options.input.data, io.cwd, io.stdin, { recursive });
   const filter = rowFilter(options.scope, analysis.category);
   const { read } = options.input;
   const report = await readRows(ctx, inputs, read, filter, analysis.add, options.output.quiet);

@@ -1,14 +1,15 @@
-import { appendFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ConsistencyChecker } from '../core/consistency.js';
 import { valueRules } from '../core/validate-rules.js';
 import { loadCategories } from '../data/category-file.js';
-import { resolveInputs } from '../data/inputs.js';
+import { inputNotes } from '../data/read-notes.js';
+import { resolveInputs } from '../data/resolve-inputs.js';
 import { SharedCaches } from '../data/shared-caches.js';
 import { validateFile } from '../data/validate-file.js';
 import { workbookOrFile } from '../data/workbook-sheets.js';
 import type { FileSummary } from '../model/problems.js';
 import { githubSummary, REPORT_FORMATS, renderReport } from '../output/report.js';
+import { appendOutput } from './append-output.js';
 import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
@@ -89,7 +90,9 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
     catalog: await loadCategories(o.input.categories),
   };
   const given = [...o.paths, ...(o.input.data ?? [])];
-  const inputs = await resolveInputs(given.length ? given : undefined, io.cwd, io.stdin);
+  const inputs = await resolveInputs(given.length ? given : undefined, io.cwd, io.stdin, {
+    recursive: o.input.recursive,
+  });
   const tally = new ProblemTally(o.maxErrors);
   // Rows are rarely under 30 bytes: the files' sizes bound how many keys the duplicate check will hold.
   const bytes = inputs.reduce((a, i) => a + (i.size ?? 0), 0);
@@ -104,8 +107,8 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   }
   checker.finish();
   const report = tally.report(files, o.strict);
-  await answer(ctx, o.output, [], renderReport(report));
+  await answer(ctx, o.output, inputNotes(inputs.facts), renderReport(report));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (o.output.format === 'github' && summaryFile) await appendFile(summaryFile, githubSummary(report));
+  if (o.output.format === 'github' && summaryFile) await appendOutput(summaryFile, githubSummary(report));
   return report.valid ? 0 : 1;
 }

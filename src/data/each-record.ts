@@ -75,6 +75,7 @@ async function* scanRecords(
       yield state.bytesIn;
     }
   }
+  meta.bytes = state.bytesIn;
   meta.encoding = encodingLabel(state);
   if (state.problem) {
     const line = scanner.lineAtEnd();

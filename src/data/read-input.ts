@@ -36,7 +36,24 @@ export async function* readInput(
   const seen: { encoding: string; bytes?: number; delimiter?: string } = meta;
   yield* eachRecord(given, options, (r) => file.record(r, meta), seen, peeked);
   if (seen.delimiter) report.delimiters.push({ file: given.name, delimiter: seen.delimiter });
-  file.finish();
+  try {
+    file.finish();
+  } catch (err) {
+    throw err instanceof InputError && err.code === 'empty-file'
+      ? emptyFile(given.name, meta.bytes ?? given.size)
+      : err;
+  }
+}
+
+/** "Empty" only for a file of 0 bytes: one with bytes and no line (a byte-order mark alone) says how many. */
+export function emptyFile(file: string, bytes: number | undefined): InputError {
+  const detail =
+    bytes === 0
+      ? 'empty file (0 bytes): no header and no rows'
+      : bytes === undefined
+        ? 'no header and no rows'
+        : `no header and no rows in its ${bytes} bytes`;
+  return new InputError({ file }, detail, undefined, 'empty-file');
 }
 
 /** Errors that say a sheet holds no table korus-stats reads (before any of its rows was taken). */

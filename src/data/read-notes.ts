@@ -1,3 +1,4 @@
+import type { InputFacts, NotReadReason } from '../model/facts/read.js';
 import type { Note } from '../model/notes.js';
 import type { FileStats, ReadReport } from '../model/rows.js';
 import { profileLabel } from '../sources/index.js';
@@ -51,6 +52,7 @@ export function readNotes(report: ReadReport): Note[] {
   for (const t of report.codeTables) {
     notes.push({ level: 'info', code: 'code-table', facts: { file: t.name, codes: t.codes } });
   }
+  notes.push(...inputNotes(report.inputs));
   if (report.sheetsSkipped.length) {
     notes.push({
       level: 'info',
@@ -59,6 +61,27 @@ export function readNotes(report: ReadReport): Note[] {
       count: report.sheetsSkipped.length,
     });
   }
+  return notes;
+}
+
+/** Notes on what resolving --data passed over (warnings when a file it names could not be reached). */
+export function inputNotes(facts: InputFacts | undefined): Note[] {
+  if (!facts) return [];
+  const notes: Note[] = [];
+  const { notRead, sameFile } = facts;
+  if (notRead.count) {
+    const lost = ['dangling-link', 'link-loop', 'not-a-file'].some(
+      (r) => notRead.reasons[r as NotReadReason],
+    );
+    notes.push({
+      level: lost ? 'warning' : 'info',
+      code: 'inputs-not-read',
+      facts: notRead,
+      count: notRead.count,
+    });
+  }
+  if (sameFile.count)
+    notes.push({ level: 'info', code: 'same-file', facts: sameFile, count: sameFile.count });
   return notes;
 }
 

@@ -5,11 +5,11 @@ import type { InputSource } from './inputs.js';
 /**
  * Two inputs with the same bytes (the same file twice, `a.csv` beside `a.csv.gz`) would count every row
  * twice: refused before anything is read. Files of different sizes cannot be the same, so only files whose
- * sizes match (or are not known in advance, as a .gz's) are hashed; standard input is not.
+ * sizes match (or are not known in advance, as a .gz's) are hashed; standard input and named pipes are not.
  */
 export async function refuseSameBytes(inputs: InputSource[]): Promise<void> {
   if (inputs.length < 2) return;
-  const files = inputs.filter((i) => i.name !== '<stdin>');
+  const files = inputs.filter((i) => !i.once);
   const unknownSize = files.some((i) => i.size === undefined);
   const bySize = new Map<number, number>();
   for (const i of files) if (i.size !== undefined) bySize.set(i.size, (bySize.get(i.size) ?? 0) + 1);

@@ -4,7 +4,7 @@
 import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import type { WorkbookFacts } from '../sources/types.js';
 import { lookupTables } from './code-tables.js';
-import type { InputSource } from './inputs.js';
+import type { InputSource, Inputs } from './inputs.js';
 import { parserFor } from './parser-choice.js';
 import { type FileMaker, readInput } from './read-input.js';
 import type { ReadOptions } from './read-options.js';
@@ -66,6 +66,7 @@ export async function readTrade(
 ): Promise<void> {
   // The rows are handed on as the scanner finds them, in one object refilled for each row: a consumer
   // keeps what it needs of a row, never the row (readTradeRows gives rows to keep).
+  report.inputs = (inputs as Inputs).facts;
   const { data, make } = await prepare(inputs, options, report, filter, onRow, true);
   let bytesBefore = 0;
   for (const input of data) {

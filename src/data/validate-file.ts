@@ -7,6 +7,7 @@ import { eachRecord } from './each-record.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import type { FilePlan } from './plan-types.js';
+import { emptyFile } from './read-input.js';
 import type { ReadOptions } from './read-options.js';
 import type { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
@@ -26,7 +27,7 @@ const NO_CELL: CellAt = { column: null, field: null };
 /** Maps the reader's InputError codes to validate's problem codes. */
 function problemCode(err: InputError): ProblemCode {
   const c = err.code;
-  return c === 'ragged-row' || c === 'rules-file' ? 'input' : c;
+  return c === 'ragged-row' || c === 'rules-file' || c === 'unreadable' ? 'input' : c;
 }
 
 /**
@@ -129,7 +130,8 @@ class FileCheck {
         }
       }
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
+      // A file that could not be read is no finding about its data: the run stops (exit 2).
+      if (!(err instanceof InputError) || err.code === 'unreadable') throw err;
       const code = problemCode(err);
       const { line, column } = err.location;
       const at = this.columnName(column);
@@ -141,7 +143,7 @@ class FileCheck {
       if (!b.empty) problem(b.line, null, null, 'blank-row', 'a blank row below the table');
 
     if (this.records === 0)
-      problem(null, null, null, 'empty-file', 'the file is empty: no header and no rows');
+      problem(null, null, null, 'empty-file', emptyFile(this.name, meta.bytes ?? input.size).detail);
     else if (!this.header && this.file.search.offered.length && !this.structural) {
       try {
         this.file.finish();

@@ -19,6 +19,7 @@ export const NOTE_CODES = [
   'gap-years',
   'group-rows',
   'hs-code-repadded',
+  'inputs-not-read',
   'lines-above-header',
   'missing-values',
   'mixed-sources',
@@ -40,6 +41,7 @@ export const NOTE_CODES = [
   'repeated-keys',
   'row-names',
   'rows-in-no-category',
+  'same-file',
   'sheets-skipped',
   'source-encoding',
   'trailing-empty-field',
@@ -92,7 +94,9 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /**
  * Codes of the errors that stop a run on an input. Most are the problem code `validate` reports for the same
- * fault; 'ragged-row' is reported as missing-cell or extra-cell, 'rules-file' belongs to `check`.
+ * fault; 'ragged-row' is reported as missing-cell or extra-cell, 'rules-file' belongs to `check`;
+ * 'unreadable' (an I/O failure, a file changed during the read, compressed bytes) is no problem of the data:
+ * validate stops with exit 2 on it, as every command does.
  */
 export const INPUT_ERROR_CODES = [
   'input',
@@ -114,5 +118,6 @@ export const INPUT_ERROR_CODES = [
   'echo-mismatch',
   'ragged-row',
   'rules-file',
-] as const satisfies readonly (ProblemCode | 'ragged-row' | 'rules-file')[];
+  'unreadable',
+] as const satisfies readonly (ProblemCode | 'ragged-row' | 'rules-file' | 'unreadable')[];
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import type { CodeSystemName } from '../catalog/classifications.js';
 import type { Flow } from '../catalog/flows.js';
 import type { Partner } from '../catalog/partners.js';
 import type { Field, ProfileName } from '../sources/types.js';
+import type { InputFacts } from './facts/read.js';
 import type { Usd } from './usd.js';
 
 /** One data row, typed: values in US dollars, partner resolved through the catalog. */
@@ -130,6 +131,8 @@ export interface ReadReport {
   codeTables: Array<{ name: string; codes: number }>;
   /** Files read with another delimiter than the default, found from their header (tab). */
   delimiters: Array<{ file: string; delimiter: string }>;
+  /** What resolving --data met besides its files: entries not read, a file reached by two paths. */
+  inputs?: InputFacts;
 }
 
 /** A fresh, empty report. */

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../../src/catalog/flows.js';
 import type { InputSource } from '../../src/data/inputs.js';
-import { resolveInputs } from '../../src/data/inputs.js';
 import { DEFAULT_MISSING_MARKERS } from '../../src/data/numbers.js';
 import type { ReadOptions } from '../../src/data/read-options.js';
+import { resolveInputs } from '../../src/data/resolve-inputs.js';
 import { readTradeRows } from '../../src/data/trade-rows.js';
 import { CsvSyntaxError, InputError } from '../../src/errors.js';
 import { newReport, type ReadReport, type TradeRow } from '../../src/model/rows.js';
@@ -249,7 +249,7 @@ describe('readTradeRows: structural errors', () => {
     expect(rows).toEqual([]);
     expect(report.files).toEqual([]);
     expect(error?.code).toBe('empty-file');
-    expect(error?.message).toBe('empty.csv: empty file: no header and no rows');
+    expect(error?.message).toBe('empty.csv: empty file (0 bytes): no header and no rows');
   });
 
   it('a header-only file', async () => {

@@ -39,4 +39,28 @@ export interface ReadFacts {
   'code-table': { file: string; codes: number };
   /** Workbook sheets not read, as `book.xlsx[Sheet]` (with why, for a sheet that is no table). */
   'sheets-skipped': { sheets: string[] };
+  /** Entries of --data folders and globs not read: how many, by why, and the first few paths. */
+  'inputs-not-read': InputFacts['notRead'];
+  /** One file reached by two paths (a link and its target): read once, under the first. */
+  'same-file': InputFacts['sameFile'];
+}
+
+/** Why an entry of a --data folder or glob was not read. */
+export type NotReadReason =
+  | 'sub-folder'
+  | 'hidden-folder'
+  | 'folder-seen'
+  | 'dangling-link'
+  | 'link-loop'
+  | 'not-a-file';
+
+/** What resolving --data met besides the files it takes. */
+export interface InputFacts {
+  notRead: {
+    count: number;
+    reasons: Partial<Record<NotReadReason, number>>;
+    examples: Array<{ path: string; reason: NotReadReason }>;
+  };
+  /** Paths that lead to a file already taken; `as` is the path it was taken under. */
+  sameFile: { count: number; pairs: Array<{ file: string; as: string }> };
 }

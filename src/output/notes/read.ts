@@ -1,6 +1,6 @@
 import { systemLabel } from '../../catalog/classifications.js';
 import { listText } from '../../model/caps.js';
-import type { ReadFacts } from '../../model/facts/read.js';
+import type { NotReadReason, ReadFacts } from '../../model/facts/read.js';
 import type { Words } from './words.js';
 
 const s = (n: number) => (n === 1 ? '' : 's');
@@ -41,4 +41,41 @@ export const READ_WORDS: Words<ReadFacts> = {
     `${f.file}: a table of ${f.codes} country codes, read as a lookup for the codes of the data (not data)`,
   'sheets-skipped': (f) =>
     `workbook sheet${s(f.sheets.length)} not read: ${listText(f.sheets)} (quantities, or not the sheet --measure names; --measure SHEET reads one)`,
+  'inputs-not-read': (f) =>
+    `${f.count} entr${f.count === 1 ? 'y' : 'ies'} of --data not read: ${(
+      Object.keys(NOT_READ) as NotReadReason[]
+    )
+      .filter((r) => f.reasons[r])
+      .map((r) => notRead(r, f))
+      .join('; ')}`,
+  'same-file': (f) =>
+    `${f.count} path${s(f.count)} le${f.count === 1 ? 'ads' : 'ad'} to a file already read, read once: ${f.pairs
+      .map((p) => `${p.file} is ${p.as}`)
+      .join(', ')}${f.count > f.pairs.length ? `, and ${f.count - f.pairs.length} more` : ''}`,
 };
+
+/** Each reason an entry was not read: its noun (one, many) and what to do about it. */
+const NOT_READ: Record<NotReadReason, [string, string, string]> = {
+  'sub-folder': ['sub-folder', 'sub-folders', '--recursive reads them'],
+  'hidden-folder': ['hidden folder', 'hidden folders', 'name them in --data to read them'],
+  'folder-seen': ['folder already read', 'folders already read', 'a link back to a folder read before'],
+  'dangling-link': [
+    'link to nothing',
+    'links to nothing',
+    'with git-annex or DVC, fetch the content first: git annex get, dvc pull',
+  ],
+  'link-loop': ['symbolic link loop', 'symbolic link loops', 'the links lead back to themselves'],
+  'not-a-file': [
+    'entry that is no regular file',
+    'entries that are no regular files',
+    'a pipe, socket or device',
+  ],
+};
+
+function notRead(r: NotReadReason, f: ReadFacts['inputs-not-read']): string {
+  const n = f.reasons[r] ?? 0;
+  const [one, many, what] = NOT_READ[r];
+  const paths = f.examples.filter((e) => e.reason === r).map((e) => e.path);
+  const more = n > paths.length ? `, and ${n - paths.length} more` : '';
+  return `${n} ${n === 1 ? one : many} (${paths.join(', ')}${more}; ${what})`;
+}

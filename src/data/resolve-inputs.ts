@@ -1,0 +1,171 @@
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError, UsageError } from '../errors.js';
+import type { NotReadReason } from '../model/facts/read.js';
+import { compressedError, compressionOf, unreadable, withReadErrors } from './file-input.js';
+import { joinShown, Walk } from './folder-walk.js';
+import { globMatch, isGlob, parseGlob, unescapeGlob } from './glob-match.js';
+import { BUNDLED_DATA_DIR, type Inputs } from './inputs.js';
+
+/**
+ * Resolves `--data` arguments (files, folders, globs, `-` for stdin) to inputs, in a stable order. A folder
+ * gives its data files, links to files included; its sub-folders with `recursive`, else they are counted
+ * in `facts` (nothing is passed over unsaid). A path that exists as written is never taken as a glob.
+ */
+export async function resolveInputs(
+  paths: string[] | undefined,
+  cwd: string,
+  stdin: Readable,
+  options: { recursive?: boolean } = {},
+): Promise<Inputs> {
+  const walk = new Walk(options.recursive === true);
+  if (!paths || paths.length === 0) {
+    await walk.folder(BUNDLED_DATA_DIR, 'data');
+    return withFacts(walk);
+  }
+  let usedStdin = false;
+  for (const given of paths) {
+    if (given === '-') {
+      if (usedStdin) throw new UsageError('--data: standard input (-) can be read only once');
+      usedStdin = true;
+      const open = () => sniffCompression(stdin as AsyncIterable<Buffer>);
+      walk.out.push({ name: '<stdin>', open, once: true });
+      continue;
+    }
+    const before = walk.out.length + walk.facts.sameFile.count;
+    const skipped = walk.facts.notRead.examples.length;
+    await resolveOne(walk, given, cwd);
+    if (walk.out.length + walk.facts.sameFile.count === before) await nothingIn(walk, given, skipped);
+  }
+  return withFacts(walk);
+}
+
+function withFacts(walk: Walk): Inputs {
+  const out: Inputs = walk.out;
+  out.facts = walk.facts;
+  return out;
+}
+
+async function resolveOne(walk: Walk, given: string, cwd: string): Promise<void> {
+  const full = resolve(cwd, given);
+  const info = await stat(full).catch((err: NodeJS.ErrnoException) => err);
+  if (info instanceof Error && info.code === 'ENOENT') {
+    const base = basename(given);
+    if (isGlob(base)) return globInputs(walk, resolve(cwd, dirname(given)), given);
+    const plain = unescapeGlob(base);
+    if (plain !== base) return resolveOne(walk, joinShown(dirname(given), plain), cwd);
+  }
+  if (info instanceof Error) throw await statError(full, given, info);
+  if (info.isDirectory()) return walk.folder(full, given.replace(/\/+$/, '') || '/');
+  if (info.isFile() || (info.isFIFO() && SHELL_PIPE.test(full))) return walk.addFile(full, given, info);
+  if (info.isFIFO()) {
+    const hint = `send it to standard input: --data - < ${given}`;
+    throw new InputError({ file: given }, 'a named pipe, not a file', hint, 'unreadable');
+  }
+  throw new InputError({ file: given }, `not a regular file (${kindOf(info)})`, undefined, 'unreadable');
+}
+
+/** Why `stat` failed, said of the path as given: a dangling link names its target. */
+async function statError(full: string, given: string, err: NodeJS.ErrnoException): Promise<InputError> {
+  if (err.code === 'ENOENT') {
+    const link = await readlink(full).catch(() => undefined);
+    if (link !== undefined && (await lstat(full).catch(() => undefined))?.isSymbolicLink()) {
+      return new InputError(
+        { file: given },
+        `a symbolic link to ${link}, which does not exist`,
+        'with git-annex or DVC, fetch the content first (git annex get, dvc pull)',
+        'unreadable',
+      );
+    }
+    if (dirname(given).split(/[\\/]/).some(isGlob)) {
+      const e = unreadable(given, err);
+      return new InputError(e.location, e.detail, 'a pattern is matched in the last part of a path only');
+    }
+  }
+  return unreadable(given, err);
+}
+
+/**
+ * Where the shell puts the pipes of process substitution (`<(zcat x.gz)`) and /dev/stdin: read as they
+ * come. A named pipe elsewhere (mkfifo) is refused: with no writer, opening it would wait for ever.
+ */
+const SHELL_PIPE = /^\/(dev\/fd|proc\/self\/fd|proc\/\d+\/fd)\/\d+$|^\/dev\/stdin$/;
+
+function kindOf(info: { isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }) {
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return info.isSocket() ? 'a socket' : 'not a file or folder';
+}
+
+/** The entries a pattern in its last part names (`downloads/census-*.csv.gz`), sorted; none is an error. */
+async function globInputs(walk: Walk, dir: string, given: string): Promise<void> {
+  const tokens = parseGlob(basename(given));
+  const shown = dirname(given);
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw unreadable(shown, err);
+  }
+  const matched = entries.filter((e) => globMatch(tokens, e.name));
+  matched.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of matched) {
+    const full = resolve(dir, e.name);
+    const path = joinShown(shown, e.name);
+    if ((await walk.entry(e, full, path, true)) === 'folder') await walk.subFolder(full, path);
+  }
+}
+
+/** A path that gave no input: the error says why (an empty folder, a pattern that matches nothing). */
+async function nothingIn(walk: Walk, given: string, skippedBefore: number): Promise<void> {
+  const passed = walk.facts.notRead.examples.slice(skippedBefore);
+  const first = passed[0];
+  const hint = first
+    ? `not read: ${first.path} (${NOT_READ_WHY[first.reason]}${first.reason === 'sub-folder' ? '; --recursive reads sub-folders' : ''})${passed.length > 1 ? ` and ${passed.length - 1} more` : ''}`
+    : undefined;
+  const glob = isGlob(basename(given));
+  const what = glob ? 'no file matches this pattern' : 'folder holds no .csv, .csv.gz or .xlsx files';
+  throw new InputError({ file: given }, what, hint);
+}
+
+/** Why an entry was passed over, in the hint of a path that gave nothing to read. */
+const NOT_READ_WHY: Record<NotReadReason, string> = {
+  'sub-folder': 'a sub-folder',
+  'hidden-folder': 'a hidden folder',
+  'folder-seen': 'a folder already read',
+  'dangling-link': 'a link to nothing',
+  'link-loop': 'a symbolic link loop',
+  'not-a-file': 'not a regular file',
+};
+
+/**
+ * Standard input's bytes, gunzipped when they start as gzip does (`gzip -c x.csv | korus-stats ... -`);
+ * other compressions stop the read with how to undo them.
+ */
+async function* sniffCompression(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  while (head.length < 6) {
+    const next = await it.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => it };
+  const kind = compressionOf(head);
+  if (kind && kind !== 'gzip') throw compressedError('<stdin>', kind);
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    yield* rest;
+  }
+  if (kind !== 'gzip') {
+    yield* all();
+    return;
+  }
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  const src = Readable.from(all(), { objectMode: false });
+  src.on('error', (e) => gunzip.destroy(e));
+  yield* withReadErrors(src.pipe(gunzip), '<stdin>');
+}

@@ -1,0 +1,146 @@
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.js';
+
+// Folders as git-annex and DVC lay them out: links to files, links to nothing (content not fetched),
+// sub-folders, links that loop. Nothing is passed over without a word; nothing is read twice.
+const HEADER = 'year,partner,hs_code,value_usd\n';
+const SHARE = ['share', '--category', 'apparel', '--year', '2016', '--json'];
+
+function folder(): string {
+  const root = mkdtempSync(join(tmpdir(), 'korus-fs-'));
+  const dir = join(root, 'd');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'a.csv'), `${HEADER}2016,KR,6109,100\n`);
+  writeFileSync(join(root, 'outside.csv'), `${HEADER}2016,CN,6109,300\n`);
+  return root;
+}
+
+type Json = { total: { valueUsd: number }; notes: Array<{ code: string; message: string; level: string }> };
+const parse = (s: string) => JSON.parse(s) as Json;
+const note = (out: Json, code: string) => out.notes.find((n) => n.code === code);
+
+describe('a --data folder', () => {
+  it('follows a symbolic link to a file', async () => {
+    const root = folder();
+    symlinkSync(join(root, 'outside.csv'), join(root, 'd', 'b.csv'));
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).total.valueUsd).toBe(400);
+  });
+
+  it('reads a file reached by a link and by its own name once, and says so', async () => {
+    const root = folder();
+    symlinkSync('a.csv', join(root, 'd', 'same.csv'));
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'same-file')?.message).toMatch(
+      /1 path leads to a file already read, read once: .*d\/same\.csv is .*d\/a\.csv/,
+    );
+  });
+
+  it('a hard link is the same file too (device and inode), and so is a path given twice', async () => {
+    const root = folder();
+    linkSync(join(root, 'd', 'a.csv'), join(root, 'd', 'hard.csv'));
+    const r = await run([...SHARE, '--data', join(root, 'd'), join(root, 'd', 'a.csv')]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'same-file')?.message).toMatch(/^2 paths lead to a file already read, read once: /);
+  });
+
+  it('names a sub-folder it did not read, and reads it with --recursive', async () => {
+    const root = folder();
+    mkdirSync(join(root, 'd', 'y2016'));
+    writeFileSync(join(root, 'd', 'y2016', 'c.csv'), `${HEADER}2016,VN,6109,500\n`);
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'inputs-not-read')?.message).toMatch(
+      /^1 entry of --data not read: 1 sub-folder \(.*d\/y2016\/; --recursive reads them\)$/,
+    );
+    const deep = await run([...SHARE, '--recursive', '--data', join(root, 'd')]);
+    expect(deep.code).toBe(0);
+    expect(parse(deep.stdout).total.valueUsd).toBe(600);
+    expect(note(parse(deep.stdout), 'inputs-not-read')).toBeUndefined();
+  });
+
+  it('caps the list of sub-folders not read, keeping the count complete', async () => {
+    const root = folder();
+    for (let i = 0; i < 25; i++) mkdirSync(join(root, 'd', `s${String(i).padStart(2, '0')}`));
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    const message = note(parse(r.stdout), 'inputs-not-read')?.message ?? '';
+    expect(message).toMatch(/^25 entries of --data not read: 25 sub-folders \(/);
+    expect(message).toContain('s09/, and 15 more; --recursive reads them)');
+    expect(message).not.toContain('s10/');
+  });
+
+  it('does not loop on a link back up, nor read a folder twice (--recursive)', async () => {
+    const root = folder();
+    mkdirSync(join(root, 'd', 'sub'));
+    symlinkSync('..', join(root, 'd', 'sub', 'up'));
+    symlinkSync('.', join(root, 'd', 'sub', 'here'));
+    const r = await run([...SHARE, '--recursive', '--data', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'inputs-not-read')?.message).toMatch(
+      /2 folders already read \(.*d\/sub\/here\/, .*d\/sub\/up\/; a link back to a folder read before\)/,
+    );
+  });
+
+  it('says which link leads to nothing (content not fetched), and which loops', async () => {
+    const root = folder();
+    symlinkSync(join(root, 'not-fetched.csv'), join(root, 'd', 'gone.csv'));
+    symlinkSync('loop2.csv', join(root, 'd', 'loop1.csv'));
+    symlinkSync('loop1.csv', join(root, 'd', 'loop2.csv'));
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    const n = note(parse(r.stdout), 'inputs-not-read');
+    expect(n?.level).toBe('warning');
+    expect(n?.message).toMatch(
+      /1 link to nothing \(.*d\/gone\.csv; with git-annex or DVC, fetch the content first/,
+    );
+    expect(n?.message).toMatch(/2 symbolic link loops \(.*d\/loop1\.csv, .*d\/loop2\.csv;/);
+    expect(r.stderr).toContain('korus-stats: warning: 3 entries of --data not read');
+  });
+
+  it('a dangling link named in --data is an error naming its target (exit 2)', async () => {
+    const root = folder();
+    symlinkSync('missing.csv', join(root, 'gone.csv'));
+    for (const argv of [
+      [...SHARE, '--data', join(root, 'gone.csv')],
+      ['validate', join(root, 'gone.csv')],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(
+        /gone\.csv: a symbolic link to missing\.csv, which does not exist$/,
+      );
+    }
+  });
+
+  it('validate says what it did not read, too', async () => {
+    const root = folder();
+    mkdirSync(join(root, 'd', 'old'));
+    const r = await run(['validate', join(root, 'd')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /note: 1 entry of --data not read: 1 sub-folder \(.*d\/old\/; --recursive reads them\)/,
+    );
+  });
+
+  it('a folder of sub-folders only says how to read them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'korus-fs-'));
+    mkdirSync(join(root, '2016'));
+    const r = await run([...SHARE, '--data', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('folder holds no .csv, .csv.gz or .xlsx files');
+    expect(r.stderr).toMatch(/hint: not read: .*2016\/ \(a sub-folder; --recursive reads sub-folders\)/);
+  });
+});
