@@ -200,6 +200,6 @@ describe('an empty answer', () => {
     writeFileSync(file, '[]\n');
     const r = await run(['share', '--data', file, '--category', 'apparel']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe(`korus-stats: error: ${file}: empty file: no header and no rows`);
+    expect(r.stderr.split('\n')[0]).toBe(`korus-stats: error: ${file}: no header and no rows in its 3 bytes`);
   });
 });
