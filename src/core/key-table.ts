@@ -1,9 +1,8 @@
-/** The slot of a hash in a table of `cap` slots: mixed first (the FNV steps over small integers cluster), then
+/** The slot of a hash in a table of `cap` slots: mixed first (FNV steps over small integers cluster), then
  * mapped by a multiplication (no division), so the table can be any size. */
 function slotOf(lo: number, cap: number): number {
-  let x = Math.imul(lo ^ (lo >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return Math.floor(((x ^ (x >>> 16)) >>> 0) * cap * 2.3283064365386963e-10);
+  // One xor-shift-multiply round: the low bits' changes reach the top bits the slot is taken from.
+  return Math.floor((Math.imul(lo ^ (lo >>> 15), 0x2c1b3c6d) >>> 0) * cap * 2.3283064365386963e-10);
 }
 
 /**

@@ -25,7 +25,7 @@ export interface FieldReader {
 const MAX_ENTRIES = 1 << 18;
 // The bytes of the long keys kept, at most.
 const MAX_KEY_BYTES = 1 << 24;
-// A cache that has kept this many values and seen fewer hits than values holds a column of values that do
+// A cache that has kept this many values, more than one for every two rows read, holds a column of values that do
 // not repeat (an id, a name per row): it stops keeping, as keeping would only cost memory and collection.
 const PROBATION = 1 << 16;
 
@@ -36,9 +36,13 @@ export function mix32(h: number): number {
   return x ^ (x >>> 16);
 }
 
-/** The hash of a cell of up to 8 bytes packed in two integers, and its length. */
-export function shortHash(lo: number, hi: number, n: number): number {
-  return mix32((Math.imul(lo, 0xcc9e2d51) + hi) ^ (n << 28) ^ n);
+/**
+ * The slot of a cell of up to 8 bytes packed in two integers, and its length, in a table of 2^(32 - shift):
+ * Fibonacci hashing, the top bits of a product, which depend on every bit of the packed cell (the per-cell
+ * cost of the common path, where a full finalizer costs more than the rest of the look-up).
+ */
+export function shortSlot(lo: number, hi: number, n: number, shift: number): number {
+  return Math.imul(lo ^ Math.imul(hi ^ (n << 24), 0x85ebca6b), 0x9e3779b1) >>> shift;
 }
 
 /** The hash of the bytes buf[s, e): FNV-1a, then mixed so that its low bits depend on every byte. */
@@ -71,7 +75,8 @@ export class FieldCache<T> {
   private shortLen = new Uint8Array(64);
   private shortVals: T[] = new Array(64);
   private shortSize = 0;
-  private hits = 0;
+  /** 32 less the log2 of the short table's size. */
+  private shortShift = 26;
   private keeping = true;
 
   constructor(private readonly make: (text: string) => T) {}
@@ -99,16 +104,14 @@ export class FieldCache<T> {
         else hi |= b << ((k - 4) << 3);
       }
       const mask = this.shortLo.length - 1;
-      for (let slot = shortHash(lo, hi, n) & mask; ; slot = (slot + 1) & mask) {
+      for (let slot = shortSlot(lo, hi, n, this.shortShift); ; slot = (slot + 1) & mask) {
         const len = this.shortLen[slot] as number;
         if (len === 0) break;
-        if (len === n + 1 && this.shortLo[slot] === lo && this.shortHi[slot] === hi) {
-          this.hits++;
+        if (len === n + 1 && this.shortLo[slot] === lo && this.shortHi[slot] === hi)
           return this.shortVals[slot] as T;
-        }
       }
       const value = this.make(rec.text(i));
-      if (this.shortSize < MAX_ENTRIES && this.keeps()) this.insertShort(lo, hi, n, value);
+      if (this.shortSize < MAX_ENTRIES && this.keeps(rec.line)) this.insertShort(lo, hi, n, value);
       return value;
     }
     const h = bytesHash(buf, s, e);
@@ -116,13 +119,11 @@ export class FieldCache<T> {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const len = this.lens[slot] as number;
       if (len === 0) break;
-      if (len === n && this.hashes[slot] === h && this.sameBytes(this.offs[slot] as number, buf, s, n)) {
-        this.hits++;
+      if (len === n && this.hashes[slot] === h && this.sameBytes(this.offs[slot] as number, buf, s, n))
         return this.vals[slot] as T;
-      }
     }
     const value = this.make(rec.text(i));
-    if (this.size < MAX_ENTRIES && this.used + n <= MAX_KEY_BYTES && this.keeps())
+    if (this.size < MAX_ENTRIES && this.used + n <= MAX_KEY_BYTES && this.keeps(rec.line))
       this.insert(buf, s, n, h, value);
     return value;
   }
@@ -137,9 +138,9 @@ export class FieldCache<T> {
   }
 
   /** Whether to keep a new value: not once the cache has proved to hold values that do not repeat. */
-  private keeps(): boolean {
-    if (this.keeping && this.size + this.shortSize >= PROBATION && this.hits < this.size + this.shortSize)
-      this.keeping = false;
+  private keeps(line: number): boolean {
+    const kept = this.size + this.shortSize;
+    if (this.keeping && kept >= PROBATION && kept * 2 > line) this.keeping = false;
     return this.keeping;
   }
 
@@ -158,13 +159,14 @@ export class FieldCache<T> {
       this.shortLen = new Uint8Array(size);
       this.shortVals = new Array(size);
       this.shortSize = 0;
+      this.shortShift--;
       for (let k = 0; k < shortLo.length; k++) {
         const len = shortLen[k] as number;
         if (len) this.insertShort(shortLo[k] as number, shortHi[k] as number, len - 1, shortVals[k] as T);
       }
     }
     const mask = this.shortLo.length - 1;
-    let slot = shortHash(lo, hi, n) & mask;
+    let slot = shortSlot(lo, hi, n, this.shortShift);
     while (this.shortLen[slot] !== 0) slot = (slot + 1) & mask;
     this.shortLo[slot] = lo;
     this.shortHi[slot] = hi;
