@@ -53,7 +53,7 @@ const FLOWS = ['imports', 'imports', 'imports', 'exports'];
 export const GENERATOR_VERSION = 3;
 
 /** A small, fast, seeded PRNG (mulberry32). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,12 +10,16 @@
 // BENCH_BASELINE=DIR adds another checkout's korus-stats (built) to the runs, timed pair by pair with this
 // one: a restructuring must stay within 5% of the code before it (issue 10), measured in the same run.
 //
+// Then share on 3M distinct partners against 200 (bench/partners.mjs; goal: at most 2x the time per row).
+//
 // Environment: BENCH_ROWS=1000000,10000000  BENCH_RUNS=5  DUCKDB_THREADS=2  BENCH_BASELINE=../before
+// BENCH_PARTNER_ROWS=3000000 (0 skips it)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
 import { benchJson } from './json-census.mjs';
+import { benchPartners } from './partners.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(import.meta.dirname, 'out');
@@ -312,4 +316,10 @@ if (hasTime && validated.length > 1) {
 }
 // Census JSON streamed (issue 11): bench/json-census.mjs.
 await benchJson({ root: ROOT, outDir: OUT, runs: RUNS, once, median, check, hasTime });
+// Many distinct partners against 200 (issue 11).
+if (Number(process.env.BENCH_PARTNER_ROWS ?? 1) > 0) {
+  const ok = await benchPartners({ root: ROOT, out: OUT, once, median, runs: RUNS });
+  if (ok === undefined) process.exit(2);
+  if (!ok) failed = true;
+}
 process.exitCode = failed ? 1 : 0;

@@ -1,4 +1,5 @@
 import builtIn from './categories.json' with { type: 'json' };
+import { startsWithAny } from './prefix-set.js';
 
 /** A product category: its key, a label, the HS code prefixes it covers and a note on its definition. */
 export interface CategoryDef {
@@ -68,7 +69,7 @@ export function hsDefinition(hs: readonly string[]): string {
 
 /** Whether an HS code (a string: "0101" is not "101") falls under one of a category's prefixes. */
 export function hsMatches(code: string, def: CategoryDef): boolean {
-  return def.hs.some((prefix) => code.startsWith(prefix));
+  return startsWithAny(code, def.hs);
 }
 
 /** How a row was matched to a category: its category label, or its HS, SITC or all-commodities code. */
@@ -85,7 +86,7 @@ export function inCategory(
     return category === def.name || def.aliases?.includes(category) ? 'category-column' : undefined;
   if (code === undefined) return undefined;
   if (code === 'TOTAL') return def.codes?.includes('TOTAL') ? 'total-code' : undefined;
-  if (system === 'SITC') return def.sitc?.some((p) => code.startsWith(p)) ? 'sitc-code' : undefined;
+  if (system === 'SITC') return def.sitc && startsWithAny(code, def.sitc) ? 'sitc-code' : undefined;
   if (system !== 'HS') return undefined;
   return hsMatches(code, def) ? 'hs-code' : undefined;
 }

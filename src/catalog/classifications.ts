@@ -1,4 +1,5 @@
 import type { CategoryDef } from './categories.js';
+import { startsWithAny } from './prefix-set.js';
 
 /** The classification a commodity code is in: HS (and HTS), SITC, BEC, EBOPS (services), or another. */
 export type CodeSystemName = 'HS' | 'SITC' | 'BEC' | 'EBOPS' | 'other';
@@ -69,7 +70,7 @@ export function codeInfo(text: string, system: CodeSystemName, def: CategoryDef 
   if (def) {
     const prefixes = system === 'HS' ? def.hs : system === 'SITC' ? def.sitc : undefined;
     if (!prefixes?.length) match = def.hs.length || def.sitc?.length ? 'none-defined' : undefined;
-    else if (prefixes.some((p) => code.startsWith(p))) match = system === 'HS' ? 'hs-code' : 'sitc-code';
+    else if (startsWithAny(code, prefixes)) match = system === 'HS' ? 'hs-code' : 'sitc-code';
   }
   return { code, raw, system, match, padded };
 }

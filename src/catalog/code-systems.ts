@@ -1,6 +1,6 @@
 import { censusByCode, comtradeByCode, comtradeByIso } from './code-tables.js';
 import { lookupPartner } from './partner-lookup.js';
-import type { Partner } from './partner-type.js';
+import { type Partner, PLAIN } from './partner-type.js';
 import { PSEUDO_NAME, WORLD } from './stand-ins.js';
 
 /** The code system of a file's partner and reporter code columns. */
@@ -20,7 +20,7 @@ function byName(text: string): Partner {
  * own text (the caller may prefer a name column then).
  */
 export function partnerInSystem(system: CodeSystem, text: string): Partner | undefined {
-  const t = text.normalize('NFC').trim();
+  const t = PLAIN.test(text) ? text : text.normalize('NFC').trim();
   if (!t) return undefined;
   if (system === 'comtrade') {
     if (/^\d+$/.test(t))

@@ -24,8 +24,14 @@ countries.registerLocale(english);
 /** The ISO 3166 country lists (English registered; Korean on first need, korean-names.ts). */
 export { countries };
 
+/** Printable ASCII but the backtick, in words with one space between: normalising leaves it as it is. */
+export const PLAIN = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
+
 /** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
 export function partnerKey(text: string): string {
+  // Most cells are plain ASCII words with single spaces: then the key is the text in lower case (one
+  // test, not five passes; a file of millions of distinct names looks each one up).
+  if (PLAIN.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -16,17 +16,53 @@ export interface Concentration {
 
 /** The HHI and top shares of a set of partner values, with `total` the denominator of the shares. */
 export function concentrationOf(values: Usd[], total: Usd): Concentration {
-  const sorted = values.filter((v) => v > 0).sort((a, b) => compareUsd(b, a));
+  const positive = values.filter((v) => v > 0);
+  // Past 2^53 a figure is a BigInt: exact sums, in the order compareUsd gives.
+  if (positive.some((v) => typeof v === 'bigint')) return exactConcentration(positive, total);
+  // A typed array sorts millions of values natively (no comparator calls); read from the end, largest first.
+  const asc = Float64Array.from(positive as number[]).sort();
+  const sum = (f: (v: number) => number, n = asc.length): number => {
+    let a = 0;
+    for (let i = asc.length - 1; i >= Math.max(0, asc.length - n); i--) a += f(asc[i] as number);
+    return a;
+  };
+  const itemized = sum((v) => v);
+  const hhi = itemized > 0 ? sum((v) => ((v / itemized) * 100) ** 2) : null;
+  const top = (n: number) =>
+    total > 0 && asc.length
+      ? ratio(
+          sum((v) => v, n),
+          total,
+        )
+      : null;
+  return {
+    hhi,
+    band: band(hhi),
+    partners: asc.length,
+    top1Share: top(1),
+    top5Share: top(5),
+    itemizedShareOfTotal: total > 0 ? ratio(itemized, total) : null,
+  };
+}
+
+/** concentrationOf for figures of which some are BigInts. */
+function exactConcentration(positive: Usd[], total: Usd): Concentration {
+  const sorted = positive.sort((a, b) => compareUsd(b, a));
   const itemized = sorted.reduce<Usd>(plus, 0);
   const hhi = itemized > 0 ? sorted.reduce<number>((a, v) => a + (ratio(v, itemized) * 100) ** 2, 0) : null;
   const top = (n: number) =>
     total > 0 && sorted.length ? ratio(sorted.slice(0, n).reduce<Usd>(plus, 0), total) : null;
   return {
     hhi,
-    band: hhi === null ? null : hhi < 1500 ? 'low' : hhi <= 2500 ? 'moderate' : 'high',
+    band: band(hhi),
     partners: sorted.length,
     top1Share: top(1),
     top5Share: top(5),
     itemizedShareOfTotal: total > 0 ? ratio(itemized, total) : null,
   };
+}
+
+/** The antitrust band of an HHI. */
+function band(hhi: number | null): Concentration['band'] {
+  return hhi === null ? null : hhi < 1500 ? 'low' : hhi <= 2500 ? 'moderate' : 'high';
 }

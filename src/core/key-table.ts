@@ -1,3 +1,10 @@
+/** The slot of a hash in a table of `cap` slots: mixed first (FNV steps over small integers cluster), then
+ * mapped by a multiplication (no division), so the table can be any size. */
+function slotOf(lo: number, cap: number): number {
+  // One xor-shift-multiply round: the low bits' changes reach the top bits the slot is taken from.
+  return Math.floor((Math.imul(lo ^ (lo >>> 15), 0x2c1b3c6d) >>> 0) * cap * 2.3283064365386963e-10);
+}
+
 /**
  * A set of row keys in a few bytes each: a 64-bit hash of the key (two 32-bit FNV-style hashes), the
  * line and file of its first row, and optionally a value. Used to find repeated rows without keeping the
@@ -59,19 +66,14 @@ export class KeyTable {
     return this;
   }
 
-  /** The slot of the key built, or -1 when it is new (then `add` stores it). The hash is mapped onto the
-   * table by a multiplication (no division), so the table can be any size. */
+  /** The slot of the key built, or -1 when it is new (then `add` stores it). */
   find(): number {
     let lo = this.hLo;
     // 0/0 marks an empty slot.
     if (lo === 0 && this.hHi === 0) lo = 1;
     this.hLo = lo;
     const cap = this.capacity;
-    for (
-      let slot = Math.floor((lo >>> 0) * cap * 2.3283064365386963e-10);
-      ;
-      slot = slot + 1 === cap ? 0 : slot + 1
-    ) {
+    for (let slot = slotOf(lo, cap); ; slot = slot + 1 === cap ? 0 : slot + 1) {
       const a = this.lo[slot] as number;
       const b = this.hi[slot] as number;
       if (a === 0 && b === 0) return -1;
@@ -81,9 +83,16 @@ export class KeyTable {
 
   /** Stores the key built (after a `find` that gave -1). */
   add(line: number, file: number, value = 0): void {
-    if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
+    if ((this.size + 1) * 4 > this.capacity * 3) {
+      // grow() re-adds every key through hLo/hHi: keep the new key's hash across it (it was lost, and the
+      // last old key stored twice in its place, so a repeat of the row that made the table grow went unseen).
+      const { hLo, hHi } = this;
+      this.grow();
+      this.hLo = hLo;
+      this.hHi = hHi;
+    }
     const cap = this.capacity;
-    let slot = Math.floor((this.hLo >>> 0) * cap * 2.3283064365386963e-10);
+    let slot = slotOf(this.hLo, cap);
     while (this.lo[slot] !== 0 || this.hi[slot] !== 0) slot = slot + 1 === cap ? 0 : slot + 1;
     this.lo[slot] = this.hLo;
     this.hi[slot] = this.hHi;

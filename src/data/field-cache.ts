@@ -20,24 +20,64 @@ export interface FieldReader {
   evenLength(i: number): boolean;
 }
 
+// Past this many distinct values a cache computes without keeping: a column of millions of distinct cells
+// (a partner name per row) gains nothing from a cache, and each kept value costs memory.
 const MAX_ENTRIES = 1 << 18;
+// The bytes of the long keys kept, at most.
+const MAX_KEY_BYTES = 1 << 24;
+// A cache that has kept this many values, more than one for every two rows read, holds a column of values that do
+// not repeat (an id, a name per row): it stops keeping, as keeping would only cost memory and collection.
+const PROBATION = 1 << 16;
+
+/** murmur3's 32-bit finalizer: each input bit flips about half the output bits, so any bits can index. */
+export function mix32(h: number): number {
+  let x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/**
+ * The slot of a cell of up to 8 bytes packed in two integers, and its length, in a table of 2^(32 - shift):
+ * Fibonacci hashing, the top bits of a product, which depend on every bit of the packed cell (the per-cell
+ * cost of the common path, where a full finalizer costs more than the rest of the look-up).
+ */
+export function shortSlot(lo: number, hi: number, n: number, shift: number): number {
+  return Math.imul(lo ^ Math.imul(hi ^ (n << 24), 0x85ebca6b), 0x9e3779b1) >>> shift;
+}
+
+/** The hash of the bytes buf[s, e): FNV-1a, then mixed so that its low bits depend on every byte. */
+export function bytesHash(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let k = s; k < e; k++) h = Math.imul(h ^ (buf[k] as number), 0x01000193);
+  return mix32(h ^ (e - s));
+}
 
 /**
  * A value computed once per distinct cell text: partner lookups, flows, category labels. Keyed by text for
- * csv-parse's strings and by raw bytes for the byte scanner (an open-addressing table, so a cell that
- * repeats costs a hash, not a string). Holds at most MAX_ENTRIES; past that it computes without keeping.
+ * csv-parse's strings and by raw bytes for the byte scanner (open-addressing tables on a mixing hash, so a
+ * cell that repeats costs a hash, not a string, and millions of distinct cells cost no more each than a
+ * few). Short cells are their own key; longer ones are kept in one byte arena, not an array each. Holds at
+ * most MAX_ENTRIES of each kind; past that it computes without keeping.
  */
 export class FieldCache<T> {
   private readonly byText = new Map<string, T>();
-  private keys: Array<Uint8Array | undefined> = new Array(256);
+  // Long cells (over 8 bytes): hash, arena offset and length per slot; length 0 marks an empty slot.
   private hashes = new Int32Array(256);
+  private offs = new Int32Array(256);
+  private lens = new Int32Array(256);
   private vals: T[] = new Array(256);
   private size = 0;
+  private arena = new Uint8Array(4096);
+  private used = 0;
+  // Short cells (up to 8 bytes) packed in two integers; shortLen is the length + 1, 0 for an empty slot.
   private shortLo = new Int32Array(64);
   private shortHi = new Int32Array(64);
   private shortLen = new Uint8Array(64);
   private shortVals: T[] = new Array(64);
   private shortSize = 0;
+  /** 32 less the log2 of the short table's size. */
+  private shortShift = 26;
+  private keeping = true;
 
   constructor(private readonly make: (text: string) => T) {}
 
@@ -55,8 +95,7 @@ export class FieldCache<T> {
   getBytes(buf: Uint8Array, s: number, e: number, rec: FieldReader, i: number): T {
     const n = e - s;
     if (n <= 8) {
-      // Short cells (flows, years, ISO codes, HS chapters) are their own key: up to 8 bytes packed in
-      // two integers, compared without a byte loop.
+      // Short cells (flows, years, ISO codes, HS chapters): compared as two integers, without a byte loop.
       let lo = 0;
       let hi = 0;
       for (let k = 0; k < n; k++) {
@@ -65,38 +104,50 @@ export class FieldCache<T> {
         else hi |= b << ((k - 4) << 3);
       }
       const mask = this.shortLo.length - 1;
-      let slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1) ^ n, 0x85ebca6b) >>> 15) & mask;
-      for (;;) {
+      for (let slot = shortSlot(lo, hi, n, this.shortShift); ; slot = (slot + 1) & mask) {
         const len = this.shortLen[slot] as number;
         if (len === 0) break;
         if (len === n + 1 && this.shortLo[slot] === lo && this.shortHi[slot] === hi)
           return this.shortVals[slot] as T;
-        slot = (slot + 1) & mask;
       }
       const value = this.make(rec.text(i));
-      if (this.shortSize < MAX_ENTRIES) this.insertShort(lo, hi, n, value);
+      if (this.shortSize < MAX_ENTRIES && this.keeps(rec.line)) this.insertShort(lo, hi, n, value);
       return value;
     }
-    let h = 0x811c9dc5;
-    for (let k = s; k < e; k++) h = Math.imul(h ^ (buf[k] as number), 0x01000193);
-    const mask = this.keys.length - 1;
+    const h = bytesHash(buf, s, e);
+    const mask = this.lens.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (this.hashes[slot] === h && key.length === n) {
-        let same = true;
-        for (let k = 0; k < n; k++) {
-          if (key[k] !== buf[s + k]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return this.vals[slot] as T;
-      }
+      const len = this.lens[slot] as number;
+      if (len === 0) break;
+      if (len === n && this.hashes[slot] === h && this.sameBytes(this.offs[slot] as number, buf, s, n))
+        return this.vals[slot] as T;
     }
     const value = this.make(rec.text(i));
-    if (this.size < MAX_ENTRIES) this.insert(buf.slice(s, e), h, value);
+    if (this.size < MAX_ENTRIES && this.used + n <= MAX_KEY_BYTES && this.keeps(rec.line))
+      this.insert(buf, s, n, h, value);
     return value;
+  }
+
+  /** Every value computed so far (for the text-keyed and byte-keyed lookups alike). */
+  values(): T[] {
+    const out = [...this.byText.values()];
+    for (let i = 0; i < this.lens.length; i++) if (this.lens[i] !== 0) out.push(this.vals[i] as T);
+    for (let i = 0; i < this.shortLen.length; i++)
+      if (this.shortLen[i] !== 0) out.push(this.shortVals[i] as T);
+    return out;
+  }
+
+  /** Whether to keep a new value: not once the cache has proved to hold values that do not repeat. */
+  private keeps(line: number): boolean {
+    const kept = this.size + this.shortSize;
+    if (this.keeping && kept >= PROBATION && kept * 2 > line) this.keeping = false;
+    return this.keeping;
+  }
+
+  private sameBytes(off: number, buf: Uint8Array, s: number, n: number): boolean {
+    const a = this.arena;
+    for (let k = 0; k < n; k++) if (a[off + k] !== buf[s + k]) return false;
+    return true;
   }
 
   private insertShort(lo: number, hi: number, n: number, value: T): void {
@@ -108,52 +159,56 @@ export class FieldCache<T> {
       this.shortLen = new Uint8Array(size);
       this.shortVals = new Array(size);
       this.shortSize = 0;
+      this.shortShift--;
       for (let k = 0; k < shortLo.length; k++) {
         const len = shortLen[k] as number;
         if (len) this.insertShort(shortLo[k] as number, shortHi[k] as number, len - 1, shortVals[k] as T);
       }
     }
     const mask = this.shortLo.length - 1;
-    let slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1) ^ n, 0x85ebca6b) >>> 15) & mask;
+    let slot = shortSlot(lo, hi, n, this.shortShift);
     while (this.shortLen[slot] !== 0) slot = (slot + 1) & mask;
     this.shortLo[slot] = lo;
     this.shortHi[slot] = hi;
-    this.shortLen[slot] = n + 1; // 0 marks an empty slot
+    this.shortLen[slot] = n + 1;
     this.shortVals[slot] = value;
     this.shortSize++;
   }
 
-  /** Every value computed so far (for the text-keyed and byte-keyed lookups alike). */
-  values(): T[] {
-    const out = [...this.byText.values()];
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== undefined) out.push(this.vals[i] as T);
-    for (let i = 0; i < this.shortLen.length; i++)
-      if (this.shortLen[i] !== 0) out.push(this.shortVals[i] as T);
-    return out;
+  private insert(buf: Uint8Array, s: number, n: number, h: number, value: T): void {
+    if ((this.size + 1) * 2 > this.lens.length) this.grow();
+    if (this.used + n > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    this.arena.set(buf.subarray(s, s + n), this.used);
+    this.place(h, this.used, n, value);
+    this.used += n;
   }
 
-  private insert(key: Uint8Array, h: number, value: T): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+  private place(h: number, off: number, n: number, value: T): void {
+    const mask = this.lens.length - 1;
     let slot = h & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
+    while (this.lens[slot] !== 0) slot = (slot + 1) & mask;
     this.hashes[slot] = h;
+    this.offs[slot] = off;
+    this.lens[slot] = n;
     this.vals[slot] = value;
     this.size++;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const hashes = this.hashes;
-    const vals = this.vals;
-    this.keys = new Array(keys.length * 2);
-    this.hashes = new Int32Array(keys.length * 2);
-    this.vals = new Array(keys.length * 2);
+    const { hashes, offs, lens, vals } = this;
+    const size = lens.length * 2;
+    this.hashes = new Int32Array(size);
+    this.offs = new Int32Array(size);
+    this.lens = new Int32Array(size);
+    this.vals = new Array(size);
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k !== undefined) this.insert(k, hashes[i] as number, vals[i] as T);
+    for (let i = 0; i < lens.length; i++) {
+      const n = lens[i] as number;
+      if (n !== 0) this.place(hashes[i] as number, offs[i] as number, n, vals[i] as T);
     }
   }
 }

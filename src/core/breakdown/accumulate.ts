@@ -1,9 +1,10 @@
-import { type CategoryDef, inCategory, resolveCategory } from '../../catalog/categories.js';
+import { type CategoryDef, resolveCategory } from '../../catalog/categories.js';
 import { type Partner, partnerHint, partnerKey } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
 import { ShareAccumulator, yearList } from '../share/index.js';
+import { CategoryIndex } from './code-index.js';
 import { partnerLabel } from './partner.js';
 import { breakdownOf } from './result.js';
 import type {
@@ -36,10 +37,12 @@ export class BreakdownAccumulator {
   private readonly unmatchedExamples = new Set<string>();
   private readonly partnersSeen = new Map<string, string>();
   private readonly partnerKey: string;
+  private readonly index: CategoryIndex;
 
   constructor(private readonly query: BreakdownQuery) {
     for (const def of query.catalog) this.entries.set(def.name, this.entry(def));
     this.partnerKey = partnerKey(query.partner.code);
+    this.index = new CategoryIndex(query.catalog);
   }
 
   private entry(def: CategoryDef): CategoryEntry {
@@ -98,9 +101,7 @@ export class BreakdownAccumulator {
     const key = `${system}\u0000${code}`;
     let list = this.byCode.get(key);
     if (!list) {
-      list = this.query.catalog
-        .filter((def) => inCategory(undefined, code, def, system) !== undefined)
-        .map((def) => this.entries.get(def.name) as CategoryEntry);
+      list = this.index.of(code, system).map((def) => this.entries.get(def.name) as CategoryEntry);
       this.byCode.set(key, list);
     }
     return list;

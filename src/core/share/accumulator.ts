@@ -37,7 +37,8 @@ export class ShareAccumulator {
   private readonly reporterIds = new Map<string, number>();
   private readonly sourceIds = new Map<string, number>();
   /** Every (bucket, partner, code) seen, with its last row: a few bytes each, not the rows. */
-  private readonly keys = new KeyTable(true);
+  // Starts small: a breakdown keeps one accumulator per category (thousands), most with few keys.
+  private readonly keys = new KeyTable(true, 16);
   private readonly files: string[] = [];
   private lastFile = '';
   private lastFileIndex = 0;
@@ -113,7 +114,7 @@ export class ShareAccumulator {
         else this.filtered++;
         return;
       default: {
-        if (p.kind === 'unknown') bump(b.unknown, p.name);
+        if (p.kind === 'unknown') b.unknownRows++;
         if (this.keyed(b, b.partnerOf(p), row, row.value, 'partner')) b.partnerRows++;
         else this.filtered++;
       }

@@ -76,7 +76,8 @@ export class YearBucket {
   groupRows = 0;
   missingRows = 0;
   readonly missingByMarker = new Map<string, number>();
-  readonly unknown = new Map<string, number>();
+  /** Rows of partners the catalog does not know (the partners are those of kind 'unknown' in `partners`). */
+  unknownRows = 0;
   negative = 0;
   /** Where the first negative value is (a copy: rows may be refilled by the reader). */
   firstNegative?: { file: string; line: number };
@@ -138,7 +139,7 @@ export class YearBucket {
     this.groupRows += o.groupRows;
     this.missingRows += o.missingRows;
     for (const [m, n] of o.missingByMarker) bump(this.missingByMarker, m, n);
-    for (const [u, n] of o.unknown) bump(this.unknown, u, n);
+    this.unknownRows += o.unknownRows;
     this.negative += o.negative;
     this.firstNegative ??= o.firstNegative;
     this.firstHuge ??= o.firstHuge;

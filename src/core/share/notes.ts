@@ -33,14 +33,20 @@ export function rowNotes(b: YearBucket, year: number): Note[] {
       count: b.missingRows,
     });
   }
-  if (b.unknown.size) {
-    const n = [...b.unknown.values()].reduce((a, v) => a + v, 0);
-    const names = [...b.unknown.keys()].slice(0, 5);
+  if (b.unknownRows) {
+    // Counted from the partner sums, in the order first seen: no second map of millions of names.
+    let partners = 0;
+    const names: string[] = [];
+    for (const p of b.partners.values()) {
+      if (p.partner.kind !== 'unknown') continue;
+      partners++;
+      if (names.length < 5) names.push(p.partner.name);
+    }
     notes.push({
       level: 'warning',
       code: 'unknown-partner',
-      facts: { year, partners: b.unknown.size, names },
-      count: n,
+      facts: { year, partners, names },
+      count: b.unknownRows,
     });
   }
   if (b.negative && b.firstNegative) {

@@ -1,6 +1,8 @@
 import type { Note } from '../../model/notes.js';
 import { compareUsd, isFiniteUsd, minus, plus, ratio, toNumber, type Usd } from '../../model/usd.js';
 import { changeOf } from '../change.js';
+import { ExactSum } from '../tally.js';
+import { topN } from '../top-n.js';
 import { type PartnerSum, sumValues, type YearBucket } from './bucket.js';
 import { totalOverflow } from './guards.js';
 import type { ShareResult, ShareRow } from './types.js';
@@ -83,46 +85,63 @@ export function shareRows(
 ): ShareRow[] {
   const { total, notItemized } = d;
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
-  const ranked = [...cur.partners.values()].sort(
-    (a, b) => compareUsd(b.value, a.value) || a.partner.name.localeCompare(b.partner.name),
-  );
+  const order = (a: PartnerSum, b: PartnerSum): number =>
+    compareUsd(b.value, a.value) || a.partner.name.localeCompare(b.partner.name);
+  const all = cur.partners.values();
+  // With --top only the top N are sorted (millions of partners are not sorted to show ten).
+  const folds = top !== undefined && top < cur.partners.size;
+  const ranked = folds ? topN(all, top, order) : [...all].sort(order);
   const rows: ShareRow[] = [];
   let rank = 0;
-  const folded: PartnerSum[] = [];
+  const partnerRow = (p: PartnerSum, rank: number): ShareRow => ({
+    kind: 'partner',
+    code: p.partner.code,
+    name: p.partner.name,
+    valueUsd: p.value,
+    share: shareOf(p.value),
+    rank,
+    ...changeOf(p.value, prev?.partners.get(p.partner.code)?.value),
+    highlighted: p.partner.code === highlighted,
+  });
   ranked.forEach((p, i) => {
     if (i === 0 || p.value !== ranked[i - 1]?.value) rank = i + 1;
-    const isHighlighted = p.partner.code === highlighted;
-    if (top !== undefined && i >= top && !isHighlighted) {
-      folded.push(p);
-      return;
-    }
-    const before = prev?.partners.get(p.partner.code)?.value;
-    rows.push({
-      kind: 'partner',
-      code: p.partner.code,
-      name: p.partner.name,
-      valueUsd: p.value,
-      share: shareOf(p.value),
-      rank,
-      ...changeOf(p.value, before),
-      highlighted: isHighlighted,
-    });
+    rows.push(partnerRow(p, rank));
   });
-  if (folded.length) {
-    const value = sumValues(folded);
-    const befores = folded.map((p) => prev?.partners.get(p.partner.code)?.value);
-    const before = befores.every((v) => v !== undefined) ? befores.reduce<Usd>(plus, 0) : undefined;
-    rows.push({
-      kind: 'other-partners',
-      code: null,
-      name: `Other partners (${folded.length})`,
-      valueUsd: value,
-      share: shareOf(value),
-      rank: null,
-      ...changeOf(value, before),
-      highlighted: false,
-      partners: folded.length,
-    });
+  if (folds) {
+    const shown = new Set(ranked);
+    const lead = cur.partners.get(highlighted ?? '');
+    if (lead && !shown.has(lead)) {
+      // Its rank is where a full sort puts its tie group: one after every partner with a larger value.
+      let larger = 0;
+      for (const p of cur.partners.values()) if (p.value > lead.value) larger++;
+      rows.push(partnerRow(lead, larger + 1));
+      shown.add(lead);
+    }
+    const value = new ExactSum();
+    let before: Usd | undefined = 0;
+    let count = 0;
+    for (const p of cur.partners.values()) {
+      if (shown.has(p)) continue;
+      count++;
+      value.add(p.value);
+      if (before === undefined) continue;
+      // One partner new this year makes the fold's change unknown: no more look-ups after it.
+      const was = prev?.partners.get(p.partner.code)?.value;
+      before = was === undefined ? undefined : plus(before, was);
+    }
+    if (count) {
+      rows.push({
+        kind: 'other-partners',
+        code: null,
+        name: `Other partners (${count})`,
+        valueUsd: value.total(),
+        share: shareOf(value.total()),
+        rank: null,
+        ...changeOf(value.total(), before),
+        highlighted: false,
+        partners: count,
+      });
+    }
   }
   // "All other" first, then the pseudo-partners (Areas nes, Bunkers, Unspecified), largest first.
   const remainders = [...cur.remainders.values()].sort(

@@ -16,7 +16,7 @@ export function choosePartners(
   for (const wanted of input.partners) {
     const p = dataPartner(wanted, input, inRange, notes);
     if (codes.has(p.code)) continue;
-    const found = inRange.flatMap((y) => partnerRows(input.results.get(y)).filter((r) => r.code === p.code));
+    const found = inRange.flatMap((y) => partnerRow(input.results.get(y), p.code) ?? []);
     if (!found.length) throw partnerAbsent(p, input, inRange);
     codes.add(p.code);
     partners.push({ code: p.code, name: found[found.length - 1]?.name ?? p.name });
@@ -43,8 +43,8 @@ export function choosePartners(
  * source reports it under (Comtrade's "Other Asia, nes" for Taiwan), with a note saying so.
  */
 function dataPartner(p: WantedPartner, input: TrendInput, inRange: number[], notes: Note[]): WantedPartner {
+  if (inRange.some((y) => partnerRow(input.results.get(y), p.code))) return p;
   const rows = inRange.flatMap((y) => partnerRows(input.results.get(y)));
-  if (rows.some((r) => r.code === p.code)) return p;
   const byName = rows.find((r) => partnerKey(r.name) === partnerKey(p.name));
   if (byName) return { ...p, code: byName.code, name: byName.name };
   const standIn = standInCode(p.code);
@@ -62,9 +62,7 @@ function dataPartner(p: WantedPartner, input: TrendInput, inRange: number[], not
 
 function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): KorusError {
   const label = p.kind === 'country' ? `${p.name} (${p.code})` : JSON.stringify(p.name);
-  const elsewhere = input.yearsWithData.filter((y) =>
-    partnerRows(input.results.get(y)).some((r) => r.code === p.code),
-  );
+  const elsewhere = input.yearsWithData.filter((y) => partnerRow(input.results.get(y), p.code));
   const lastYear = inRange[inRange.length - 1] as number;
   const names = partnerRows(input.results.get(lastYear)).map((r) => r.name);
   const hint = elsewhere.length
@@ -77,13 +75,31 @@ function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): 
   );
 }
 
+type PartnerRow = ShareResult['rows'][number] & { code: string };
+// Each year's rows are filtered once, and indexed by code once: a year may have millions of partners, and
+// every followed partner looks itself up in every year.
+const rowsOf = new WeakMap<ShareResult, PartnerRow[]>();
+const byCode = new WeakMap<ShareResult, Map<string, PartnerRow>>();
+
 /** A result's ranked partner rows (the query has no --top, so every partner is a row). */
-export function partnerRows(
-  r: ShareResult | undefined,
-): Array<ShareResult['rows'][number] & { code: string }> {
+export function partnerRows(r: ShareResult | undefined): PartnerRow[] {
   if (!r) return [];
-  return r.rows.filter(
-    (row): row is ShareResult['rows'][number] & { code: string } =>
-      row.kind === 'partner' && row.code !== null,
-  );
+  let rows = rowsOf.get(r);
+  if (!rows) {
+    rows = r.rows.filter((row): row is PartnerRow => row.kind === 'partner' && row.code !== null);
+    rowsOf.set(r, rows);
+  }
+  return rows;
+}
+
+/** A result's row of the partner with this code, if it has one. */
+export function partnerRow(r: ShareResult | undefined, code: string): PartnerRow | undefined {
+  if (!r) return undefined;
+  let index = byCode.get(r);
+  if (!index) {
+    index = new Map();
+    for (const row of partnerRows(r)) if (!index.has(row.code)) index.set(row.code, row);
+    byCode.set(r, index);
+  }
+  return index.get(code);
 }

@@ -1,7 +1,7 @@
 import { ratio, type Usd } from '../../model/usd.js';
 import type { ShareResult } from '../share/index.js';
 import { directionOf, growthRate } from './direction.js';
-import { partnerRows } from './partners.js';
+import { partnerRow } from './partners.js';
 import {
   type ConcentrationPoint,
   SHARE_FLAT_PP,
@@ -20,11 +20,10 @@ export function seriesOf(
   input: TrendInput,
   whole: (year: number) => boolean,
 ): TrendSeries {
-  const shareIn = (y: number): number | null =>
-    partnerRows(input.results.get(y)).find((r) => r.code === p.code)?.share ?? null;
+  const shareIn = (y: number): number | null => partnerRow(input.results.get(y), p.code)?.share ?? null;
   const points: TrendPoint[] = years.map((year) => {
     const r = input.results.get(year);
-    const row = partnerRows(r).find((x) => x.code === p.code);
+    const row = partnerRow(r, p.code);
     if (!r || !row) {
       return {
         year,
