@@ -1,4 +1,4 @@
-import type { Problem } from '../model/problems.js';
+import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
 import { KeyTable } from './key-table.js';
 
@@ -35,7 +35,7 @@ export class ConsistencyChecker implements RowChecker {
   private readonly names = new Map<string, { name: string; line: number; file: string; reported: boolean }>();
 
   constructor(
-    private readonly emit: (p: Problem) => void,
+    private readonly sink: ProblemSink,
     /** A World row may differ from its parts by this fraction of it (or two units of the file's rounding). */
     private readonly tolerance = 0.005,
     /** About how many rows will come (from the files' sizes): the key table is made that big at once. */
@@ -109,7 +109,7 @@ export class ConsistencyChecker implements RowChecker {
       if (!seen) this.names.set(code, { name, line: row.line, file: row.file, reported: false });
       else if (!seen.reported && seen.name.toLowerCase() !== name.toLowerCase()) {
         seen.reported = true;
-        this.emit({
+        this.sink.emit({
           file: row.file,
           line: row.line,
           column: place.partnerColumn,
@@ -136,7 +136,7 @@ export class ConsistencyChecker implements RowChecker {
       const over = sum - w.value > tol;
       const off = hasRemainder && Math.abs(sum - w.value) > tol;
       if (!over && !off) continue;
-      this.emit({
+      this.sink.emit({
         file: w.file,
         line: w.line,
         column: w.place.valueColumn,
@@ -153,7 +153,7 @@ export class ConsistencyChecker implements RowChecker {
       for (const v of m.months.values()) sum += v;
       const tol = Math.max(Math.abs(m.annual.value) * this.tolerance, 2 * 10 ** m.scale);
       if (Math.abs(sum - m.annual.value) <= tol) continue;
-      this.emit({
+      this.sink.emit({
         file: m.annual.file,
         line: m.annual.line,
         column: null,
@@ -186,11 +186,17 @@ export class ConsistencyChecker implements RowChecker {
       k.add(row.line, fileIndex);
       return;
     }
+    const world = row.partner.kind === 'world';
+    if (!this.sink.listing) {
+      // Not listed: counted without its words (a file of repeats has millions).
+      this.sink.count(row.file, world ? 'duplicate-total' : 'duplicate-row', world ? 'error' : 'warning');
+      return;
+    }
     const file = this.files[k.file(slot)];
     const at = file === row.file ? `line ${k.line(slot)}` : `${file}:${k.line(slot)}`;
     const key = `the same year, period, reporter, partner (${row.partner.name}), flow and ${row.code ? `code ${row.code}` : 'category'} as ${at}`;
-    if (row.partner.kind === 'world') {
-      this.emit({
+    if (world) {
+      this.sink.emit({
         file: row.file,
         line: row.line,
         column: place.partnerColumn,
@@ -202,7 +208,7 @@ export class ConsistencyChecker implements RowChecker {
       });
       return;
     }
-    this.emit({
+    this.sink.emit({
       file: row.file,
       line: row.line,
       column: place.partnerColumn,

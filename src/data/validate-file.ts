@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { ProblemCode } from '../model/codes.js';
-import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
+import { type FileSummary, PROBLEM_SEVERITY, type ProblemSink } from '../model/problems.js';
 import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
 import { eachRecord } from './each-record.js';
@@ -30,7 +30,7 @@ function problemCode(err: InputError): ProblemCode {
 }
 
 /**
- * Checks one input and reports every problem found (not only the first) through `emit`: the CSV structure,
+ * Checks one input and reports every problem found (not only the first) through `sink`: the CSV structure,
  * each value, and, through `checks.rows`, the consistency across rows. A syntax error or bad bytes end the
  * file (csv-parse cannot go on past them); everything else is reported and the reading goes on.
  */
@@ -39,11 +39,13 @@ export async function validateFile(
   options: ValidateOptions,
   caches: SharedCaches,
   checks: RowChecks,
-  emit: (p: Problem) => void,
+  sink: ProblemSink,
   /** A workbook's data sheet, read in place of the input's bytes (`book.xlsx[Sheet]`). */
   sheet?: DataSheet,
+  /** Called after each chunk read with the bytes and rows read so far; the reading waits for its promise. */
+  pace?: (bytes: number, rows: number) => Promise<void> | undefined,
 ): Promise<FileSummary> {
-  const check = new FileCheck(sheet?.name ?? input.name, options, caches, checks, emit, sheet);
+  const check = new FileCheck(sheet?.name ?? input.name, options, caches, checks, sink, sheet, pace);
   return check.run(input);
 }
 
@@ -72,8 +74,9 @@ class FileCheck {
     private readonly options: ValidateOptions,
     caches: SharedCaches,
     private readonly checks: RowChecks,
-    private readonly emit: (p: Problem) => void,
+    private readonly sink: ProblemSink,
     private readonly sheet: DataSheet | undefined,
+    private readonly pace: ((bytes: number, rows: number) => Promise<void> | undefined) | undefined,
   ) {
     this.summary = {
       name,
@@ -95,8 +98,12 @@ class FileCheck {
     this.file = new TradeFile(name, readAs, newReport(), {}, caches, this.onRow, true, context);
   }
 
-  readonly problem: ProblemAt = (line, column, field, code, message, hint) =>
-    this.emit({
+  readonly problem: ProblemAt = (line, column, field, code, message, hint) => {
+    if (!this.sink.listing) {
+      this.sink.count(this.name, code, PROBLEM_SEVERITY[code]);
+      return;
+    }
+    this.sink.emit({
       file: this.name,
       line,
       column,
@@ -106,6 +113,7 @@ class FileCheck {
       message,
       hint,
     });
+  };
 
   private readonly tally: Tally = (code, what, line, column, field) =>
     this.values?.tally(code, what, line, column, field);
@@ -124,8 +132,9 @@ class FileCheck {
         meta.encoding = 'xlsx';
         for await (const row of this.sheet.rows) this.onRecord(new StringRecord(row.fields, row.line));
       } else {
-        for await (const _ of eachRecord(counted, this.options, this.onRecord, meta)) {
-          // records are checked as they come
+        for await (const bytes of eachRecord(counted, this.options, this.onRecord, meta)) {
+          const wait = this.pace?.(bytes, summary.rows);
+          if (wait) await wait;
         }
       }
     } catch (err) {
@@ -151,7 +160,7 @@ class FileCheck {
     } else if (this.header && summary.rows === 0)
       problem(null, null, null, 'no-rows', 'the file has a header and no data rows');
 
-    for (const p of this.values?.tallied() ?? []) this.emit(p);
+    for (const p of this.values?.tallied() ?? []) this.sink.emit(p);
     checkLineEndings(summary.lineEndings, this.firstLineOf, problem);
     return summary;
   }
@@ -295,7 +304,7 @@ class FileCheck {
       p.partnerNameText = this.nameCol >= 0 ? current.text(this.nameCol) : undefined;
     }
     const found = (this.values as ValueChecks).row(row, p);
-    if (found) this.emit(found);
+    if (found) this.sink.emit(found);
     this.checks.rows.add(row, p);
   };
 
