@@ -3,6 +3,7 @@ import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type ProblemSink } from '../model/problems.js';
 import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
+import { BlankStretch } from './blank-runs.js';
 import { eachRecord } from './each-record.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
@@ -22,6 +23,13 @@ export interface ValidateOptions extends ReadOptions {
 }
 
 const NO_CELL: CellAt = { column: null, field: null };
+
+/** A run of blank rows, one problem at its first line (a file of a million empty lines is one problem). */
+function blankText(rows: number, first: number, last: number, where: 'inside' | 'below'): string {
+  return rows === 1
+    ? `a blank row ${where} the table`
+    : `${rows.toLocaleString('en-US')} blank rows ${where} the table (lines ${first}-${last})`;
+}
 
 /** Maps the reader's InputError codes to validate's problem codes. */
 function problemCode(err: InputError): ProblemCode {
@@ -60,7 +68,7 @@ class FileCheck {
   private header: string[] | undefined;
   /** Only the CSV structure is checked: asked for, or the header could not be read. */
   private structural: boolean;
-  private pendingBlank: Array<{ line: number; empty: boolean }> = [];
+  private readonly pendingBlank = new BlankStretch();
   private place: RowPlace | undefined;
   private values: ValueChecks | undefined;
   /** The record being read, for the partner cells of the rows it makes. */
@@ -146,8 +154,15 @@ class FileCheck {
     }
     summary.encoding = meta.encoding;
     // Blank rows at the end: rows of empty cells are reported; empty lines are not (a trailing newline or two).
-    for (const b of this.pendingBlank)
-      if (!b.empty) problem(b.line, null, null, 'blank-row', 'a blank row below the table');
+    const b = this.pendingBlank;
+    if (b.cellRows)
+      problem(
+        b.firstCells,
+        null,
+        null,
+        'blank-row',
+        blankText(b.cellRows, b.firstCells, b.lastCells, 'below'),
+      );
 
     if (this.records === 0)
       problem(null, null, null, 'empty-file', 'the file is empty: no header and no rows');
@@ -172,12 +187,14 @@ class FileCheck {
       return;
     }
     if (r.isBlank()) {
-      this.pendingBlank.push({ line: r.line, empty: r.count === 1 && r.text(0) === '' });
+      this.pendingBlank.add(r.line, r.count === 1 && r.text(0) === '');
       return;
     }
-    for (const b of this.pendingBlank)
-      this.problem(b.line, null, null, 'blank-row', 'a blank row inside the table');
-    this.pendingBlank = [];
+    const b = this.pendingBlank;
+    if (b.rows) {
+      this.problem(b.first, null, null, 'blank-row', blankText(b.rows, b.first, b.last, 'inside'));
+      b.clear();
+    }
     this.summary.rows++;
     if (!checkWidth(r, this.header, this.problem, this.tally) || this.structural) return;
     this.current = r;

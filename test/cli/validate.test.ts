@@ -73,10 +73,9 @@ const FRICTIONLESS: Record<string, Array<[number | null, number | null, string]>
     [3, 4, 'extra-cell'],
   ],
   'blank-rows.csv': [[4, null, 'blank-row']],
-  'blank-rows-multiple.csv': Array.from(
-    { length: 11 },
-    (_, i) => [i + 4, null, 'blank-row'] as [number, null, string],
-  ),
+  // frictionless reports lines 4 to 14 one by one; validate reports a run of blank rows once, at its first
+  // line, naming the run (a file of millions of empty lines is one problem, not millions).
+  'blank-rows-multiple.csv': [[4, null, 'blank-row']],
 };
 
 describe('validate: structure, as frictionless reports it', () => {
