@@ -15,6 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
+import { validateScale } from './validate-scale.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(import.meta.dirname, 'out');
@@ -309,4 +310,13 @@ if (hasTime && validated.length > 1) {
     `validate peak memory ${b.rows.toLocaleString('en-US')} / ${a.rows.toLocaleString('en-US')} rows: ${(b.peak / a.peak).toFixed(2)}x (goal: at most ${MAX_MEMORY_GROWTH}x)`,
   );
 }
+// validate at scale (issue 11): the 10M-row file against DuckDB's duplicate-key query, 2M problems as JSON.
+await validateScale({
+  root: ROOT,
+  out: OUT,
+  runs: RUNS,
+  once,
+  check,
+  rows: Number(process.env.BENCH_VALIDATE_SCALE_ROWS ?? 10_000_000),
+});
 process.exitCode = failed ? 1 : 0;

@@ -104,9 +104,7 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   const writer = problemWriter(format, io.stdout, chalkFor(io.stdout, io.env, o.output.color), o.strict);
   const human = format === 'text' || format === 'github';
   const tally = new ProblemTally(writer, o.maxErrors ?? (human ? DEFAULT_LISTED : undefined));
-  // Rows are rarely under 30 bytes: the files' sizes bound how many keys the duplicate check will hold.
-  const bytes = inputs.reduce((a, i) => a + (i.size ?? 0), 0);
-  const checker = new ConsistencyChecker(tally, o.tolerance, bytes / 30);
+  const checker = new ConsistencyChecker(tally, o.tolerance);
   const checks = { rows: checker, values: valueRules(options.catalog) };
   const caches = new SharedCaches(options, {});
   const files: FileSummary[] = [];

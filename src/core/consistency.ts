@@ -1,5 +1,6 @@
 import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
+import { ExactKeys } from './exact-keys.js';
 import { KeyTable } from './key-table.js';
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
@@ -22,10 +23,10 @@ interface MonthGroup {
 /**
  * The checks across rows: duplicate keys, World/total rows against their parts, twelve months against
  * their year, and a partner code under two names. Memory grows with distinct keys only: duplicates are
- * found through a table of 64-bit key hashes (8 bytes a row), totals and months per group.
+ * found exactly through a table of interned key parts (ExactKeys, 22 bytes a key), totals and months per group.
  */
 export class ConsistencyChecker implements RowChecker {
-  private readonly keys: KeyTable;
+  private readonly keys = new ExactKeys();
   private readonly files: string[] = [];
   /** Per group, the partners' sum and the remainder rows' sum (and count): no strings per row. */
   private readonly parts = new KeyTable(true);
@@ -38,11 +39,7 @@ export class ConsistencyChecker implements RowChecker {
     private readonly sink: ProblemSink,
     /** A World row may differ from its parts by this fraction of it (or two units of the file's rounding). */
     private readonly tolerance = 0.005,
-    /** About how many rows will come (from the files' sizes): the key table is made that big at once. */
-    expectedRows = 0,
-  ) {
-    this.keys = new KeyTable(false, Math.max(1 << 12, Math.ceil(expectedRows / 0.7)) | 1);
-  }
+  ) {}
 
   /** Checks one row against those before it. */
   add(row: TradeRow, place: RowPlace): void {
@@ -63,15 +60,15 @@ export class ConsistencyChecker implements RowChecker {
       kind === 'country' ||
       kind === 'unknown'
     ) {
+      // The group by the ids the duplicate check just interned (period; reporter, flow, source and basis;
+      // code or category), not by hashing the strings again.
+      const ids = this.keys.lastKey;
       const g = this.parts
         .begin()
-        .str(row.file)
-        .num(row.year)
-        .num(month)
-        .str(row.reporter)
-        .str(row.flow ?? '')
-        .str(what)
-        .str(row.source);
+        .int(fileIndex)
+        .int(ids[0] as number)
+        .int(ids[1] as number)
+        .int(ids[3] as number);
       const group = g.hash();
       if (kind === 'world') {
         this.worlds.push({
@@ -171,17 +168,17 @@ export class ConsistencyChecker implements RowChecker {
    * once), a second World row for one key stops an analysis (an error).
    */
   private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): void {
-    const k = this.keys
-      .begin()
-      .num(row.year)
-      .num(month)
-      .str(row.reporter)
-      .str(row.flow ?? '')
-      .str(row.partner.code)
-      .str(what)
-      .str(row.source)
-      .str(row.basis ?? '');
-    const slot = k.find();
+    const k = this.keys;
+    const slot = k.find(
+      row.year,
+      month,
+      row.reporter,
+      row.flow ?? '',
+      row.source,
+      row.basis ?? '',
+      row.partner.code,
+      what,
+    );
     if (slot === -1) {
       k.add(row.line, fileIndex);
       return;
