@@ -55,7 +55,7 @@ export async function validateScale({ root, out, runs, once, check, rows = 10_00
     await generate(file, rows);
     writeFileSync(meta, want);
   }
-  const korus = [process.execPath, join(root, 'bin/korus-stats.js'), 'validate', file, '--quiet'];
+  const korus = [process.execPath, join(root, 'bin/korus-stats.js'), 'validate', file];
   const duck = [process.execPath, join(import.meta.dirname, 'duckdb-duplicates.mjs'), file];
   const ours = [];
   const theirs = [];

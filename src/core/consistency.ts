@@ -33,7 +33,10 @@ export class ConsistencyChecker implements RowChecker {
   private readonly remainders = new KeyTable(true);
   private readonly worlds: WorldRow[] = [];
   private readonly monthGroups = new Map<string, MonthGroup>();
-  private readonly names = new Map<string, { name: string; line: number; file: string; reported: boolean }>();
+  private readonly names = new Map<
+    string,
+    { raw: string; name: string; line: number; file: string; reported: boolean }
+  >();
 
   constructor(
     private readonly sink: ProblemSink,
@@ -100,10 +103,14 @@ export class ConsistencyChecker implements RowChecker {
     }
 
     if (place.partnerCodeText && place.partnerNameText) {
+      // The same cells as the first row of the code: nothing to compare (no normalising on every row).
+      const first = this.names.get(place.partnerCodeText);
+      if (first?.raw === place.partnerNameText || first?.reported) return;
       const code = place.partnerCodeText.trim();
       const name = place.partnerNameText.normalize('NFC').replace(/\s+/g, ' ').trim();
       const seen = this.names.get(code);
-      if (!seen) this.names.set(code, { name, line: row.line, file: row.file, reported: false });
+      const raw = place.partnerNameText;
+      if (!seen) this.names.set(code, { raw, name, line: row.line, file: row.file, reported: false });
       else if (!seen.reported && seen.name.toLowerCase() !== name.toLowerCase()) {
         seen.reported = true;
         this.sink.emit({

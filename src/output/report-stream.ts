@@ -31,18 +31,27 @@ export interface ProblemWriter {
 /** How many bytes of output wait before they are written. */
 const PENDING_BYTES = 1 << 16;
 
-/** Output written in chunks, waiting for the stream to drain (a slow pipe holds the run, not memory). */
+/**
+ * Output written in chunks of 64 KiB as it comes (short-lived strings are cheap to collect); when the
+ * stream says it is full, `flush` waits for it to drain, so a slow reader holds the run, not memory.
+ */
 class Pending {
-  text = '';
+  private text = '';
+  private full = false;
   constructor(private readonly out: OutStream) {}
-  get full(): boolean {
-    return this.text.length >= PENDING_BYTES;
+  add(more: string): void {
+    this.text += more;
+    if (this.text.length >= PENDING_BYTES) this.write();
+  }
+  write(): void {
+    if (!this.text) return;
+    if (!this.out.write(this.text)) this.full = true;
+    this.text = '';
   }
   async flush(): Promise<void> {
-    if (!this.text) return;
-    const ok = this.out.write(this.text);
-    this.text = '';
-    if (!ok && !this.out.writableEnded && !this.out.destroyed) await once(this.out, 'drain');
+    if (!this.full) return;
+    this.full = false;
+    if (!this.out.writableEnded && !this.out.destroyed) await once(this.out, 'drain');
   }
 }
 
@@ -68,10 +77,11 @@ abstract class Base implements ProblemWriter {
   fileEnd(_name: string): void {}
   abstract problem(p: Problem): void;
   flush(): Promise<void> {
-    return this.pending.full ? this.pending.flush() : Promise.resolve();
+    return this.pending.flush();
   }
   async end(r: ValidationReport): Promise<void> {
-    this.pending.text += this.tail(r);
+    this.pending.add(this.tail(r));
+    this.pending.write();
     await this.pending.flush();
   }
   protected abstract tail(r: ValidationReport): string;
@@ -82,11 +92,13 @@ class JsonWriter extends Base {
   private count = 0;
   constructor(out: OutStream) {
     super(out);
-    this.pending.text = `{\n  "schemaVersion": ${VALIDATE_SCHEMA_VERSION},\n  "command": "validate",\n  "problems": [`;
+    this.pending.add(
+      `{\n  "schemaVersion": ${VALIDATE_SCHEMA_VERSION},\n  "command": "validate",\n  "problems": [`,
+    );
   }
   problem(p: Problem): void {
     // One problem a line: a million of them stay readable with grep, and are written fast.
-    this.pending.text += `${this.count++ ? ',' : ''}\n    ${problemJson(p)}`;
+    this.pending.add(`${this.count++ ? ',' : ''}\n    ${problemJson(p)}`);
   }
   protected tail(r: ValidationReport): string {
     const rest = JSON.stringify(reportTail(r), null, 2);
@@ -97,10 +109,12 @@ class JsonWriter extends Base {
 /** GitHub annotations as found; GitHub shows the first few of a step, the notice and summary say the rest. */
 class GithubWriter extends Base {
   problem(p: Problem): void {
-    this.pending.text += githubAnnotation(
-      p.severity === 'error' ? 'error' : 'warning',
-      p.hint ? `${p.message} (${p.hint})` : p.message,
-      { file: p.file, line: p.line, column: p.column, title: `korus-stats ${p.code}` },
+    this.pending.add(
+      githubAnnotation(
+        p.severity === 'error' ? 'error' : 'warning',
+        p.hint ? `${p.message} (${p.hint})` : p.message,
+        { file: p.file, line: p.line, column: p.column, title: `korus-stats ${p.code}` },
+      ),
     );
   }
   protected tail(r: ValidationReport): string {
@@ -145,15 +159,19 @@ class JunitWriter extends Base {
     private readonly strict: boolean,
   ) {
     super(out);
-    this.pending.text =
-      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="korus-stats validate">\n  <testsuite name="korus-stats validate">\n';
+    this.pending.add(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="korus-stats validate">\n  <testsuite name="korus-stats validate">\n',
+    );
   }
   override fileStart(name: string): void {
     this.file = name;
   }
   override fileEnd(name: string): void {
-    if (this.open) this.pending.text += '</failure>\n    </testcase>\n';
-    else this.pending.text += `    <testcase name="${escapeXml(name)}" classname="korus-stats.validate"/>\n`;
+    this.pending.add(
+      this.open
+        ? '</failure>\n    </testcase>\n'
+        : `    <testcase name="${escapeXml(name)}" classname="korus-stats.validate"/>\n`,
+    );
     this.open = false;
     this.file = undefined;
   }
@@ -161,11 +179,13 @@ class JunitWriter extends Base {
     if (p.severity !== 'error' && !this.strict) return;
     const name = this.file ?? 'checks across rows';
     if (!this.open) {
-      this.pending.text += `    <testcase name="${escapeXml(name)}" classname="korus-stats.validate">\n      <failure message="${escapeXml(`problems in ${name}`)}" type="${escapeXml(p.code)}">`;
+      this.pending.add(
+        `    <testcase name="${escapeXml(name)}" classname="korus-stats.validate">\n      <failure message="${escapeXml(`problems in ${name}`)}" type="${escapeXml(p.code)}">`,
+      );
       this.open = true;
     }
     const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}`;
-    this.pending.text += escapeXml(`${where}: ${p.code}: ${p.message}\n`);
+    this.pending.add(escapeXml(`${where}: ${p.code}: ${p.message}\n`));
   }
   protected tail(r: ValidationReport): string {
     const close = this.open ? '</failure>\n    </testcase>\n' : '';
