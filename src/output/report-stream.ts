@@ -51,7 +51,8 @@ class Pending {
   async flush(): Promise<void> {
     if (!this.full) return;
     this.full = false;
-    if (!this.out.writableEnded && !this.out.destroyed) await once(this.out, 'drain');
+    // Only while the stream still asks for it: a drain that came already will not come again.
+    if (this.out.writableNeedDrain && !this.out.destroyed) await once(this.out, 'drain');
   }
 }
 
