@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
 import { benchJson } from './json-census.mjs';
 import { benchPartners } from './partners.mjs';
+import { validateScale } from './validate-scale.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(import.meta.dirname, 'out');
@@ -322,4 +323,13 @@ if (Number(process.env.BENCH_PARTNER_ROWS ?? 1) > 0) {
   if (ok === undefined) process.exit(2);
   if (!ok) failed = true;
 }
+// validate at scale (issue 11): the 10M-row file against DuckDB's duplicate-key query, 2M problems as JSON.
+await validateScale({
+  root: ROOT,
+  out: OUT,
+  runs: RUNS,
+  once,
+  check,
+  rows: Number(process.env.BENCH_VALIDATE_SCALE_ROWS ?? 10_000_000),
+});
 process.exitCode = failed ? 1 : 0;

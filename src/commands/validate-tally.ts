@@ -1,25 +1,50 @@
 import type { FileSummary, Problem } from '../model/problems.js';
 import type { ValidationReport } from '../output/report.js';
+import type { ProblemWriter } from '../output/report-stream.js';
+
+/** How many problems the GitHub step summary shows. */
+const FIRST_KEPT = 50;
 
 /**
- * Counts every problem validate finds, by code and by file, and keeps the first `max` of them to list
- * (--max-errors): the listing may be cut, the counts never are.
+ * Counts every problem validate finds, by code and by file, and hands the first `max` of them to the
+ * report's writer as they come (--max-errors): the listing may be cut, the counts never are. Nothing is
+ * kept per problem but the first few.
  */
 export class ProblemTally {
-  private readonly listed: Problem[] = [];
-  private readonly byCode: Record<string, number> = {};
+  private listedCount = 0;
+  private readonly first: Problem[] = [];
+  private readonly byCode = new Map<string, number>();
   private readonly perFile = new Map<string, { errors: number; warnings: number }>();
 
-  constructor(private readonly max = Number.POSITIVE_INFINITY) {}
+  constructor(
+    private readonly writer: ProblemWriter,
+    private readonly max = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** Whether the next problem is listed; when not, a check may `count` it without wording it. */
+  get listing(): boolean {
+    return this.listedCount < this.max;
+  }
 
   /** Takes one problem; bound, so it can be handed on as a callback. */
   readonly emit = (p: Problem): void => {
-    this.byCode[p.code] = (this.byCode[p.code] ?? 0) + 1;
-    const f = this.perFile.get(p.file) ?? { errors: 0, warnings: 0 };
-    if (p.severity === 'error') f.errors++;
+    this.count(p.file, p.code, p.severity);
+    if (this.listedCount >= this.max) return;
+    this.listedCount++;
+    if (this.first.length < FIRST_KEPT) this.first.push(p);
+    this.writer.problem(p);
+  };
+
+  /** Counts one problem that is not listed. */
+  readonly count = (file: string, code: string, severity: 'error' | 'warning'): void => {
+    this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+    let f = this.perFile.get(file);
+    if (!f) {
+      f = { errors: 0, warnings: 0 };
+      this.perFile.set(file, f);
+    }
+    if (severity === 'error') f.errors++;
     else f.warnings++;
-    this.perFile.set(p.file, f);
-    if (this.listed.length < this.max) this.listed.push(p);
   };
 
   /** The report over `files` (in the order read): valid unless errors, or warnings too when strict. */
@@ -28,18 +53,19 @@ export class ProblemTally {
       ...s,
       ...(this.perFile.get(s.name) ?? { errors: 0, warnings: 0 }),
     }));
-    // Problems in file order, then line order: the consistency checks report at the end of the run.
-    const order = new Map(files.map((f, i) => [f.name, i]));
-    const at = (p: Problem) => order.get(p.file) ?? 0;
-    this.listed.sort((a, b) => at(a) - at(b) || (a.line ?? 0) - (b.line ?? 0));
-    const errors = files.reduce((a, f) => a + f.errors, 0);
-    const warnings = files.reduce((a, f) => a + f.warnings, 0);
+    let errors = 0;
+    let warnings = 0;
+    for (const f of this.perFile.values()) {
+      errors += f.errors;
+      warnings += f.warnings;
+    }
     return {
       valid: errors === 0 && (!strict || warnings === 0),
       strict,
       files,
-      problems: this.listed,
-      counts: { errors, warnings, byCode: this.byCode },
+      listed: this.listedCount,
+      first: this.first,
+      counts: { errors, warnings, byCode: Object.fromEntries(this.byCode) },
     };
   }
 }

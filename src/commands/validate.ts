@@ -8,14 +8,20 @@ import { SharedCaches } from '../data/shared-caches.js';
 import { validateFile } from '../data/validate-file.js';
 import { workbookOrFile } from '../data/workbook-sheets.js';
 import type { FileSummary } from '../model/problems.js';
-import { githubSummary, REPORT_FORMATS, renderReport } from '../output/report.js';
+import { chalkFor } from '../output/color.js';
+import { startProgress, totalSize } from '../output/progress.js';
+import { githubSummary, REPORT_FORMATS } from '../output/report.js';
+import { problemWriter } from '../output/report-stream.js';
 import { appendOutput } from './append-output.js';
 import { act, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
-import { answer } from './pipeline.js';
+import { printNotes } from './pipeline.js';
 import { ProblemTally } from './validate-tally.js';
 import { parsePositiveInt, parseTolerance } from './values.js';
+
+/** How many problems text and GitHub annotations list without --max-errors (JSON and JUnit list all). */
+export const DEFAULT_LISTED = 1000;
 
 const HELP: CommandHelp = {
   summary: 'check trade data files and report every problem (for CI)',
@@ -33,8 +39,9 @@ const HELP: CommandHelp = {
   # the CSV structure only (any CSV, no trade columns needed)
   $ korus-stats validate --structure export.csv`,
   notes: `
-Every problem is reported, not only the first: file, line, column, header, a stable code, severity and a
-message. Exit 0 when valid, 1 when errors were found (or warnings, with --strict), 2 when it could not run.`,
+Every problem is counted, not only the first: file, line, column, header, a stable code, severity and a
+message. Text and GitHub annotations list the first ${DEFAULT_LISTED} (--max-errors N to list more or fewer);
+JSON and JUnit list every problem unless --max-errors is given. Exit 0 when valid, 1 when errors were found (or warnings, with --strict), 2 when it could not run.`,
 };
 
 const OUTPUT: flag.OutputSpec = { formats: REPORT_FORMATS, default: 'text', noun: 'report format' };
@@ -69,7 +76,11 @@ export function register(program: Command, ctx: Context): void {
     )
     .option('--structure', 'check the CSV structure only, not the trade columns');
   flag.addOutputFlags(flag.addInputFlags(cmd), OUTPUT);
-  cmd.option('--max-errors <n>', 'list at most N problems (the counts stay complete)', parsePositiveInt);
+  cmd.option(
+    '--max-errors <n>',
+    `list at most N problems (default ${DEFAULT_LISTED} in text and github, all in json and junit; the counts stay complete)`,
+    parsePositiveInt,
+  );
   act(cmd, ctx, (paths: string[], flags: ValidateFlags) => {
     const output = flag.outputOptions(flags, OUTPUT);
     const { maxErrors, tolerance, structure } = flags;
@@ -93,22 +104,44 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   const inputs = await resolveInputs(given.length ? given : undefined, io.cwd, io.stdin, {
     recursive: o.input.recursive,
   });
-  const tally = new ProblemTally(o.maxErrors);
-  // Rows are rarely under 30 bytes: the files' sizes bound how many keys the duplicate check will hold.
-  const bytes = inputs.reduce((a, i) => a + (i.size ?? 0), 0);
-  const checker = new ConsistencyChecker(tally.emit, o.tolerance, bytes / 30);
+  const { format } = o.output;
+  const writer = problemWriter(format, io.stdout, chalkFor(io.stdout, io.env, o.output.color), o.strict);
+  const human = format === 'text' || format === 'github';
+  const tally = new ProblemTally(writer, o.maxErrors ?? (human ? DEFAULT_LISTED : undefined));
+  const checker = new ConsistencyChecker(tally, o.tolerance);
+  // What --data passed over (sub-folders, links to nothing) is said before the report, as in every command.
+  printNotes(ctx, inputNotes(inputs.facts), o.output);
   const checks = { rows: checker, values: valueRules(options.catalog) };
   const caches = new SharedCaches(options, {});
   const files: FileSummary[] = [];
-  for (const input of inputs) {
-    for await (const one of workbookOrFile(input, options)) {
-      files.push(await validateFile(one.input, options, caches, checks, tally.emit, one.sheet));
+  const progress = o.output.quiet ? undefined : startProgress(io.stderr, totalSize(inputs));
+  let done = 0;
+  let rows = 0;
+  // After each chunk read: the progress line, and the output written (waiting for a slow reader of it).
+  const pace = (at: number, fileRows: number) => {
+    progress?.update(done + at, rows + fileRows);
+    return writer.flush();
+  };
+  try {
+    for (const input of inputs) {
+      for await (const one of workbookOrFile(input, options)) {
+        const name = one.sheet?.name ?? one.input.name;
+        writer.fileStart(name);
+        const summary = await validateFile(one.input, options, caches, checks, tally, one.sheet, pace);
+        writer.fileEnd(name);
+        files.push(summary);
+        rows += summary.rows;
+        await writer.flush();
+      }
+      done += input.size ?? 0;
     }
+    checker.finish();
+  } finally {
+    progress?.stop();
   }
-  checker.finish();
   const report = tally.report(files, o.strict);
-  await answer(ctx, o.output, inputNotes(inputs.facts), renderReport(report));
+  await writer.end(report);
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (o.output.format === 'github' && summaryFile) await appendOutput(summaryFile, githubSummary(report));
+  if (format === 'github' && summaryFile) await appendOutput(summaryFile, githubSummary(report));
   return report.valid ? 0 : 1;
 }

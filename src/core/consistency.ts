@@ -1,6 +1,7 @@
-import type { Problem } from '../model/problems.js';
+import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
 import { toNumber } from '../model/usd.js';
+import { ExactKeys } from './exact-keys.js';
 import { KeyTable } from './key-table.js';
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
@@ -23,27 +24,26 @@ interface MonthGroup {
 /**
  * The checks across rows: duplicate keys, World/total rows against their parts, twelve months against
  * their year, and a partner code under two names. Memory grows with distinct keys only: duplicates are
- * found through a table of 64-bit key hashes (8 bytes a row), totals and months per group.
+ * found exactly through a table of interned key parts (ExactKeys, 22 bytes a key), totals and months per group.
  */
 export class ConsistencyChecker implements RowChecker {
-  private readonly keys: KeyTable;
+  private readonly keys = new ExactKeys();
   private readonly files: string[] = [];
   /** Per group, the partners' sum and the remainder rows' sum (and count): no strings per row. */
   private readonly parts = new KeyTable(true);
   private readonly remainders = new KeyTable(true);
   private readonly worlds: WorldRow[] = [];
   private readonly monthGroups = new Map<string, MonthGroup>();
-  private readonly names = new Map<string, { name: string; line: number; file: string; reported: boolean }>();
+  private readonly names = new Map<
+    string,
+    { raw: string; name: string; line: number; file: string; reported: boolean }
+  >();
 
   constructor(
-    private readonly emit: (p: Problem) => void,
+    private readonly sink: ProblemSink,
     /** A World row may differ from its parts by this fraction of it (or two units of the file's rounding). */
     private readonly tolerance = 0.005,
-    /** About how many rows will come (from the files' sizes): the key table is made that big at once. */
-    expectedRows = 0,
-  ) {
-    this.keys = new KeyTable(false, Math.max(1 << 12, Math.ceil(expectedRows / 0.7)) | 1);
-  }
+  ) {}
 
   /** Checks one row against those before it. */
   add(row: TradeRow, place: RowPlace): void {
@@ -66,15 +66,15 @@ export class ConsistencyChecker implements RowChecker {
       kind === 'country' ||
       kind === 'unknown'
     ) {
+      // The group by the ids the duplicate check just interned (period; reporter, flow, source and basis;
+      // code or category), not by hashing the strings again.
+      const ids = this.keys.lastKey;
       const g = this.parts
         .begin()
-        .str(row.file)
-        .num(row.year)
-        .num(month)
-        .str(row.reporter)
-        .str(row.flow ?? '')
-        .str(what)
-        .str(row.source);
+        .int(fileIndex)
+        .int(ids[0] as number)
+        .int(ids[1] as number)
+        .int(ids[3] as number);
       const group = g.hash();
       if (kind === 'world') {
         this.worlds.push({
@@ -106,13 +106,17 @@ export class ConsistencyChecker implements RowChecker {
     }
 
     if (place.partnerCodeText && place.partnerNameText) {
+      // The same cells as the first row of the code: nothing to compare (no normalising on every row).
+      const first = this.names.get(place.partnerCodeText);
+      if (first?.raw === place.partnerNameText || first?.reported) return;
       const code = place.partnerCodeText.trim();
       const name = place.partnerNameText.normalize('NFC').replace(/\s+/g, ' ').trim();
       const seen = this.names.get(code);
-      if (!seen) this.names.set(code, { name, line: row.line, file: row.file, reported: false });
+      const raw = place.partnerNameText;
+      if (!seen) this.names.set(code, { raw, name, line: row.line, file: row.file, reported: false });
       else if (!seen.reported && seen.name.toLowerCase() !== name.toLowerCase()) {
         seen.reported = true;
-        this.emit({
+        this.sink.emit({
           file: row.file,
           line: row.line,
           column: place.partnerColumn,
@@ -139,7 +143,7 @@ export class ConsistencyChecker implements RowChecker {
       const over = sum - w.value > tol;
       const off = hasRemainder && Math.abs(sum - w.value) > tol;
       if (!over && !off) continue;
-      this.emit({
+      this.sink.emit({
         file: w.file,
         line: w.line,
         column: w.place.valueColumn,
@@ -156,7 +160,7 @@ export class ConsistencyChecker implements RowChecker {
       for (const v of m.months.values()) sum += v;
       const tol = Math.max(Math.abs(m.annual.value) * this.tolerance, 2 * 10 ** m.scale);
       if (Math.abs(sum - m.annual.value) <= tol) continue;
-      this.emit({
+      this.sink.emit({
         file: m.annual.file,
         line: m.annual.line,
         column: null,
@@ -174,26 +178,32 @@ export class ConsistencyChecker implements RowChecker {
    * once), a second World row for one key stops an analysis (an error).
    */
   private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): void {
-    const k = this.keys
-      .begin()
-      .num(row.year)
-      .num(month)
-      .str(row.reporter)
-      .str(row.flow ?? '')
-      .str(row.partner.code)
-      .str(what)
-      .str(row.source)
-      .str(row.basis ?? '');
-    const slot = k.find();
+    const k = this.keys;
+    const slot = k.find(
+      row.year,
+      month,
+      row.reporter,
+      row.flow ?? '',
+      row.source,
+      row.basis ?? '',
+      row.partner.code,
+      what,
+    );
     if (slot === -1) {
       k.add(row.line, fileIndex);
+      return;
+    }
+    const world = row.partner.kind === 'world';
+    if (!this.sink.listing) {
+      // Not listed: counted without its words (a file of repeats has millions).
+      this.sink.count(row.file, world ? 'duplicate-total' : 'duplicate-row', world ? 'error' : 'warning');
       return;
     }
     const file = this.files[k.file(slot)];
     const at = file === row.file ? `line ${k.line(slot)}` : `${file}:${k.line(slot)}`;
     const key = `the same year, period, reporter, partner (${row.partner.name}), flow and ${row.code ? `code ${row.code}` : 'category'} as ${at}`;
-    if (row.partner.kind === 'world') {
-      this.emit({
+    if (world) {
+      this.sink.emit({
         file: row.file,
         line: row.line,
         column: place.partnerColumn,
@@ -205,7 +215,7 @@ export class ConsistencyChecker implements RowChecker {
       });
       return;
     }
-    this.emit({
+    this.sink.emit({
       file: row.file,
       line: row.line,
       column: place.partnerColumn,

@@ -25,6 +25,8 @@ export function newFileStats(
         .map(([f, i]) => [f, plan.header[i as number] ?? '']),
     ) as FileStats['columns'],
     blankLines: [],
+    blankRows: 0,
+    blankRuns: [],
     headerLine: found.line,
     skippedLines: found.skippedLines,
     trailingEmpty: 0,

@@ -89,12 +89,12 @@ export function inputNotes(facts: InputFacts | undefined): Note[] {
 function fileNotes(f: FileStats, footerIsTotal: boolean): Note[] {
   const notes: Note[] = [];
   const file = f.name;
-  if (f.blankLines.length) {
+  if (f.blankRows) {
     notes.push({
       level: 'warning',
       code: 'blank-rows',
-      facts: { file, lines: f.blankLines },
-      count: f.blankLines.length,
+      facts: { file, rows: f.blankRows, runs: f.blankRuns },
+      count: f.blankRows,
     });
   }
   if (f.skippedLines.length) {

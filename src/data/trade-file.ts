@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { FileStats, ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import type { WorkbookFacts } from '../sources/types.js';
+import { addBlankRun, BlankStretch } from './blank-runs.js';
 import type { FieldReader } from './field-cache.js';
 import { newFileStats } from './file-stats.js';
 import { type FoundHeader, HeaderSearch } from './header-search.js';
@@ -21,7 +22,7 @@ export class TradeFile {
   private decoder: RowDecoder | undefined;
   private stats: FileStats | undefined;
   private found: FoundHeader | undefined;
-  private pendingBlank: number[] = [];
+  private readonly pendingBlank = new BlankStretch();
   private readonly sheetName: string | undefined;
   private width = 0;
   private valueCol = -1;
@@ -75,10 +76,10 @@ export class TradeFile {
       return;
     }
     if (r.isBlank()) {
-      this.pendingBlank.push(r.line);
+      this.pendingBlank.add(r.line, true);
       return;
     }
-    if (this.pendingBlank.length) this.blanksBetween();
+    if (this.pendingBlank.rows) this.blanksBetween();
     if (r.count !== this.width && !this.otherWidth(r)) return;
     if (this.footerTest?.(firstCells(r, 2))) {
       this.footer(r, plan);
@@ -94,8 +95,8 @@ export class TradeFile {
 
   /** Blank rows followed by data: between data rows, so listed. */
   private blanksBetween(): void {
-    (this.stats as FileStats).blankLines.push(...this.pendingBlank);
-    this.pendingBlank = [];
+    addBlankRun(this.stats as FileStats, this.pendingBlank);
+    this.pendingBlank.clear();
   }
 
   /**

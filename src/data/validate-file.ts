@@ -1,8 +1,9 @@
 import { InputError } from '../errors.js';
 import type { ProblemCode } from '../model/codes.js';
-import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
+import { type FileSummary, PROBLEM_SEVERITY, type ProblemSink } from '../model/problems.js';
 import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
+import { BlankStretch } from './blank-runs.js';
 import { eachRecord } from './each-record.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
@@ -24,6 +25,13 @@ export interface ValidateOptions extends ReadOptions {
 
 const NO_CELL: CellAt = { column: null, field: null };
 
+/** A run of blank rows, one problem at its first line (a file of a million empty lines is one problem). */
+function blankText(rows: number, first: number, last: number, where: 'inside' | 'below'): string {
+  return rows === 1
+    ? `a blank row ${where} the table`
+    : `${rows.toLocaleString('en-US')} blank rows ${where} the table (lines ${first}-${last})`;
+}
+
 /** Maps the reader's InputError codes to validate's problem codes. */
 function problemCode(err: InputError): ProblemCode {
   const c = err.code;
@@ -31,7 +39,7 @@ function problemCode(err: InputError): ProblemCode {
 }
 
 /**
- * Checks one input and reports every problem found (not only the first) through `emit`: the CSV structure,
+ * Checks one input and reports every problem found (not only the first) through `sink`: the CSV structure,
  * each value, and, through `checks.rows`, the consistency across rows. A syntax error or bad bytes end the
  * file (csv-parse cannot go on past them); everything else is reported and the reading goes on.
  */
@@ -40,11 +48,13 @@ export async function validateFile(
   options: ValidateOptions,
   caches: SharedCaches,
   checks: RowChecks,
-  emit: (p: Problem) => void,
+  sink: ProblemSink,
   /** A workbook's data sheet, read in place of the input's bytes (`book.xlsx[Sheet]`). */
   sheet?: DataSheet,
+  /** Called after each chunk read with the bytes and rows read so far; the reading waits for its promise. */
+  pace?: (bytes: number, rows: number) => Promise<void> | undefined,
 ): Promise<FileSummary> {
-  const check = new FileCheck(sheet?.name ?? input.name, options, caches, checks, emit, sheet);
+  const check = new FileCheck(sheet?.name ?? input.name, options, caches, checks, sink, sheet, pace);
   return check.run(input);
 }
 
@@ -59,7 +69,7 @@ class FileCheck {
   private header: string[] | undefined;
   /** Only the CSV structure is checked: asked for, or the header could not be read. */
   private structural: boolean;
-  private pendingBlank: Array<{ line: number; empty: boolean }> = [];
+  private readonly pendingBlank = new BlankStretch();
   private place: RowPlace | undefined;
   private values: ValueChecks | undefined;
   /** The record being read, for the partner cells of the rows it makes. */
@@ -73,8 +83,9 @@ class FileCheck {
     private readonly options: ValidateOptions,
     caches: SharedCaches,
     private readonly checks: RowChecks,
-    private readonly emit: (p: Problem) => void,
+    private readonly sink: ProblemSink,
     private readonly sheet: DataSheet | undefined,
+    private readonly pace: ((bytes: number, rows: number) => Promise<void> | undefined) | undefined,
   ) {
     this.summary = {
       name,
@@ -96,8 +107,12 @@ class FileCheck {
     this.file = new TradeFile(name, readAs, newReport(), {}, caches, this.onRow, true, context);
   }
 
-  readonly problem: ProblemAt = (line, column, field, code, message, hint) =>
-    this.emit({
+  readonly problem: ProblemAt = (line, column, field, code, message, hint) => {
+    if (!this.sink.listing) {
+      this.sink.count(this.name, code, PROBLEM_SEVERITY[code]);
+      return;
+    }
+    this.sink.emit({
       file: this.name,
       line,
       column,
@@ -107,6 +122,7 @@ class FileCheck {
       message,
       hint,
     });
+  };
 
   private readonly tally: Tally = (code, what, line, column, field) =>
     this.values?.tally(code, what, line, column, field);
@@ -125,8 +141,9 @@ class FileCheck {
         meta.encoding = 'xlsx';
         for await (const row of this.sheet.rows) this.onRecord(new StringRecord(row.fields, row.line));
       } else {
-        for await (const _ of eachRecord(counted, this.options, this.onRecord, meta)) {
-          // records are checked as they come
+        for await (const bytes of eachRecord(counted, this.options, this.onRecord, meta)) {
+          const wait = this.pace?.(bytes, summary.rows);
+          if (wait) await wait;
         }
       }
     } catch (err) {
@@ -139,8 +156,15 @@ class FileCheck {
     }
     summary.encoding = meta.encoding;
     // Blank rows at the end: rows of empty cells are reported; empty lines are not (a trailing newline or two).
-    for (const b of this.pendingBlank)
-      if (!b.empty) problem(b.line, null, null, 'blank-row', 'a blank row below the table');
+    const b = this.pendingBlank;
+    if (b.cellRows)
+      problem(
+        b.firstCells,
+        null,
+        null,
+        'blank-row',
+        blankText(b.cellRows, b.firstCells, b.lastCells, 'below'),
+      );
 
     if (this.records === 0)
       problem(null, null, null, 'empty-file', emptyFile(this.name, meta.bytes ?? input.size).detail);
@@ -153,7 +177,7 @@ class FileCheck {
     } else if (this.header && summary.rows === 0)
       problem(null, null, null, 'no-rows', 'the file has a header and no data rows');
 
-    for (const p of this.values?.tallied() ?? []) this.emit(p);
+    for (const p of this.values?.tallied() ?? []) this.sink.emit(p);
     checkLineEndings(summary.lineEndings, this.firstLineOf, problem);
     return summary;
   }
@@ -165,12 +189,14 @@ class FileCheck {
       return;
     }
     if (r.isBlank()) {
-      this.pendingBlank.push({ line: r.line, empty: r.count === 1 && r.text(0) === '' });
+      this.pendingBlank.add(r.line, r.count === 1 && r.text(0) === '');
       return;
     }
-    for (const b of this.pendingBlank)
-      this.problem(b.line, null, null, 'blank-row', 'a blank row inside the table');
-    this.pendingBlank = [];
+    const b = this.pendingBlank;
+    if (b.rows) {
+      this.problem(b.first, null, null, 'blank-row', blankText(b.rows, b.first, b.last, 'inside'));
+      b.clear();
+    }
     this.summary.rows++;
     if (!checkWidth(r, this.header, this.problem, this.tally) || this.structural) return;
     this.current = r;
@@ -297,7 +323,7 @@ class FileCheck {
       p.partnerNameText = this.nameCol >= 0 ? current.text(this.nameCol) : undefined;
     }
     const found = (this.values as ValueChecks).row(row, p);
-    if (found) this.emit(found);
+    if (found) this.sink.emit(found);
     this.checks.rows.add(row, p);
   };
 

@@ -67,3 +67,13 @@ export interface FileSummary {
   rows: number;
   lineEndings: { crlf: number; lf: number; cr: number };
 }
+
+/**
+ * Where the checks hand their problems: `emit` lists and counts one; when `listing` is false the next one
+ * would not be listed (--max-errors), so a check that finds many may `count` it without wording it.
+ */
+export interface ProblemSink {
+  emit(p: Problem): void;
+  count(file: string, code: ProblemCode, severity: 'error' | 'warning'): void;
+  readonly listing: boolean;
+}

@@ -74,8 +74,12 @@ export interface FileStats {
   /** The value column read (a measure), or null for a wide file. */
   measure: string | null;
   columns: Partial<Record<Field, string>>;
-  /** Lines of blank rows between data rows (trailing blank lines are not listed). */
+  /** Lines of blank rows between data rows, the first 100 (trailing blank lines are not listed). */
   blankLines: number[];
+  /** Blank rows between data rows, all of them counted. */
+  blankRows: number;
+  /** Runs of blank rows between data rows, [first, last line], the first 100. */
+  blankRuns: Array<[number, number]>;
   /** The header's line (after metadata or title lines). */
   headerLine: number;
   /** Lines above the header that were passed over (a source's metadata, or --skip-lines). */

@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
-import { GITHUB_ANNOTATION_LIMIT, githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
-import type { Format, Renderable } from './render.js';
+import type { Format } from './render.js';
 import { markdownCell, safeMessage } from './safe.js';
 
 /** validate's report formats. */
@@ -11,22 +10,30 @@ export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const satis
 /** The version of validate's JSON report (schemas/validate.schema.json). */
 export const VALIDATE_SCHEMA_VERSION = 1;
 
-/** Everything validate found: the files, every problem listed (up to --max-errors), and the full counts. */
+/** Everything validate found: the files, how many problems were listed (up to --max-errors), the full counts. */
 export interface ValidationReport {
   valid: boolean;
   strict: boolean;
   files: Array<FileSummary & { errors: number; warnings: number }>;
-  /** The problems listed, in file order (at most --max-errors of them). */
-  problems: Problem[];
+  /** How many problems were listed (written out): at most --max-errors. */
+  listed: number;
+  /** The first problems listed (a few), for the GitHub step summary. */
+  first: Problem[];
   /** All problems, counted: the listing may be cut, these never are. */
   counts: { errors: number; warnings: number; byCode: Record<string, number> };
 }
 
-/** The report as the documented JSON object. */
-export function reportJson(r: ValidationReport): object {
+const str = (s: string | null | undefined): string => (s == null ? 'null' : JSON.stringify(s));
+
+/** A problem as the JSON report has it, on one line (hint null when there is none). */
+export function problemJson(p: Problem): string {
+  // Written by hand, member by member: JSON.stringify of a copy of the object was most of a large report's time.
+  return `{"file":${str(p.file)},"line":${p.line ?? null},"column":${p.column ?? null},"field":${str(p.field)},"code":${str(p.code)},"severity":${str(p.severity)},"message":${str(p.message)},"hint":${str(p.hint)}}`;
+}
+
+/** The JSON report's members after `problems` (written last, once the counts are complete). */
+export function reportTail(r: ValidationReport): object {
   return {
-    schemaVersion: VALIDATE_SCHEMA_VERSION,
-    command: 'validate',
     valid: r.valid,
     strict: r.strict,
     summary: {
@@ -34,45 +41,40 @@ export function reportJson(r: ValidationReport): object {
       rows: r.files.reduce((a, f) => a + f.rows, 0),
       errors: r.counts.errors,
       warnings: r.counts.warnings,
-      listed: r.problems.length,
+      listed: r.listed,
     },
     counts: r.counts.byCode,
     files: r.files,
-    problems: r.problems.map((p) => ({ ...p, hint: p.hint ?? null })),
-  };
-}
-
-/** The report in every format it offers, for render(). */
-export function renderReport(r: ValidationReport): Renderable {
-  return {
-    command: 'validate',
-    formats: REPORT_FORMATS,
-    json: () => reportJson(r),
-    lines: (c) => renderText(r, c),
-    github: () => renderGithub(r),
-    junit: () => renderJunit(r),
   };
 }
 
 const where = (p: Problem): string =>
   `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}`;
 
+const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+
 /** The closing line: files, rows, counts and the verdict. */
 export function summaryLine(r: ValidationReport): string {
   const rows = r.files.reduce((a, f) => a + f.rows, 0);
-  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
   const verdict = r.valid ? 'valid' : r.counts.errors ? 'invalid' : 'invalid (--strict: warnings fail)';
   const cut =
-    r.problems.length < r.counts.errors + r.counts.warnings
-      ? `; ${r.problems.length} listed (--max-errors)`
+    r.listed < r.counts.errors + r.counts.warnings
+      ? `; ${r.listed.toLocaleString('en-US')} listed (--max-errors)`
       : '';
   return `${plural(r.files.length, 'file')}, ${plural(rows, 'row')}: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}${cut}: ${verdict}`;
 }
 
-function renderText(r: ValidationReport, c: ChalkInstance): string {
+/** The text report: each file with its listed problems grouped by code, then the summary line. */
+export function renderText(r: ValidationReport, listed: Problem[], c: ChalkInstance): string {
   const out: string[] = [];
+  const byFile = new Map<string, Problem[]>();
+  for (const p of listed) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   for (const f of r.files) {
-    const mine = r.problems.filter((p) => p.file === f.name);
+    const mine = (byFile.get(f.name) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     const head = `${c.bold(safeMessage(f.name))} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
     if (!mine.length) {
       out.push(
@@ -81,12 +83,21 @@ function renderText(r: ValidationReport, c: ChalkInstance): string {
       continue;
     }
     out.push(head);
-    const codes = [...new Set(mine.map((p) => p.code))];
-    for (const code of codes) {
-      const list = mine.filter((p) => p.code === code);
+    const codes = new Map<string, Problem[]>();
+    for (const p of mine) {
+      const list = codes.get(p.code);
+      if (list) list.push(p);
+      else codes.set(p.code, [p]);
+    }
+    for (const [code, list] of codes) {
       const severity = list[0]?.severity ?? 'error';
       const tag = severity === 'error' ? c.red('error') : c.yellow('warning');
-      out.push(`  ${tag} ${c.bold(code)} ${c.dim(`(${list.length})`)}`);
+      const all = r.counts.byCode[code] ?? list.length;
+      const n =
+        list.length < all && r.files.length === 1
+          ? `${list.length.toLocaleString('en-US')} of ${all.toLocaleString('en-US')}`
+          : `${list.length}`;
+      out.push(`  ${tag} ${c.bold(code)} ${c.dim(`(${n})`)}`);
       for (const p of list) {
         const field = p.field ? ` [${p.field}]` : '';
         out.push(`    ${safeMessage(`${where(p)}${field}: ${p.message}`)}`);
@@ -94,35 +105,10 @@ function renderText(r: ValidationReport, c: ChalkInstance): string {
       }
     }
   }
+  const more = r.counts.errors + r.counts.warnings - r.listed;
+  if (more > 0) out.push(c.dim(`and ${plural(more, 'more problem')} not listed (--max-errors to list more)`));
   out.push(summaryLine(r));
   return `${out.join('\n')}\n`;
-}
-
-function renderGithub(r: ValidationReport): string {
-  // Every problem is an annotation; GitHub shows only the first few of a step, so the step summary and the
-  // exit code carry the full count.
-  const lines = r.problems.map((p) =>
-    githubAnnotation(
-      p.severity === 'error' ? 'error' : 'warning',
-      p.hint ? `${p.message} (${p.hint})` : p.message,
-      {
-        file: p.file,
-        line: p.line,
-        column: p.column,
-        title: `korus-stats ${p.code}`,
-      },
-    ),
-  );
-  const shownErrors = r.problems.filter((p) => p.severity === 'error').length;
-  if (r.counts.errors > GITHUB_ANNOTATION_LIMIT || shownErrors < r.counts.errors) {
-    lines.push(
-      githubAnnotation(
-        'notice',
-        `${r.counts.errors} errors in all; GitHub shows the first ${GITHUB_ANNOTATION_LIMIT} of a step as annotations: see the step summary`,
-      ),
-    );
-  }
-  return `${lines.join('')}${githubAnnotation('notice', summaryLine(r), { title: 'korus-stats validate' })}`;
 }
 
 /** A Markdown summary for $GITHUB_STEP_SUMMARY: counts per file and code, and the first problems. */
@@ -136,27 +122,9 @@ export function githubSummary(r: ValidationReport): string {
     for (const [code, n] of codes)
       out.push(`| ${code} | ${n} | ${PROBLEM_SEVERITY[code as ProblemCode] ?? 'error'} |`);
     out.push('', '<details><summary>First problems</summary>', '');
-    for (const p of r.problems.slice(0, 50))
+    for (const p of r.first)
       out.push(`- \`${safeMessage(where(p))}\` ${p.severity} ${p.code}: ${markdownCell(p.message)}`);
     out.push('', '</details>');
   }
   return `${out.join('\n')}\n`;
-}
-
-function renderJunit(r: ValidationReport): string {
-  const cases: JunitCase[] = r.files.map((f) => {
-    const mine = r.problems.filter((p) => p.file === f.name && (p.severity === 'error' || r.strict));
-    const failing = f.errors + (r.strict ? f.warnings : 0);
-    if (!failing) return { name: f.name, classname: 'korus-stats.validate' };
-    return {
-      name: f.name,
-      classname: 'korus-stats.validate',
-      failure: {
-        message: `${failing} problem${failing === 1 ? '' : 's'}`,
-        type: [...new Set(mine.map((p) => p.code))].join(', ') || 'problems',
-        details: mine.map((p) => `${where(p)}: ${p.code}: ${p.message}`).join('\n'),
-      },
-    };
-  });
-  return junitXml('korus-stats validate', cases);
 }

@@ -73,10 +73,9 @@ const FRICTIONLESS: Record<string, Array<[number | null, number | null, string]>
     [3, 4, 'extra-cell'],
   ],
   'blank-rows.csv': [[4, null, 'blank-row']],
-  'blank-rows-multiple.csv': Array.from(
-    { length: 11 },
-    (_, i) => [i + 4, null, 'blank-row'] as [number, null, string],
-  ),
+  // frictionless reports lines 4 to 14 one by one; validate reports a run of blank rows once, at its first
+  // line, naming the run (a file of millions of empty lines is one problem, not millions).
+  'blank-rows-multiple.csv': [[4, null, 'blank-row']],
 };
 
 describe('validate: structure, as frictionless reports it', () => {
@@ -194,7 +193,9 @@ describe('validate: the bundled data and its totals', () => {
     const r = await run(['validate', fx('ragged-25.csv'), fx('mixed-endings.csv'), '--format', 'junit']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-    expect(r.stdout).toContain('<testsuite name="korus-stats validate" tests="2" failures="1">');
+    // Streamed: the suite's tag is written before the counts are known; they are in its system-out.
+    expect(r.stdout).toContain('<testsuite name="korus-stats validate">');
+    expect(r.stdout).toContain('<system-out>2 files, 43 rows: 25 errors, 1 warning: invalid</system-out>');
     expect((r.stdout.match(/<testcase /g) ?? []).length).toBe(2);
     expect((r.stdout.match(/<failure /g) ?? []).length).toBe(1);
   });

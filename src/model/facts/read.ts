@@ -5,8 +5,8 @@ import type { CodeSystemName } from '../../catalog/classifications.js';
  * `file` is the input's name as messages give it (`book.xlsx[Sheet]` for a workbook's sheet).
  */
 export interface ReadFacts {
-  /** Blank rows between data rows, passed over. */
-  'blank-rows': { file: string; lines: number[] };
+  /** Blank rows between data rows, passed over: how many, and their runs [first, last line] (the first 100). */
+  'blank-rows': { file: string; rows: number; runs: Array<[number, number]> };
   /** Lines above the header passed over (a source's title lines, --skip-lines). */
   'lines-above-header': { file: string; lines: number[]; headerLine: number };
   /** The first column is R's row names (write.csv). */

@@ -6,11 +6,17 @@ import type { Words } from './words.js';
 const s = (n: number) => (n === 1 ? '' : 's');
 /** The first ten line numbers, and "..." when there are more. */
 const lines = (xs: number[]) => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ', ...' : ''}`;
+/** The first ten runs of lines ("3-5, 9"), and "..." when there are more. */
+const runs = (xs: Array<[number, number]>) =>
+  `${xs
+    .slice(0, 10)
+    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`))
+    .join(', ')}${xs.length > 10 ? ', ...' : ''}`;
 
 /** The words of each read note, made from its facts. */
 export const READ_WORDS: Words<ReadFacts> = {
   'blank-rows': (f) =>
-    `${f.file}: ${f.lines.length} blank row${s(f.lines.length)} between data rows skipped (line${s(f.lines.length)} ${lines(f.lines)})`,
+    `${f.file}: ${f.rows.toLocaleString('en-US')} blank row${s(f.rows)} between data rows skipped (line${s(f.rows)} ${runs(f.runs)})`,
   'lines-above-header': (f) =>
     `${f.file}: ${f.lines.length} line${s(f.lines.length)} above the header passed over (line${s(f.lines.length)} ${lines(f.lines)}); the header is line ${f.headerLine}`,
   'row-names': (f) => `${f.file}: the first column is R's row names (write.csv), not data`,
