@@ -138,11 +138,20 @@ export class ExactKeys {
     const last = this.lastContext;
     if (last[0] === r && last[1] === f && last[2] === s && last[3] === b) return last[4] as number;
     let byFlow = this.contexts.get(r);
-    if (!byFlow) this.contexts.set(r, (byFlow = new Map()));
+    if (!byFlow) {
+      byFlow = new Map();
+      this.contexts.set(r, byFlow);
+    }
     let bySource = byFlow.get(f);
-    if (!bySource) byFlow.set(f, (bySource = new Map()));
+    if (!bySource) {
+      bySource = new Map();
+      byFlow.set(f, bySource);
+    }
     let byBasis = bySource.get(s);
-    if (!byBasis) bySource.set(s, (byBasis = new Map()));
+    if (!byBasis) {
+      byBasis = new Map();
+      bySource.set(s, byBasis);
+    }
     let id = byBasis.get(b);
     if (id === undefined) {
       id = ++this.contextCount;

@@ -14,7 +14,7 @@ import {
   VALIDATE_SCHEMA_VERSION,
   type ValidationReport,
 } from './report.js';
-import { xmlText } from './safe.js';
+import { guardLines, xmlText } from './safe.js';
 
 /** Takes the listed problems as they are found and writes the report around them. */
 export interface ProblemWriter {
@@ -145,7 +145,8 @@ class TextWriter extends Base {
     this.listed.push(p);
   }
   protected tail(r: ValidationReport): string {
-    return renderText(r, this.listed, this.c);
+    // A file name from the data may start a line: no CI runner may read it as a workflow command.
+    return guardLines(renderText(r, this.listed, this.c));
   }
 }
 
