@@ -44,7 +44,7 @@ export function compressedError(file: string, kind: Exclude<Compression, 'gzip'>
 /** An I/O failure on `file` as an error for people (exit 2 in every command, validate's too). */
 export function unreadable(file: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError({ file }, 'no such file or folder');
+  if (code === 'ENOENT') return new InputError({ file }, 'no such file or folder', undefined, 'unreadable');
   return new InputError({ file }, `cannot read: ${errnoWords(code)}`, undefined, 'unreadable');
 }
 

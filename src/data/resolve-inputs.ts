@@ -81,7 +81,12 @@ async function statError(full: string, given: string, err: NodeJS.ErrnoException
     }
     if (dirname(given).split(/[\\/]/).some(isGlob)) {
       const e = unreadable(given, err);
-      return new InputError(e.location, e.detail, 'a pattern is matched in the last part of a path only');
+      return new InputError(
+        e.location,
+        e.detail,
+        'a pattern is matched in the last part of a path only',
+        e.code,
+      );
     }
   }
   return unreadable(given, err);
