@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { escapeJsonText } from './safe.js';
 
 /** Chunks are cut at about this many characters: large enough to write fast, far below V8's string limit. */
 const CHUNK = 1 << 16;
@@ -6,10 +7,15 @@ const CHUNK = 1 << 16;
 /**
  * The text of `JSON.stringify(value, null, 2)` plus a newline, byte for byte, in chunks of about 64 KiB,
  * so a document of any size is never held as one string. Unlike JSON.stringify it writes a BigInt as an
- * integer literal with every digit (whole-dollar sums past 2^53). A non-finite number is a bug upstream:
+ * integer literal with every digit (whole-dollar sums past 2^53), and writes DEL, C1 controls, bidi controls
+ * and U+2028/9 as \u escapes (escapeJsonText: same values). A non-finite number is a bug upstream:
  * it is written as null, as JSON.stringify does.
  */
 export function* jsonChunks(value: unknown): Generator<string> {
+  for (const chunk of rawChunks(value)) yield escapeJsonText(chunk);
+}
+
+function* rawChunks(value: unknown): Generator<string> {
   const out = new JsonOut(2);
   yield* out.value(resolved(value, ''), '');
   out.push('\n');

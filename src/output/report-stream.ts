@@ -14,7 +14,7 @@ import {
   VALIDATE_SCHEMA_VERSION,
   type ValidationReport,
 } from './report.js';
-import { guardLines, xmlText } from './safe.js';
+import { escapeJsonText, guardLines, xmlText } from './safe.js';
 
 /** Takes the listed problems as they are found and writes the report around them. */
 export interface ProblemWriter {
@@ -107,10 +107,10 @@ class JsonWriter extends Base {
   }
   problem(p: Problem): void {
     // One problem a line: a million of them stay readable with grep, and are written fast.
-    this.pending.add(`${this.count++ ? ',' : ''}\n    ${problemJson(p)}`);
+    this.pending.add(`${this.count++ ? ',' : ''}\n    ${escapeJsonText(problemJson(p))}`);
   }
   protected tail(r: ValidationReport): string {
-    const rest = JSON.stringify(reportTail(r), null, 2);
+    const rest = escapeJsonText(JSON.stringify(reportTail(r), null, 2));
     return `${this.count ? '\n  ' : ''}],\n${rest.slice(2)}\n`;
   }
 }

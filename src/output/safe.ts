@@ -85,3 +85,16 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function csvCellSafe(text: string): string {
   return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
+
+// What JSON.stringify leaves raw although a terminal acts on it (DEL, C1 controls such as U+009B, a CSI) or
+// reorders text by it (bidi controls, line separators); U+FFFE and U+FFFF, which are no text. In JSON they
+// can stand only inside strings, so a \u escape keeps the value and the document exact.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+
+/** JSON text with the characters above written as \u escapes: the same values, safe in a terminal. */
+export function escapeJsonText(json: string): string {
+  JSON_RAW.lastIndex = 0;
+  if (!JSON_RAW.test(json)) return json;
+  return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
