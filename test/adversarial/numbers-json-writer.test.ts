@@ -5,9 +5,11 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, writeChunks } from '../../src/output/json-writer.js';
+import { escapeJsonText } from '../../src/output/safe.js';
 import { run } from '../helpers.js';
 
-const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+// JSON.stringify's bytes, with the characters a terminal acts on (C1, bidi, U+2028/9) as \u escapes.
+const stringify = (v: unknown): string => `${escapeJsonText(JSON.stringify(v, null, 2))}\n`;
 
 describe('the streaming JSON writer', () => {
   it('writes the bytes of JSON.stringify(value, null, 2) for any JSON value', () => {
