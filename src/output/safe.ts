@@ -97,4 +97,3 @@ export function escapeJsonText(json: string): string {
   if (!JSON_RAW.test(json)) return json;
   return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-
