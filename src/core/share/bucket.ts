@@ -3,6 +3,7 @@ import type { Partner } from '../../catalog/partners.js';
 import type { RowRepeat } from '../../model/facts/share.js';
 import { negate, type Usd } from '../../model/usd.js';
 import { Distinct, ExactSum, Tally } from '../tally.js';
+import { SumTable } from './sum-table.js';
 
 /**
  * One partner's sum in a bucket: the sum itself, knowing its partner. One object a partner (a file may
@@ -61,7 +62,7 @@ export const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
 
 /** Everything kept about one year (or month) of the rows that pass the filters: per-partner sums, never rows. */
 export class YearBucket {
-  readonly partners = new Map<string, PartnerSum>();
+  readonly partners = new SumTable<PartnerSum>();
   readonly missingPartners = new Map<string, string>();
   /** "All other" rows and pseudo-partners (Areas nes, Bunkers, Unspecified), each its own labelled remainder. */
   readonly remainders = new Map<string, PartnerSum>();
@@ -111,7 +112,12 @@ export class YearBucket {
 
   /** The sum of a country's (or unknown partner's) rows, made when first needed. */
   partnerOf(p: Partner): PartnerSum {
-    return sumIn(this.partners, p);
+    let sum = this.partners.get(p.code);
+    if (!sum) {
+      sum = entry(p);
+      this.partners.add(sum);
+    }
+    return sum;
   }
 
   get rows(): number {
