@@ -7,8 +7,8 @@ import { PSEUDO_NAME, WORLD } from './stand-ins.js';
 export type CodeSystem = 'any' | 'comtrade' | 'census' | 'name';
 
 /** The partner a name cell names (aggregates and pseudo-partners included). */
-function byName(text: string): Partner {
-  const p = lookupPartner(text);
+function byName(text: string, plain?: boolean): Partner {
+  const p = lookupPartner(text, plain);
   if (p.kind === 'unknown' && PSEUDO_NAME.test(p.name)) return { kind: 'pseudo', code: p.name, name: p.name };
   return p;
 }
@@ -20,7 +20,9 @@ function byName(text: string): Partner {
  * own text (the caller may prefer a name column then).
  */
 export function partnerInSystem(system: CodeSystem, text: string): Partner | undefined {
-  const t = PLAIN.test(text) ? text : text.normalize('NFC').trim();
+  // Plain text is its own NFC form, and the lookup need not test it again (undefined: it tests).
+  const plain = PLAIN.test(text) || undefined;
+  const t = plain ? text : text.normalize('NFC').trim();
   if (!t) return undefined;
   if (system === 'comtrade') {
     if (/^\d+$/.test(t))
@@ -29,14 +31,14 @@ export function partnerInSystem(system: CodeSystem, text: string): Partner | und
     if (iso) return iso;
     // ISO-like codes with a digit or an underscore are Comtrade's areas, never countries.
     if (/[\d_]/.test(t)) return { kind: 'pseudo', code: t, name: t };
-    return byName(t);
+    return byName(t, plain);
   }
   if (system === 'census') {
     if (t === '-') return WORLD;
     if (/^\dXXX$/i.test(t)) return censusByCode.get(t.toUpperCase()) ?? { kind: 'group', code: t, name: t };
     if (/^00\d\d$/.test(t)) return censusByCode.get(t) ?? { kind: 'group', code: t, name: t };
     if (/^\d{4}$/.test(t)) return censusByCode.get(t) ?? { kind: 'unknown', code: t, name: t };
-    return byName(t);
+    return byName(t, plain);
   }
-  return byName(t);
+  return byName(t, plain);
 }

@@ -6,18 +6,19 @@ import { countryIndex, special } from './partner-index.js';
 import { countryName, type Partner, PLAIN, partnerKey } from './partner-type.js';
 
 /** Resolves a partner cell (code in any supported system, or a name) to a partner; unknown text stays as it is. */
-export function lookupPartner(text: string): Partner {
-  const key = partnerKey(text);
+export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
+  // Plainness tested once (or by the caller): a file of millions of distinct names comes here for each.
+  const key = partnerKey(text, plain);
   const found = special.get(key);
   if (found) return found;
   if (key.startsWith('_')) return { kind: 'group', code: text.trim(), name: text.trim() };
   // M49 codes are often zero-padded ("0410" for 410).
-  const numeric = /^0\d+$/.test(key) ? String(Number(key)) : key;
+  const numeric = key.charCodeAt(0) === 48 && /^0\d+$/.test(key) ? String(Number(key)) : key;
   const alpha2 = countryIndex.get(numeric);
   if (alpha2) return { kind: 'country', code: alpha2, name: countryName(alpha2) };
-  // A name in Korean (K-stat exports): its index is made on first need.
-  if (/[\u1100-\u11ff\u3131-\ud79d]/.test(key) && indexKorean()) return lookupPartner(text);
-  const name = PLAIN.test(text) ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // A name in Korean (K-stat exports): its index is made on first need. Plain text is ASCII: never Korean.
+  if (!plain && /[\u1100-\u11ff\u3131-\ud79d]/.test(key) && indexKorean()) return lookupPartner(text);
+  const name = plain ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return { kind: 'unknown', code: name, name };
 }
 

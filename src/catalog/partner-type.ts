@@ -28,10 +28,10 @@ export { countries };
 export const PLAIN = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
 
 /** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
-export function partnerKey(text: string): string {
+export function partnerKey(text: string, plain = PLAIN.test(text)): string {
   // Most cells are plain ASCII words with single spaces: then the key is the text in lower case (one
   // test, not five passes; a file of millions of distinct names looks each one up).
-  if (PLAIN.test(text)) return text.toLowerCase();
+  if (plain) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

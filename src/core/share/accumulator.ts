@@ -280,7 +280,7 @@ export class ShareAccumulator {
       }
       k.update(slot, row.line, fileIndex, value);
     }
-    if (!sum.sum.add(exact)) throw sumOverflow(row);
+    if (!sum.add(exact)) throw sumOverflow(row);
     return true;
   }
 

@@ -3,15 +3,21 @@ import type { Partner } from '../../catalog/partners.js';
 import type { RowRepeat } from '../../model/facts/share.js';
 import { negate, type Usd } from '../../model/usd.js';
 import { Distinct, ExactSum, Tally } from '../tally.js';
+import { SumTable } from './sum-table.js';
 
-/** One partner's sum in a bucket. */
-export interface PartnerSum {
-  /** A number for the partner, unique in the accumulator, for the key table. */
-  idx: number;
-  partner: Partner;
-  sum: ExactSum;
-  /** The sum (exact past 2^53), set when the result is computed. */
-  value: Usd;
+/**
+ * One partner's sum in a bucket: the sum itself, knowing its partner. One object a partner (a file may
+ * name millions), its value read from the sum (total()), not copied into a field at the end: a write to
+ * each of millions of objects, which V8 makes costly (the first write to a field turns every object over).
+ */
+export class PartnerSum extends ExactSum {
+  constructor(
+    /** A number for the partner, unique in the accumulator, for the key table. */
+    readonly idx: number,
+    readonly partner: Partner,
+  ) {
+    super();
+  }
 }
 
 /** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
@@ -29,13 +35,13 @@ let bucketIds = 0;
 
 /** A new, empty sum for a partner. */
 export function entry(partner: Partner): PartnerSum {
-  return { idx: ++partnerIds, partner, sum: new ExactSum(), value: 0 };
+  return new PartnerSum(++partnerIds, partner);
 }
 
-/** The exact sum of some values. */
-export function sumValues(items: Iterable<{ value: Usd }>): Usd {
+/** The exact sum of some sums. */
+export function sumValues(items: Iterable<ExactSum>): Usd {
   const s = new ExactSum();
-  for (const i of items) s.add(i.value);
+  for (const i of items) s.add(i.total());
   return s.total();
 }
 
@@ -56,7 +62,7 @@ export const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
 
 /** Everything kept about one year (or month) of the rows that pass the filters: per-partner sums, never rows. */
 export class YearBucket {
-  readonly partners = new Map<string, PartnerSum>();
+  readonly partners = new SumTable<PartnerSum>();
   readonly missingPartners = new Map<string, string>();
   /** "All other" rows and pseudo-partners (Areas nes, Bunkers, Unspecified), each its own labelled remainder. */
   readonly remainders = new Map<string, PartnerSum>();
@@ -93,10 +99,10 @@ export class YearBucket {
   readonly files = new Distinct<string>();
 
   get total(): Usd {
-    return this.totalEntry.sum.total();
+    return this.totalEntry.total();
   }
   get remainder(): Usd {
-    return sumValues([...this.remainders.values()].map((r) => ({ value: r.sum.total() })));
+    return sumValues(this.remainders.values());
   }
 
   /** The remainder entry of a partner ("All other", or a pseudo-partner). */
@@ -106,12 +112,12 @@ export class YearBucket {
 
   /** The sum of a country's (or unknown partner's) rows, made when first needed. */
   partnerOf(p: Partner): PartnerSum {
-    return sumIn(this.partners, p);
-  }
-
-  /** Turns the partner sums into numbers for ranking and shares. */
-  settle(): void {
-    for (const p of this.partners.values()) p.value = p.sum.total();
+    let sum = this.partners.get(p.code);
+    if (!sum) {
+      sum = entry(p);
+      this.partners.add(sum);
+    }
+    return sum;
   }
 
   get rows(): number {
@@ -127,12 +133,12 @@ export class YearBucket {
    * figures takes one year's December and subtracts its June). Counts and labels are merged as they are.
    */
   absorb(o: YearBucket, sign: 1 | -1): void {
-    for (const p of o.partners.values()) this.partnerOf(p.partner).sum.add(negate(p.sum.total(), sign));
+    for (const p of o.partners.values()) this.partnerOf(p.partner).add(negate(p.total(), sign));
     for (const [code, marker] of o.missingPartners) this.missingPartners.set(code, marker);
-    for (const [, r] of o.remainders) this.remainderOf(r.partner).sum.add(negate(r.sum.total(), sign));
+    for (const [, r] of o.remainders) this.remainderOf(r.partner).add(negate(r.total(), sign));
     this.detailRows += o.detailRows;
     for (const v of o.systems.values()) this.systems.add(v);
-    if (o.totalRows) this.totalEntry.sum.add(negate(o.total, sign));
+    if (o.totalRows) this.totalEntry.add(negate(o.total, sign));
     this.remainderRows += o.remainderRows;
     this.totalRows += o.totalRows;
     this.partnerRows += o.partnerRows;

@@ -44,7 +44,6 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
   const prev = periods.prev?.bucket;
   const buckets = prev ? [cur, prev] : [cur];
   const used = [...new Set([...periods.cur.parts, ...(periods.prev?.parts ?? [])])];
-  for (const b of buckets) b.settle();
   const category = q.category.name;
   checkMixing(buckets, year, category);
   acc.checkDetails();
@@ -91,7 +90,7 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
     input: inputStats(acc, report, used),
     sources: [...cur.sources.counts().keys()].filter((s) => s !== '').sort(),
     concentration: concentrationOf(
-      [...cur.partners.values()].map((p) => p.value),
+      [...cur.partners.values()].map((p) => p.total()),
       d.total,
     ),
   };

@@ -86,7 +86,7 @@ export function shareRows(
   const { total, notItemized } = d;
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
   const order = (a: PartnerSum, b: PartnerSum): number =>
-    compareUsd(b.value, a.value) || a.partner.name.localeCompare(b.partner.name);
+    compareUsd(b.total(), a.total()) || a.partner.name.localeCompare(b.partner.name);
   const all = cur.partners.values();
   // With --top only the top N are sorted (millions of partners are not sorted to show ten).
   const folds = top !== undefined && top < cur.partners.size;
@@ -97,14 +97,14 @@ export function shareRows(
     kind: 'partner',
     code: p.partner.code,
     name: p.partner.name,
-    valueUsd: p.value,
-    share: shareOf(p.value),
+    valueUsd: p.total(),
+    share: shareOf(p.total()),
     rank,
-    ...changeOf(p.value, prev?.partners.get(p.partner.code)?.value),
+    ...changeOf(p.total(), prev?.partners.get(p.partner.code)?.total()),
     highlighted: p.partner.code === highlighted,
   });
   ranked.forEach((p, i) => {
-    if (i === 0 || p.value !== ranked[i - 1]?.value) rank = i + 1;
+    if (i === 0 || p.total() !== ranked[i - 1]?.total()) rank = i + 1;
     rows.push(partnerRow(p, rank));
   });
   if (folds) {
@@ -113,7 +113,8 @@ export function shareRows(
     if (lead && !shown.has(lead)) {
       // Its rank is where a full sort puts its tie group: one after every partner with a larger value.
       let larger = 0;
-      for (const p of cur.partners.values()) if (p.value > lead.value) larger++;
+      const v = lead.total();
+      for (const p of cur.partners.values()) if (p.total() > v) larger++;
       rows.push(partnerRow(lead, larger + 1));
       shown.add(lead);
     }
@@ -123,10 +124,10 @@ export function shareRows(
     for (const p of cur.partners.values()) {
       if (shown.has(p)) continue;
       count++;
-      value.add(p.value);
+      value.add(p.total());
       if (before === undefined) continue;
       // One partner new this year makes the fold's change unknown: no more look-ups after it.
-      const was = prev?.partners.get(p.partner.code)?.value;
+      const was = prev?.partners.get(p.partner.code)?.total();
       before = was === undefined ? undefined : plus(before, was);
     }
     if (count) {
@@ -147,11 +148,11 @@ export function shareRows(
   const remainders = [...cur.remainders.values()].sort(
     (a, b) =>
       Number(b.partner.kind === 'remainder') - Number(a.partner.kind === 'remainder') ||
-      compareUsd(b.sum.total(), a.sum.total()) ||
+      compareUsd(b.total(), a.total()) ||
       a.partner.name.localeCompare(b.partner.name),
   );
   for (const r of remainders) {
-    const value = r.sum.total();
+    const value = r.total();
     const was = prev?.remainders.get(r.partner.code);
     rows.push({
       kind: 'remainder',
@@ -160,7 +161,7 @@ export function shareRows(
       valueUsd: value,
       share: shareOf(value),
       rank: null,
-      ...changeOf(value, was?.sum.total()),
+      ...changeOf(value, was?.total()),
       highlighted: false,
     });
   }
