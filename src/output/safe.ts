@@ -9,9 +9,10 @@ import { capText, MESSAGE_CAP } from '../model/caps.js';
 // C0 controls (with TAB, LF, CR), DEL, C1 controls; the bidi embeddings, overrides and isolates, the
 // marks that reorder text (ALM, LRM, RLM), and the Unicode line and paragraph separators: each can
 // move the cursor, recolour, retitle or reorder what a terminal shows. And U+FFFE, U+FFFF: no text.
-const UNSAFE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+// The characters past C0 are one list, shared with escapeJsonText (JSON.stringify escapes C0 itself).
+const PAST_C0 =
+  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff';
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${PAST_C0}]`, 'g');
 const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** Text for a terminal or log: control and bidi characters shown escaped (\n, \x1b, \u009b, \u202e, \ufffe). */
@@ -89,11 +90,9 @@ export function csvCellSafe(text: string): string {
 // What JSON.stringify leaves raw although a terminal acts on it (DEL, C1 controls such as U+009B, a CSI) or
 // reorders text by it (bidi controls, line separators); U+FFFE and U+FFFF, which are no text. In JSON they
 // can stand only inside strings, so a \u escape keeps the value and the document exact.
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+const JSON_RAW = new RegExp(`[${PAST_C0}]`, 'g');
 
 /** JSON text with the characters above written as \u escapes: the same values, safe in a terminal. */
 export function escapeJsonText(json: string): string {
-  JSON_RAW.lastIndex = 0;
-  if (!JSON_RAW.test(json)) return json;
   return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
