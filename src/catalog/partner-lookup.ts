@@ -2,12 +2,17 @@
 // two map reads.
 import { distance } from 'fastest-levenshtein';
 import { indexKorean } from './korean-names.js';
-import { countryIndex, special } from './partner-index.js';
+import { countryIndex, mayBeKnown, special } from './partner-index.js';
 import { countryName, type Partner, PLAIN, partnerKey } from './partner-type.js';
 
 /** Resolves a partner cell (code in any supported system, or a name) to a partner; unknown text stays as it is. */
 export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
   // Plainness tested once (or by the caller): a file of millions of distinct names comes here for each.
+  if (plain && !mayBeKnown(text)) {
+    return text.charCodeAt(0) === 95
+      ? { kind: 'group', code: text, name: text }
+      : { kind: 'unknown', code: text, name: text };
+  }
   const key = partnerKey(text, plain);
   const found = special.get(key);
   if (found) return found;

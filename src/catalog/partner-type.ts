@@ -32,6 +32,11 @@ export function partnerKey(text: string, plain = PLAIN.test(text)): string {
   // Most cells are plain ASCII words with single spaces: then the key is the text in lower case (one
   // test, not five passes; a file of millions of distinct names looks each one up).
   if (plain) return text.toLowerCase();
+  return latinKey(text) ?? fullKey(text);
+}
+
+/** The key by the normalising passes themselves, for any text. */
+function fullKey(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -39,6 +44,50 @@ export function partnerKey(text: string, plain = PLAIN.test(text)): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+let latin: string[] | undefined;
+
+/**
+ * What the key keeps of each UTF-16 unit below U+0370 (Latin letters with their accents, and the combining
+ * marks): its decomposition less its marks, a space for a space, made by the same normalising calls as the
+ * full key, so the two agree (a mark is dropped whatever it follows, so unit by unit is the same as whole).
+ */
+function latinKeys(): string[] {
+  if (!latin) {
+    latin = [];
+    for (let c = 0; c < 0x370; c++) {
+      const ch = String.fromCharCode(c);
+      latin.push(/\s/.test(ch) ? ' ' : ch === '`' ? "'" : ch.normalize('NFD').replace(/\p{M}/gu, ''));
+    }
+  }
+  return latin;
+}
+
+/**
+ * The key of text whose every unit is below U+0370 or a curly quote, in one pass (a file of millions of
+ * accented names looks each one up); undefined for other text, which takes the full passes.
+ */
+function latinKey(text: string): string | undefined {
+  const keys = latinKeys();
+  let out = '';
+  // After a space (or at the start): spaces in a run, and at the start, make no space.
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let m: string;
+    if (c < 0x370) m = keys[c] as string;
+    else if (c === 0x2018 || c === 0x2019) m = "'";
+    else return undefined;
+    if (m === ' ') {
+      if (!afterSpace) out += ' ';
+      afterSpace = true;
+    } else if (m !== '') {
+      out += m;
+      afterSpace = false;
+    }
+  }
+  return (afterSpace && out.endsWith(' ') ? out.slice(0, -1) : out).toLowerCase();
 }
 
 /** The display name of an ISO alpha-2 country code. */
