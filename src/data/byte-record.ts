@@ -5,6 +5,34 @@ import type { FieldCache, FieldReader } from './field-cache.js';
 /** The field flag (scan-csv.ts sets them: 0 plain, 1 quoted, 2 this) of a quoted field with "" to undo. */
 const ESCAPED = 2;
 
+/** The text of buf[s, e) (at most 8 bytes) when every byte is ASCII; undefined otherwise. */
+function asciiText(buf: Uint8Array, s: number, e: number): string | undefined {
+  let or = 0;
+  for (let k = s; k < e; k++) or |= buf[k] as number;
+  if (or > 0x7f) return undefined;
+  const c = (k: number): number => buf[s + k] as number;
+  switch (e - s) {
+    case 0:
+      return '';
+    case 1:
+      return String.fromCharCode(c(0));
+    case 2:
+      return String.fromCharCode(c(0), c(1));
+    case 3:
+      return String.fromCharCode(c(0), c(1), c(2));
+    case 4:
+      return String.fromCharCode(c(0), c(1), c(2), c(3));
+    case 5:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4));
+    case 6:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5));
+    case 7:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6));
+    default:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7));
+  }
+}
+
 /**
  * One record as byte ranges of a buffer: valid only during the callback that receives it (the scanner
  * reuses it for the next record). Field i is buf[starts[i], ends[i]), read as UTF-8.
@@ -21,6 +49,12 @@ export class ByteRecord implements FieldReader {
   text(i: number): string {
     const s = this.starts[i] as number;
     const e = this.ends[i] as number;
+    // Short ASCII cells (codes, flows, years) made here: a third of the cost of Buffer's decoding call, on
+    // a column of millions of distinct codes.
+    if (e - s <= 8 && this.flags[i] !== ESCAPED) {
+      const t = asciiText(this.buf, s, e);
+      if (t !== undefined) return t;
+    }
     const t = this.buf.toString('utf8', s, e);
     return this.flags[i] === ESCAPED ? t.replaceAll('""', '"') : t;
   }
