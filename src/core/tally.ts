@@ -64,8 +64,10 @@ export class Distinct<T> {
  * as floating point, which is where exactness ends.
  */
 export class ExactSum {
-  private n = 0;
   private big = 0n;
+
+  /** A sum holding `n` (a double, as the columns of a SumTable hold it until it needs a BigInt). */
+  constructor(private n = 0) {}
 
   /** Adds a value; false when a sum with cents overflows a double (the caller says where). */
   add(v: Usd): boolean {

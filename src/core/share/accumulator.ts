@@ -4,11 +4,12 @@ import type { RowRepeat } from '../../model/facts/share.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
 import type { Usd } from '../../model/usd.js';
 import { KeyTable } from '../key-table.js';
-import { bump, type PartnerSum, type Repeats, type YearBucket } from './bucket.js';
+import { bump, type Repeats, type YearBucket } from './bucket.js';
 import { type DetailKey, missingTotal, sumOverflow, twoFiles, twoTotals } from './guards.js';
 import { reporterAsPartner } from './partner.js';
 import { YearPeriods } from './periods.js';
 import { shareResult } from './result.js';
+import type { SumTable } from './sum-table.js';
 import type { ShareQuery, ShareResult } from './types.js';
 
 /** A small number for each distinct text (a reporter, a source), for the key table. */
@@ -102,7 +103,7 @@ export class ShareAccumulator {
     }
     switch (p.kind) {
       case 'world':
-        if (this.keyed(b, b.totalEntry, row, row.value, 'world')) b.totalRows++;
+        if (this.keyed(b, b.totals, 0, row, row.value, 'world')) b.totalRows++;
         else this.filtered++;
         return;
       case 'group':
@@ -110,12 +111,13 @@ export class ShareAccumulator {
         return;
       case 'remainder':
       case 'pseudo':
-        if (this.keyed(b, b.remainderOf(p), row, row.value, 'remainder')) b.remainderRows++;
+        if (this.keyed(b, b.remainders, b.remainders.itemOf(p), row, row.value, 'remainder'))
+          b.remainderRows++;
         else this.filtered++;
         return;
       default: {
         if (p.kind === 'unknown') b.unknownRows++;
-        if (this.keyed(b, b.partnerOf(p), row, row.value, 'partner')) b.partnerRows++;
+        if (this.keyed(b, b.partners, b.partners.itemOf(p), row, row.value, 'partner')) b.partnerRows++;
         else this.filtered++;
       }
     }
@@ -147,23 +149,19 @@ export class ShareAccumulator {
   /** Refuses a breakdown by a hidden dimension whose total row is missing for some key. */
   checkDetails(): void {
     for (const d of this.details.values()) {
-      if (this.keys.seek(d.lo, d.hi).find() === -1) throw missingTotal(d);
+      const first = d.table.isFirstKey(d.item, d.ids[0], d.ids[1], d.ids[2]);
+      if (!first && this.keys.seek(d.lo, d.hi).find() === -1) throw missingTotal(d);
     }
   }
 
   /** The key of a row: its bucket, partner, code, reporter and source, as numbers. */
-  private key(b: YearBucket, sum: PartnerSum, row: TradeRow): KeyTable {
-    const key = row.code ?? row.category ?? '';
-    let codeId = this.codeIds.get(key);
-    if (codeId === undefined) {
-      codeId = this.codeIds.size;
-      this.codeIds.set(key, codeId);
-    }
+  private key(b: YearBucket, table: SumTable, item: number, row: TradeRow): KeyTable {
     return this.keys
       .begin()
       .int(b.id)
-      .int(sum.idx)
-      .int(codeId)
+      .int(table.id)
+      .int(item)
+      .int(this.codeId(row))
       .int(this.reporterId(row.reporter))
       .int(this.sourceId(row.source));
   }
@@ -190,19 +188,23 @@ export class ShareAccumulator {
 
   /** Notes a detail row's key (once per key), to check at the end that its total row came. */
   private detail(b: YearBucket, p: Partner, row: TradeRow): void {
-    const sum =
+    const table =
       p.kind === 'world'
-        ? b.totalEntry
+        ? b.totals
         : p.kind === 'remainder' || p.kind === 'pseudo'
-          ? b.remainderOf(p)
-          : b.partnerOf(p);
-    const k = this.key(b, sum, row);
+          ? b.remainders
+          : b.partners;
+    const item = table.itemOf(p);
+    const k = this.key(b, table, item, row);
     const [lo, hi] = k.hash();
     const id = `${lo}:${hi}`;
     if (this.details.has(id)) return;
     this.details.set(id, {
       lo,
       hi,
+      table,
+      item,
+      ids: [this.codeId(row), this.lastReporterId, this.lastSourceId],
       file: row.file,
       line: row.line,
       dimension: row.detail ?? '',
@@ -219,7 +221,8 @@ export class ShareAccumulator {
    */
   private keyed(
     b: YearBucket,
-    sum: PartnerSum,
+    table: SumTable,
+    item: number,
     row: TradeRow,
     exact: Usd,
     kind: 'partner' | 'world' | 'remainder',
@@ -237,65 +240,89 @@ export class ShareAccumulator {
     }
     const fileIndex = this.lastFileIndex;
     // Keys are numbers (bucket, partner, code, reporter, source), so a row is hashed without a string in sight.
-    const code = row.code ?? row.category ?? '';
-    let codeId = this.codeIds.get(code);
-    if (codeId === undefined) {
-      codeId = this.codeIds.size;
-      this.codeIds.set(code, codeId);
-    }
-    const k = this.keys
-      .begin()
-      .int(b.id)
-      .int(sum.idx)
-      .int(codeId)
-      .int(
-        row.reporter === this.lastReporter && this.lastReporterId >= 0
-          ? this.lastReporterId
-          : this.reporterId(row.reporter),
-      )
-      .int(
-        row.source === this.lastSource && this.lastSourceId >= 0
-          ? this.lastSourceId
-          : this.sourceId(row.source),
-      );
-    const slot = k.find();
-    if (slot === -1) {
-      k.add(row.line, fileIndex, value);
+    const codeId = this.codeId(row);
+    const reporterId =
+      row.reporter === this.lastReporter && this.lastReporterId >= 0
+        ? this.lastReporterId
+        : this.reporterId(row.reporter);
+    const sourceId =
+      row.source === this.lastSource && this.lastSourceId >= 0
+        ? this.lastSourceId
+        : this.sourceId(row.source);
+    // A sum's first key is kept on the sum, the others in the key table: a file naming a new partner on
+    // every row then fills no table (on 3 million partners, the table's growing and probing were a quarter
+    // of the run).
+    if (table.firstCode(item) === -1) {
+      table.setFirstKey(item, codeId, reporterId, sourceId);
+      table.setLast(item, row.line, fileIndex, value);
       if (row.code !== undefined) b.codes.add(row.code);
-    } else {
-      const seenValue = k.value(slot);
-      if (seenValue === value && this.query.dedupe) {
-        this.repeats.deduped++;
-        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
+    } else if (table.isFirstKey(item, codeId, reporterId, sourceId)) {
+      const partner = table.partner(item);
+      const seen = table.lastValue(item);
+      if (!this.repeat(partner, row, value, kind, seen, table.lastFile(item), table.lastLine(item)))
         return false;
-      }
-      if (kind === 'world') throw twoTotals(this.seen(k, slot), sum, row, value);
-      if (seenValue === value) {
-        this.repeats.duplicates++;
-        if (this.repeats.examples.length < 5) this.repeats.examples.push(this.repeatAt(k, slot, row));
+      table.setLast(item, row.line, fileIndex, value);
+    } else {
+      const k = this.key(b, table, item, row);
+      const slot = k.find();
+      if (slot === -1) {
+        k.add(row.line, fileIndex, value);
+        if (row.code !== undefined) b.codes.add(row.code);
       } else {
-        if (this.files[k.file(slot)] !== row.file) throw twoFiles(this.seen(k, slot), sum, row, value);
-        this.repeats.splits++;
-        this.repeats.firstSplit ??= this.repeatAt(k, slot, row);
+        const partner = table.partner(item);
+        if (!this.repeat(partner, row, value, kind, k.value(slot), k.file(slot), k.line(slot))) return false;
+        k.update(slot, row.line, fileIndex, value);
       }
-      k.update(slot, row.line, fileIndex, value);
     }
-    if (!sum.add(exact)) throw sumOverflow(row);
+    if (!table.add(item, exact)) throw sumOverflow(row);
     return true;
   }
 
-  // Where a repeat and the row it repeats are, taken only when said: on most files repeats are rare.
-  private repeatAt(k: KeyTable, slot: number, row: TradeRow): RowRepeat {
-    return {
+  /**
+   * A row of a key already seen, whose last row had `seenValue` (file `seenFile`, line `seenLine`): counted
+   * and said. Returns false when the row is left out (--dedupe and the same value).
+   */
+  private repeat(
+    partner: Partner,
+    row: TradeRow,
+    value: number,
+    kind: 'partner' | 'world' | 'remainder',
+    seenValue: number,
+    seenFile: number,
+    seenLine: number,
+  ): boolean {
+    const seen = () => ({ value: seenValue, file: this.files[seenFile] ?? '', line: seenLine });
+    const at = (): RowRepeat => ({
       file: row.file,
       line: row.line,
-      firstFile: this.files[k.file(slot)] ?? '',
-      firstLine: k.line(slot),
-    };
+      firstFile: seen().file,
+      firstLine: seenLine,
+    });
+    if (seenValue === value && this.query.dedupe) {
+      this.repeats.deduped++;
+      if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
+      return false;
+    }
+    if (kind === 'world') throw twoTotals(seen(), partner, row, value);
+    if (seenValue === value) {
+      this.repeats.duplicates++;
+      if (this.repeats.examples.length < 5) this.repeats.examples.push(at());
+    } else {
+      if (this.files[seenFile] !== row.file) throw twoFiles(seen(), partner, row, value);
+      this.repeats.splits++;
+      this.repeats.firstSplit ??= at();
+    }
+    return true;
   }
 
-  /** The row a key was last seen in, with its value. */
-  private seen(k: KeyTable, slot: number): { value: number; file: string; line: number } {
-    return { value: k.value(slot), file: this.files[k.file(slot)] ?? '', line: k.line(slot) };
+  /** The number of a row's code (or category), for the keys. */
+  private codeId(row: TradeRow): number {
+    const code = row.code ?? row.category ?? '';
+    let id = this.codeIds.get(code);
+    if (id === undefined) {
+      id = this.codeIds.size;
+      this.codeIds.set(code, id);
+    }
+    return id;
   }
 }

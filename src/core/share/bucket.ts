@@ -2,23 +2,8 @@ import type { MatchKind } from '../../catalog/categories.js';
 import type { Partner } from '../../catalog/partners.js';
 import type { RowRepeat } from '../../model/facts/share.js';
 import { negate, type Usd } from '../../model/usd.js';
-import { Distinct, ExactSum, Tally } from '../tally.js';
+import { Distinct, Tally } from '../tally.js';
 import { SumTable } from './sum-table.js';
-
-/**
- * One partner's sum in a bucket: the sum itself, knowing its partner. One object a partner (a file may
- * name millions), its value read from the sum (total()), not copied into a field at the end: a write to
- * each of millions of objects, which V8 makes costly (the first write to a field turns every object over).
- */
-export class PartnerSum extends ExactSum {
-  constructor(
-    /** A number for the partner, unique in the accumulator, for the key table. */
-    readonly idx: number,
-    readonly partner: Partner,
-  ) {
-    super();
-  }
-}
 
 /** Rows that repeat one already seen: exact duplicates (left out) and repeats with another value (added). */
 export interface Repeats {
@@ -30,30 +15,10 @@ export interface Repeats {
   firstSplit?: RowRepeat;
 }
 
-let partnerIds = 0;
 let bucketIds = 0;
 
-/** A new, empty sum for a partner. */
-export function entry(partner: Partner): PartnerSum {
-  return new PartnerSum(++partnerIds, partner);
-}
-
-/** The exact sum of some sums. */
-export function sumValues(items: Iterable<ExactSum>): Usd {
-  const s = new ExactSum();
-  for (const i of items) s.add(i.total());
-  return s.total();
-}
-
-/** A partner's sum in a map of sums by code, made when first needed. */
-function sumIn(map: Map<string, PartnerSum>, p: Partner): PartnerSum {
-  let sum = map.get(p.code);
-  if (!sum) {
-    sum = entry(p);
-    map.set(p.code, sum);
-  }
-  return sum;
-}
+/** The partner of the World/total rows' sum. */
+const WORLD_TOTAL: Partner = { kind: 'world', code: 'WLD', name: 'World' };
 
 /** Adds `by` to a key's count. */
 export const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
@@ -62,17 +27,18 @@ export const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
 
 /** Everything kept about one year (or month) of the rows that pass the filters: per-partner sums, never rows. */
 export class YearBucket {
-  readonly partners = new SumTable<PartnerSum>();
+  readonly partners = new SumTable();
   readonly missingPartners = new Map<string, string>();
   /** "All other" rows and pseudo-partners (Areas nes, Bunkers, Unspecified), each its own labelled remainder. */
-  readonly remainders = new Map<string, PartnerSum>();
+  readonly remainders = new SumTable();
   remainderRows = 0;
   /** Rows that split a figure by a hidden dimension (left out: the total rows are used). */
   detailRows = 0;
   /** The classifications of the codes used (HS, SITC): never two in one answer. */
   readonly systems = new Distinct<string>();
   lastSystem: string | undefined;
-  readonly totalEntry: PartnerSum = entry({ kind: 'world', code: 'WLD', name: 'World' });
+  /** The World/total rows' sum: item 0, the only one. */
+  readonly totals = new SumTable();
   totalRows = 0;
   /** The HS codes met (each once), to catch levels that nest (61 and 6109). */
   readonly codes = new Set<string>();
@@ -98,26 +64,15 @@ export class YearBucket {
   readonly noFlowFiles = new Set<string>();
   readonly files = new Distinct<string>();
 
+  constructor() {
+    this.totals.push(WORLD_TOTAL);
+  }
+
   get total(): Usd {
-    return this.totalEntry.total();
+    return this.totals.total(0);
   }
   get remainder(): Usd {
-    return sumValues(this.remainders.values());
-  }
-
-  /** The remainder entry of a partner ("All other", or a pseudo-partner). */
-  remainderOf(p: Partner): PartnerSum {
-    return sumIn(this.remainders, p);
-  }
-
-  /** The sum of a country's (or unknown partner's) rows, made when first needed. */
-  partnerOf(p: Partner): PartnerSum {
-    let sum = this.partners.get(p.code);
-    if (!sum) {
-      sum = entry(p);
-      this.partners.add(sum);
-    }
-    return sum;
+    return this.remainders.sumAll();
   }
 
   get rows(): number {
@@ -133,12 +88,16 @@ export class YearBucket {
    * figures takes one year's December and subtracts its June). Counts and labels are merged as they are.
    */
   absorb(o: YearBucket, sign: 1 | -1): void {
-    for (const p of o.partners.values()) this.partnerOf(p.partner).add(negate(p.total(), sign));
+    for (const [mine, theirs] of [
+      [this.partners, o.partners],
+      [this.remainders, o.remainders],
+    ] as const)
+      for (let i = 0; i < theirs.size; i++)
+        mine.add(mine.itemOf(theirs.partner(i)), negate(theirs.total(i), sign));
     for (const [code, marker] of o.missingPartners) this.missingPartners.set(code, marker);
-    for (const [, r] of o.remainders) this.remainderOf(r.partner).add(negate(r.total(), sign));
     this.detailRows += o.detailRows;
     for (const v of o.systems.values()) this.systems.add(v);
-    if (o.totalRows) this.totalEntry.add(negate(o.total, sign));
+    if (o.totalRows) this.totals.add(0, negate(o.total, sign));
     this.remainderRows += o.remainderRows;
     this.totalRows += o.totalRows;
     this.partnerRows += o.partnerRows;

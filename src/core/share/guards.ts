@@ -1,6 +1,8 @@
+import type { Partner } from '../../catalog/partners.js';
 import { InputError, KorusError, type Location } from '../../errors.js';
 import type { TradeRow } from '../../model/rows.js';
-import type { PartnerSum, YearBucket } from './bucket.js';
+import type { YearBucket } from './bucket.js';
+import type { SumTable } from './sum-table.js';
 import type { ShareQuery } from './types.js';
 
 /** The refusal when rows come from several reporters: the caller may answer by reporter instead. */
@@ -92,6 +94,11 @@ export interface DetailKey {
   /** The hash of its key in the key table. */
   lo: number;
   hi: number;
+  /** The sum it adds to (a table's item), and its code, reporter and source numbers: a sum's first key is
+   * kept with the sum. */
+  table: SumTable;
+  item: number;
+  ids: [number, number, number];
   file: string;
   line: number;
   dimension: string;
@@ -115,9 +122,9 @@ interface Seen {
 }
 
 /** The refusal of two World/total rows for one key. */
-export function twoTotals(seen: Seen, sum: PartnerSum, row: TradeRow, value: number): KorusError {
+export function twoTotals(seen: Seen, partner: Partner, row: TradeRow, value: number): KorusError {
   return new KorusError(
-    `two World/total rows for ${repeatWhat(sum, row)}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line}); a total is given once`,
+    `two World/total rows for ${repeatWhat(partner, row)}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line}); a total is given once`,
     2,
     seen.value === value
       ? 'the file repeats the row: --dedupe counts exact repeats once'
@@ -126,17 +133,17 @@ export function twoTotals(seen: Seen, sum: PartnerSum, row: TradeRow, value: num
 }
 
 /** The refusal of two files giving different values for one key. */
-export function twoFiles(seen: Seen, sum: PartnerSum, row: TradeRow, value: number): KorusError {
+export function twoFiles(seen: Seen, partner: Partner, row: TradeRow, value: number): KorusError {
   return new KorusError(
-    `two files give different values for ${repeatWhat(sum, row)}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line})`,
+    `two files give different values for ${repeatWhat(partner, row)}: ${seen.value} (${seen.file}:${seen.line}) and ${value} (${row.file}:${row.line})`,
     2,
     'pick one with --source, or read the files separately',
   );
 }
 
-function repeatWhat(sum: PartnerSum, row: TradeRow): string {
+function repeatWhat(partner: Partner, row: TradeRow): string {
   const code = row.code ?? row.category;
-  return `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${sum.partner.name}${code ? ` ${code}` : ''}`;
+  return `${row.year}${row.month ? `-${String(row.month).padStart(2, '0')}` : ''} ${partner.name}${code ? ` ${code}` : ''}`;
 }
 
 /** The refusal when no row has the query's category, flow, reporter and source. */

@@ -1,4 +1,5 @@
 import type { Flow } from '../../catalog/flows.js';
+import type { Partner } from '../../catalog/partners.js';
 import type { Note } from '../../model/notes.js';
 import type { Repeats, YearBucket } from './bucket.js';
 import type { Period } from './periods.js';
@@ -37,10 +38,11 @@ export function rowNotes(b: YearBucket, year: number): Note[] {
     // Counted from the partner sums, in the order first seen: no second map of millions of names.
     let partners = 0;
     const names: string[] = [];
-    for (const p of b.partners.values()) {
-      if (p.partner.kind !== 'unknown') continue;
+    for (let i = 0; i < b.partners.size; i++) {
+      const p = b.partners.partner(i);
+      if (p.kind !== 'unknown') continue;
       partners++;
-      if (names.length < 5) names.push(p.partner.name);
+      if (names.length < 5) names.push(p.name);
     }
     notes.push({
       level: 'warning',
@@ -104,13 +106,15 @@ export function noFlowNotes(buckets: YearBucket[], flow: Flow): Note[] {
 
 /** The area in the rows that stands for a partner (Comtrade's 490 for Taiwan), unless already said. */
 export function standInNote(cur: YearBucket, notes: Note[]): Note[] {
-  const standIn = [...cur.partners.values()].find((p) => p.partner.standsFor);
-  if (!standIn?.partner.standsFor || notes.some((n) => n.code === 'partner-stand-in')) return [];
+  let standIn: Partner | undefined;
+  for (let i = 0; i < cur.partners.size && !standIn; i++)
+    if (cur.partners.partner(i).standsFor) standIn = cur.partners.partner(i);
+  if (!standIn?.standsFor || notes.some((n) => n.code === 'partner-stand-in')) return [];
   return [
     {
       level: 'info',
       code: 'partner-stand-in',
-      facts: { asked: null, dataName: standIn.partner.name, standsFor: standIn.partner.standsFor },
+      facts: { asked: null, dataName: standIn.name, standsFor: standIn.standsFor },
     },
   ];
 }

@@ -89,10 +89,7 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
     notes,
     input: inputStats(acc, report, used),
     sources: [...cur.sources.counts().keys()].filter((s) => s !== '').sort(),
-    concentration: concentrationOf(
-      [...cur.partners.values()].map((p) => p.total()),
-      d.total,
-    ),
+    concentration: concentrationOf(cur.partners.totals(), d.total),
   };
 }
 

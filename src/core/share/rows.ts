@@ -3,8 +3,9 @@ import { compareUsd, isFiniteUsd, minus, plus, ratio, toNumber, type Usd } from 
 import { changeOf } from '../change.js';
 import { ExactSum } from '../tally.js';
 import { topN } from '../top-n.js';
-import { type PartnerSum, sumValues, type YearBucket } from './bucket.js';
+import type { YearBucket } from './bucket.js';
 import { totalOverflow } from './guards.js';
+import type { SumOf } from './sum-table.js';
 import type { ShareResult, ShareRow } from './types.js';
 
 /** The denominator and what the partners leave of it. */
@@ -23,7 +24,7 @@ export interface Denominator {
  * with a note when the listed partners add up to more than the reported total.
  */
 export function denominatorOf(cur: YearBucket, notes: Note[], category: string): Denominator {
-  const itemized = sumValues(cur.partners.values());
+  const itemized = cur.partners.sumAll();
   const reported = cur.totalRows > 0;
   const total = reported ? cur.total : plus(itemized, cur.remainder);
   // A whole-dollar BigInt is exact however large; a double (a sum with cents) must be finite.
@@ -56,7 +57,7 @@ export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denomi
   const prevTotal = prev
     ? prev.totalRows > 0
       ? prev.total
-      : plus(sumValues(prev.partners.values()), prev.remainder)
+      : plus(prev.partners.sumAll(), prev.remainder)
     : undefined;
   const prevBasisDiffers = prev && prev.totalRows > 0 !== d.reported;
   return {
@@ -85,7 +86,7 @@ export function shareRows(
 ): ShareRow[] {
   const { total, notItemized } = d;
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
-  const order = (a: PartnerSum, b: PartnerSum): number =>
+  const order = (a: SumOf, b: SumOf): number =>
     compareUsd(b.total(), a.total()) || a.partner.name.localeCompare(b.partner.name);
   const all = cur.partners.values();
   // With --top only the top N are sorted (millions of partners are not sorted to show ten).
@@ -93,7 +94,7 @@ export function shareRows(
   const ranked = folds ? topN(all, top, order) : [...all].sort(order);
   const rows: ShareRow[] = [];
   let rank = 0;
-  const partnerRow = (p: PartnerSum, rank: number): ShareRow => ({
+  const partnerRow = (p: SumOf, rank: number): ShareRow => ({
     kind: 'partner',
     code: p.partner.code,
     name: p.partner.name,
@@ -108,21 +109,22 @@ export function shareRows(
     rows.push(partnerRow(p, rank));
   });
   if (folds) {
-    const shown = new Set(ranked);
+    // By item number: the sums are read as new objects each time.
+    const shown = new Set(ranked.map((p) => p.item));
     const lead = cur.partners.get(highlighted ?? '');
-    if (lead && !shown.has(lead)) {
+    if (lead && !shown.has(lead.item)) {
       // Its rank is where a full sort puts its tie group: one after every partner with a larger value.
       let larger = 0;
       const v = lead.total();
       for (const p of cur.partners.values()) if (p.total() > v) larger++;
       rows.push(partnerRow(lead, larger + 1));
-      shown.add(lead);
+      shown.add(lead.item);
     }
     const value = new ExactSum();
     let before: Usd | undefined = 0;
     let count = 0;
     for (const p of cur.partners.values()) {
-      if (shown.has(p)) continue;
+      if (shown.has(p.item)) continue;
       count++;
       value.add(p.total());
       if (before === undefined) continue;

@@ -1,9 +1,6 @@
 import type { Partner } from '../../catalog/partners.js';
-
-/** What a table keeps: an item that knows its partner (a partner's sum). */
-interface Keyed {
-  readonly partner: Partner;
-}
+import type { Usd } from '../../model/usd.js';
+import { ExactSum } from '../tally.js';
 
 /** Past this many partners the table leaves its Map for its own index (see SumTable). */
 const MAP_LIMIT = 1 << 15;
@@ -20,89 +17,228 @@ function slotOf(h: number, mask: number): number {
   return (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0) & mask;
 }
 
+/** Ints kept per item: the first key's code, reporter and source numbers (-1: no row yet), its last line and file. */
+const INTS = 5;
+
+let tableIds = 0;
+
+/** One sum of a table, for the readers of a bucket (made when read, not kept). */
+export class SumOf {
+  constructor(
+    private readonly table: SumTable,
+    readonly item: number,
+  ) {}
+  get partner(): Partner {
+    return this.table.partner(this.item);
+  }
+  total(): Usd {
+    return this.table.total(this.item);
+  }
+}
+
 /**
- * Items by partner code, in the order first met: the part of a Map that a bucket's partners need (get,
- * has, size, values, keys). A few partners (the usual file) live in a Map, whose cached string hashes are
- * the fastest look-up; past MAP_LIMIT they move to an open-addressed index in typed arrays (slot -> item
- * number and hash), because V8's Map spends about half a microsecond an entry growing to millions of
- * entries (measured: 1.8 million codes, 1.2 s into a Map), most of a share's time on a file that names a
- * new partner on every row.
+ * Sums by partner code, in the order first met, kept in columns: an item number per partner, its sum in a
+ * Float64Array (an ExactSum only for the few sums that pass 2^53), and the row key it was first met under.
+ * No object per partner but the partner itself: a file that names a new partner on every row keeps
+ * millions of them, and an object each (with a boxed double) made collection most of the run. A few
+ * partners (the usual file) are found through a Map, whose cached string hashes are the fastest look-up;
+ * past MAP_LIMIT through an open-addressed index in typed arrays (slot -> item number + 1 and the code's
+ * hash, side by side), because V8's Map spends about half a microsecond an entry growing to millions of entries.
  */
-export class SumTable<T extends Keyed> {
-  private map: Map<string, T> | undefined = new Map();
-  private readonly items: T[] = [];
-  /** Item number + 1 by slot, 0 for an empty slot; with the code's hash, to skip most string compares. */
-  private slots = new Int32Array(0);
-  private hashes = new Int32Array(0);
+export class SumTable {
+  /** Tells this table's items from another's in a key table. */
+  readonly id = ++tableIds;
+  private map: Map<string, number> | undefined = new Map();
+  private readonly partners: Partner[] = [];
+  /** Per item: the sum (while exact as a double), and the last value of its first key. */
+  private sums = new Float64Array(8);
+  private lastValues = new Float64Array(8);
+  private ints = new Int32Array(8 * INTS);
+  /** The sums past 2^53 (whole dollars), by item: exact as a BigInt. */
+  private big: Map<number, ExactSum> | undefined;
+  /** Per slot, two ints side by side (one cache line for a probe): the item number + 1 (0: empty), its hash. */
+  private index = new Int32Array(0);
   private mask = -1;
 
   get size(): number {
-    return this.items.length;
+    return this.partners.length;
   }
 
-  /** The item of a code. */
-  get(code: string): T | undefined {
-    if (this.map) return this.map.get(code);
+  /** The item number of a code, or -1. */
+  find(code: string): number {
+    if (this.map) return this.map.get(code) ?? -1;
     const h = hashOf(code);
+    const index = this.index;
     for (let s = slotOf(h, this.mask); ; s = (s + 1) & this.mask) {
-      const i = this.slots[s] as number;
-      if (i === 0) return undefined;
-      if (this.hashes[s] === h) {
-        const item = this.items[i - 1] as T;
-        if (item.partner.code === code) return item;
-      }
+      const i = index[2 * s] as number;
+      if (i === 0) return -1;
+      if (index[2 * s + 1] === h && (this.partners[i - 1] as Partner).code === code) return i - 1;
     }
   }
 
-  has(code: string): boolean {
-    return this.get(code) !== undefined;
+  /** The item of a partner, added (with a sum of 0) when its code is new. */
+  itemOf(p: Partner): number {
+    const found = this.find(p.code);
+    return found === -1 ? this.push(p) : found;
   }
 
-  /** Adds the item of a code not in the table (after a `get` that gave undefined). */
-  add(item: T): void {
-    this.items.push(item);
+  /** Adds a partner whose code is not in the table (after a `find` that gave -1); its item number. */
+  push(p: Partner): number {
+    const i = this.partners.length;
+    this.partners.push(p);
+    if (i === this.sums.length) this.widen();
+    this.ints[i * INTS] = -1;
     if (this.map) {
-      this.map.set(item.partner.code, item);
+      this.map.set(p.code, i);
       if (this.map.size > MAP_LIMIT) {
         this.map = undefined;
         this.grow(MAP_LIMIT * 4);
       }
-      return;
+      return i;
     }
     // Half full at most: probes stay short. A grow places the old items by their slots; the new one after.
-    if (this.items.length * 2 > this.mask + 1) this.grow((this.mask + 1) * 2);
-    this.place(hashOf(item.partner.code), this.items.length);
+    if (this.partners.length * 2 > this.mask + 1) this.grow((this.mask + 1) * 2);
+    this.place(hashOf(p.code), i + 1);
+    return i;
   }
 
-  /** The items, in the order first met. */
-  values(): IterableIterator<T> {
-    return this.items.values();
+  partner(i: number): Partner {
+    return this.partners[i] as Partner;
+  }
+
+  /** Adds a value to an item's sum; false when a sum with cents overflows a double (the caller says where). */
+  add(i: number, v: Usd): boolean {
+    const exact = this.big?.get(i);
+    if (exact) return exact.add(v);
+    const n = this.sums[i] as number;
+    if (typeof v === 'number') {
+      const s = n + v;
+      if (Number.isSafeInteger(s)) {
+        this.sums[i] = s;
+        return true;
+      }
+      // A sum with cents is a double, which must stay finite (as ExactSum keeps it).
+      if (!Number.isInteger(v) || !Number.isInteger(n)) {
+        this.sums[i] = s;
+        return Number.isInteger(s) || Number.isFinite(s);
+      }
+    }
+    // Whole dollars past 2^53: the sum goes on exact, as an ExactSum, from the double it holds.
+    const e = new ExactSum(n);
+    this.big ??= new Map();
+    this.big.set(i, e);
+    this.sums[i] = 0;
+    return e.add(v);
+  }
+
+  /** An item's sum: exact for whole dollars (a BigInt past 2^53), a double once a value has cents. */
+  total(i: number): Usd {
+    if (this.big !== undefined) {
+      const e = this.big.get(i);
+      if (e) return e.total();
+    }
+    return this.sums[i] as number;
+  }
+
+  /** The exact sum of every item's sum. */
+  sumAll(): Usd {
+    const s = new ExactSum();
+    for (let i = 0; i < this.partners.length; i++) s.add(this.total(i));
+    return s.total();
+  }
+
+  /** Every item's sum, in item order. */
+  totals(): Usd[] {
+    const out: Usd[] = new Array(this.partners.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.total(i);
+    return out;
+  }
+
+  /** The item's first key: its code, reporter and source numbers, or a code of -1 before its first row. */
+  firstCode(i: number): number {
+    return this.ints[i * INTS] as number;
+  }
+  /** Whether the item's first key is (code, reporter, source). */
+  isFirstKey(i: number, code: number, reporter: number, source: number): boolean {
+    const at = i * INTS;
+    const ints = this.ints;
+    return ints[at] === code && ints[at + 1] === reporter && ints[at + 2] === source;
+  }
+  /** Sets the item's first key and its row (on the item's first row). */
+  setFirstKey(i: number, code: number, reporter: number, source: number): void {
+    const at = i * INTS;
+    this.ints[at] = code;
+    this.ints[at + 1] = reporter;
+    this.ints[at + 2] = source;
+  }
+  /** Records the last row of the item's first key. */
+  setLast(i: number, line: number, file: number, value: number): void {
+    this.ints[i * INTS + 3] = line;
+    this.ints[i * INTS + 4] = file;
+    this.lastValues[i] = value;
+  }
+  lastLine(i: number): number {
+    return this.ints[i * INTS + 3] as number;
+  }
+  lastFile(i: number): number {
+    return this.ints[i * INTS + 4] as number;
+  }
+  lastValue(i: number): number {
+    return this.lastValues[i] as number;
+  }
+
+  /** The sum of a code, as read by the result (undefined when the code is not in the table). */
+  get(code: string): SumOf | undefined {
+    const i = this.find(code);
+    return i === -1 ? undefined : new SumOf(this, i);
+  }
+
+  has(code: string): boolean {
+    return this.find(code) !== -1;
+  }
+
+  /** The sums, in the order first met (one small object each as they are read). */
+  *values(): IterableIterator<SumOf> {
+    for (let i = 0; i < this.partners.length; i++) yield new SumOf(this, i);
   }
 
   /** The codes, in the order first met. */
   *keys(): IterableIterator<string> {
-    for (const item of this.items) yield item.partner.code;
+    for (const p of this.partners) yield p.code;
+  }
+
+  private widen(): void {
+    const n = this.sums.length * 2;
+    const sums = new Float64Array(n);
+    sums.set(this.sums);
+    this.sums = sums;
+    const last = new Float64Array(n);
+    last.set(this.lastValues);
+    this.lastValues = last;
+    const ints = new Int32Array(n * INTS);
+    ints.set(this.ints);
+    this.ints = ints;
   }
 
   private place(h: number, n: number): void {
+    const index = this.index;
     let s = slotOf(h, this.mask);
-    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-    this.slots[s] = n;
-    this.hashes[s] = h;
+    while (index[2 * s] !== 0) s = (s + 1) & this.mask;
+    index[2 * s] = n;
+    index[2 * s + 1] = h;
   }
 
-  // The items are placed again by their kept hashes (the first time, from the Map's codes).
+  // The items are placed again by their kept hashes (the first time, from the codes).
   private grow(cap: number): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(cap);
-    this.hashes = new Int32Array(cap);
+    const old = this.index;
+    this.index = new Int32Array(2 * cap);
     this.mask = cap - 1;
-    if (slots.length === 0) {
-      for (let i = 0; i < this.items.length; i++)
-        this.place(hashOf((this.items[i] as T).partner.code), i + 1);
+    if (old.length === 0) {
+      for (let i = 0; i < this.partners.length; i++)
+        this.place(hashOf((this.partners[i] as Partner).code), i + 1);
       return;
     }
-    for (let s = 0; s < slots.length; s++)
-      if (slots[s] !== 0) this.place(hashes[s] as number, slots[s] as number);
+    for (let s = 0; s < old.length; s += 2)
+      if (old[s] !== 0) this.place(old[s + 1] as number, old[s] as number);
   }
 }
