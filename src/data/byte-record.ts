@@ -88,6 +88,16 @@ export class ByteRecord implements FieldReader {
     return n;
   }
 
+  sameCell(i: number, j: number): boolean {
+    const s = this.starts[i] as number;
+    const t = this.starts[j] as number;
+    const n = (this.ends[i] as number) - s;
+    if ((this.ends[j] as number) - t !== n || this.flags[i] !== this.flags[j]) return false;
+    const buf = this.buf;
+    for (let k = 0; k < n; k++) if (buf[s + k] !== buf[t + k]) return false;
+    return true;
+  }
+
   lead2(i: number): number {
     const s = this.starts[i] as number;
     if ((this.ends[i] as number) - s < 2) return -1;

@@ -18,6 +18,8 @@ export interface FieldReader {
   lead2(i: number): number;
   /** Whether cell i has an even number of bytes (an HS code that has not lost a leading zero). */
   evenLength(i: number): boolean;
+  /** Whether cells i and j hold the same text (the same bytes, as read). */
+  sameCell(i: number, j: number): boolean;
 }
 
 // Past this many distinct values a cache computes without keeping: a column of millions of distinct cells
@@ -28,6 +30,11 @@ const MAX_KEY_BYTES = 1 << 24;
 // A cache that has kept this many values, more than one for every two rows read, holds a column of values that do
 // not repeat (an id, a name per row): it stops keeping, as keeping would only cost memory and collection.
 const PROBATION = 1 << 16;
+// A cache that no longer keeps: look-ups counted in windows of WINDOW; under one hit in MIN_HITS, one cell
+// in SAMPLE is looked up.
+const WINDOW = 256;
+const MIN_HITS = 16;
+const SAMPLE = 16;
 
 /** murmur3's 32-bit finalizer: each input bit flips about half the output bits, so any bits can index. */
 export function mix32(h: number): number {
@@ -78,6 +85,12 @@ export class FieldCache<T> {
   /** 32 less the log2 of the short table's size. */
   private shortShift = 26;
   private keeping = true;
+  // Once it stops keeping, a cache whose look-ups mostly miss (a column of values that do not repeat) looks
+  // up only one cell in SAMPLE, to see whether the cells it kept come back; the others are computed at once.
+  private lookEvery = 1;
+  private tick = 0;
+  private looked = 0;
+  private hits = 0;
 
   constructor(private readonly make: (text: string) => T) {}
 
@@ -93,6 +106,7 @@ export class FieldCache<T> {
 
   /** The value for the cell buf[s, e), which is cell i of `rec` (decoded only on a miss). */
   getBytes(buf: Uint8Array, s: number, e: number, rec: FieldReader, i: number): T {
+    if (this.lookEvery !== 1 && ++this.tick < this.lookEvery) return this.make(rec.text(i));
     const n = e - s;
     if (n <= 8) {
       // Short cells (flows, years, ISO codes, HS chapters): compared as two integers, without a byte loop.
@@ -107,9 +121,12 @@ export class FieldCache<T> {
       for (let slot = shortSlot(lo, hi, n, this.shortShift); ; slot = (slot + 1) & mask) {
         const len = this.shortLen[slot] as number;
         if (len === 0) break;
-        if (len === n + 1 && this.shortLo[slot] === lo && this.shortHi[slot] === hi)
+        if (len === n + 1 && this.shortLo[slot] === lo && this.shortHi[slot] === hi) {
+          if (!this.keeping) this.sample(true);
           return this.shortVals[slot] as T;
+        }
       }
+      if (!this.keeping) this.sample(false);
       const value = this.make(rec.text(i));
       if (this.shortSize < MAX_ENTRIES && this.keeps(rec.line)) this.insertShort(lo, hi, n, value);
       return value;
@@ -119,9 +136,12 @@ export class FieldCache<T> {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const len = this.lens[slot] as number;
       if (len === 0) break;
-      if (len === n && this.hashes[slot] === h && this.sameBytes(this.offs[slot] as number, buf, s, n))
+      if (len === n && this.hashes[slot] === h && this.sameBytes(this.offs[slot] as number, buf, s, n)) {
+        if (!this.keeping) this.sample(true);
         return this.vals[slot] as T;
+      }
     }
+    if (!this.keeping) this.sample(false);
     const value = this.make(rec.text(i));
     if (this.size < MAX_ENTRIES && this.used + n <= MAX_KEY_BYTES && this.keeps(rec.line))
       this.insert(buf, s, n, h, value);
@@ -135,6 +155,19 @@ export class FieldCache<T> {
     for (let i = 0; i < this.shortLen.length; i++)
       if (this.shortLen[i] !== 0) out.push(this.shortVals[i] as T);
     return out;
+  }
+
+  /**
+   * Counts a look-up of a cache that no longer keeps; after each WINDOW of them, looks up every cell again
+   * if one in MIN_HITS hit, else one in SAMPLE (misses cost a hash and a probe each, for nothing).
+   */
+  private sample(hit: boolean): void {
+    this.tick = 0;
+    if (hit) this.hits++;
+    if (++this.looked < WINDOW) return;
+    this.lookEvery = this.hits * MIN_HITS >= this.looked ? 1 : SAMPLE;
+    this.looked = 0;
+    this.hits = 0;
   }
 
   /** Whether to keep a new value: not once the cache has proved to hold values that do not repeat. */
@@ -241,5 +274,8 @@ export class StringRecord implements FieldReader {
   }
   evenLength(i: number): boolean {
     return (this.fields[i] ?? '').length % 2 === 0;
+  }
+  sameCell(i: number, j: number): boolean {
+    return this.text(i) === this.text(j);
   }
 }

@@ -89,6 +89,8 @@ export class RowDecoder {
   declare private readonly directional: Directional | undefined;
   /** Codes are HS with no classification column: the two-digit shortcut of the category filter holds. */
   declare private readonly fastLeads: boolean;
+  /** Partner codes are read as names are (the profile's code system is 'any' or 'name'). */
+  declare private readonly codesAreNames: boolean;
   /** --hs-level, or -1. */
   declare private readonly hsLevel: number;
   /** The value column is year to date (Census *_YR): a month's row is cumulative. */
@@ -128,6 +130,7 @@ export class RowDecoder {
     this.flowCache = caches.flow;
     this.partnerCache = caches.partner(profile.codes, profile.names);
     this.nameCache = caches.partner('name', profile.names);
+    this.codesAreNames = profile.codes === 'any' || profile.codes === 'name';
     this.reporterCache = caches.reporter(profile.codes);
     this.notFlow = new Set((profile.notFlow ?? []).map((s) => s.trim().toLowerCase()));
     this.dims = dimensionReaders(plan, caches, report);
@@ -376,13 +379,25 @@ export class RowDecoder {
     let partner: Partner | undefined;
     if (this.directional) partner = r.cached(this.directional.partner, this.partnerCache);
     else {
-      if (this.partnerCodeCol >= 0) partner = r.cached(this.partnerCodeCol, this.partnerCache);
+      let from = -1;
+      if (this.partnerCodeCol >= 0) {
+        partner = r.cached(this.partnerCodeCol, this.partnerCache);
+        from = this.partnerCodeCol;
+      }
       if ((!partner || partner.kind === 'unknown') && this.partnerIsoCol >= 0) {
         const iso = r.cached(this.partnerIsoCol, this.partnerCache);
-        if (iso && (!partner || iso.kind !== 'unknown')) partner = iso;
+        if (iso && (!partner || iso.kind !== 'unknown')) {
+          partner = iso;
+          from = this.partnerIsoCol;
+        }
       }
       if ((!partner || partner.kind === 'unknown') && this.partnerCol >= 0) {
-        const byName = r.cached(this.partnerCol, this.nameCache);
+        // A code cell holding the same text as the name cell, its codes read as names are: the name cell
+        // says no more (so a file of millions of names resolves each once, not twice).
+        const byName =
+          partner && this.codesAreNames && r.sameCell(from, this.partnerCol)
+            ? partner
+            : r.cached(this.partnerCol, this.nameCache);
         // A code the catalog does not know keeps the file's own name for it.
         if (byName && (!partner || byName.kind !== 'unknown' || partner.kind === 'unknown')) partner = byName;
       }
