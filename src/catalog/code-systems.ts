@@ -1,6 +1,6 @@
 import { censusByCode, comtradeByCode, comtradeByIso } from './code-tables.js';
 import { lookupPartner } from './partner-lookup.js';
-import { type Partner, PLAIN } from './partner-type.js';
+import { type Partner, PLAIN, settledText } from './partner-type.js';
 import { PSEUDO_NAME, WORLD } from './stand-ins.js';
 
 /** The code system of a file's partner and reporter code columns. */
@@ -22,7 +22,7 @@ function byName(text: string, plain?: boolean): Partner {
 export function partnerInSystem(system: CodeSystem, text: string): Partner | undefined {
   // Plain text is its own NFC form, and the lookup need not test it again (undefined: it tests).
   const plain = PLAIN.test(text) || undefined;
-  const t = plain ? text : text.normalize('NFC').trim();
+  const t = plain || settledText(text) ? text : text.normalize('NFC').trim();
   if (!t) return undefined;
   if (system === 'comtrade') {
     if (/^\d+$/.test(t))

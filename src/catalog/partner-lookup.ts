@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import { indexKorean } from './korean-names.js';
 import { countryIndex, mayBeKnown, special } from './partner-index.js';
-import { countryName, type Partner, PLAIN, partnerKey } from './partner-type.js';
+import { countryName, type Partner, PLAIN, partnerKey, settledText } from './partner-type.js';
 
 /** Resolves a partner cell (code in any supported system, or a name) to a partner; unknown text stays as it is. */
 export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
@@ -23,7 +23,7 @@ export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
   if (alpha2) return { kind: 'country', code: alpha2, name: countryName(alpha2) };
   // A name in Korean (K-stat exports): its index is made on first need. Plain text is ASCII: never Korean.
   if (!plain && /[\u1100-\u11ff\u3131-\ud79d]/.test(key) && indexKorean()) return lookupPartner(text);
-  const name = plain ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = plain || settledText(text) ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return { kind: 'unknown', code: name, name };
 }
 

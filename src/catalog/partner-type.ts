@@ -27,6 +27,24 @@ export { countries };
 /** Printable ASCII but the backtick, in words with one space between: normalising leaves it as it is. */
 export const PLAIN = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
 
+/**
+ * Whether text is its own NFC form with its spaces as normalising leaves them (single spaces between
+ * words): true when every unit is below U+0300 (nothing there composes or decomposes differently) and
+ * the only space is a single U+0020 between non-spaces. Accented Latin names then skip both passes.
+ */
+export function settledText(text: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 || (c >= 9 && c <= 13) || c === 0xa0) return false;
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else afterSpace = false;
+  }
+  return !afterSpace || text.length === 0;
+}
+
 /** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
 export function partnerKey(text: string, plain = PLAIN.test(text)): string {
   // Most cells are plain ASCII words with single spaces: then the key is the text in lower case (one

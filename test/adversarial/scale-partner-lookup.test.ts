@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryIndex, mayBeKnown, special } from '../../src/catalog/partner-index.js';
 import { lookupPartner } from '../../src/catalog/partner-lookup.js';
-import { PLAIN, partnerKey } from '../../src/catalog/partner-type.js';
+import { PLAIN, partnerKey, settledText } from '../../src/catalog/partner-type.js';
 
 // The shortcuts of the partner lookup on a file of millions of distinct names: the one-pass key of Latin
 // text, and the filter that answers "not in the catalog" without making a key. Each must give what the
@@ -58,6 +58,31 @@ describe('the key of accented Latin text', () => {
       if (partnerKey(text, false) !== fullKey(text)) wrong.push(text);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('text the normalising passes leave as it is', () => {
+  it('is told right for every pair of units below U+0300 and every unit with spaces around it', () => {
+    const settles = (t: string): boolean => t.normalize('NFC').replace(/\s+/g, ' ').trim() === t;
+    const wrong: string[] = [];
+    for (let a = 0; a < 0x300; a++)
+      for (let b = 0; b < 0x300; b++) {
+        const t = String.fromCharCode(a, b);
+        if (settledText(t) && !settles(t)) wrong.push(t);
+      }
+    for (let c = 0; c < 0x10000; c++)
+      for (const t of [
+        `a ${String.fromCharCode(c)}`,
+        `${String.fromCharCode(c)}\u0301`,
+        `é${String.fromCharCode(c)} b`,
+      ])
+        if (settledText(t) && !settles(t)) wrong.push(t);
+    expect(wrong).toEqual([]);
+    // And it says so for the accented names it is there for.
+    expect(['Réunion', 'Côte d’Ivoire'.replace('’', "'"), 'São Tomé', 'Curaçao'].every(settledText)).toBe(
+      true,
+    );
+    expect(['a  b', ' a', 'a ', 'e\u0301', 'a\u00a0b', '\u212b'].some(settledText)).toBe(false);
   });
 });
 
