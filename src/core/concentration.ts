@@ -15,12 +15,21 @@ export interface Concentration {
 }
 
 /** The HHI and top shares of a set of partner values, with `total` the denominator of the shares. */
-export function concentrationOf(values: Usd[], total: Usd): Concentration {
-  const positive = values.filter((v) => v > 0);
-  // Past 2^53 a figure is a BigInt: exact sums, in the order compareUsd gives.
-  if (positive.some((v) => typeof v === 'bigint')) return exactConcentration(positive, total);
-  // A typed array sorts millions of values natively (no comparator calls); read from the end, largest first.
-  const asc = Float64Array.from(positive as number[]).sort();
+export function concentrationOf(values: Usd[] | Float64Array, total: Usd): Concentration {
+  let asc: Float64Array;
+  if (values instanceof Float64Array) {
+    // Plain doubles (a table's sums, a copy): sorted in place, the positive ones are the end of it.
+    values.sort();
+    let first = values.length;
+    while (first > 0 && (values[first - 1] as number) > 0) first--;
+    asc = values.subarray(first);
+  } else {
+    const positive = values.filter((v) => v > 0);
+    // Past 2^53 a figure is a BigInt: exact sums, in the order compareUsd gives.
+    if (positive.some((v) => typeof v === 'bigint')) return exactConcentration(positive, total);
+    // A typed array sorts millions of values natively (no comparator calls); read from the end, largest first.
+    asc = Float64Array.from(positive as number[]).sort();
+  }
   const sum = (f: (v: number) => number, n = asc.length): number => {
     let a = 0;
     for (let i = asc.length - 1; i >= Math.max(0, asc.length - n); i--) a += f(asc[i] as number);

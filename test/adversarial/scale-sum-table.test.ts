@@ -76,7 +76,7 @@ describe("the table's sums", () => {
         expect(table.add(items[k] as number, v)).toBe(want);
         if (!want) break;
       }
-      expect(table.totals()).toEqual(exact.map((e) => e.total()));
+      expect([...table.totals()]).toEqual(exact.map((e) => e.total()));
       const all = new ExactSum();
       for (const e of exact) all.add(e.total());
       expect(table.sumAll()).toEqual(all.total());

@@ -88,10 +88,13 @@ export function shareRows(
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
   const order = (a: SumOf, b: SumOf): number =>
     compareUsd(b.total(), a.total()) || a.partner.name.localeCompare(b.partner.name);
-  const all = cur.partners.values();
-  // With --top only the top N are sorted (millions of partners are not sorted to show ten).
-  const folds = top !== undefined && top < cur.partners.size;
-  const ranked = folds ? topN(all, top, order) : [...all].sort(order);
+  const t = cur.partners;
+  // With --top only the top N are sorted (millions of partners are not sorted to show ten), by item number:
+  // no object a partner.
+  const folds = top !== undefined && top < t.size;
+  const byItem = (a: number, b: number): number =>
+    compareUsd(t.total(b), t.total(a)) || t.partner(a).name.localeCompare(t.partner(b).name);
+  const ranked = folds ? topN(t.items(), top, byItem).map((i) => t.item(i)) : [...t.values()].sort(order);
   const rows: ShareRow[] = [];
   let rank = 0;
   const partnerRow = (p: SumOf, rank: number): ShareRow => ({
@@ -116,21 +119,22 @@ export function shareRows(
       // Its rank is where a full sort puts its tie group: one after every partner with a larger value.
       let larger = 0;
       const v = lead.total();
-      for (const p of cur.partners.values()) if (p.total() > v) larger++;
+      for (let i = 0; i < t.size; i++) if (t.total(i) > v) larger++;
       rows.push(partnerRow(lead, larger + 1));
       shown.add(lead.item);
     }
     const value = new ExactSum();
     let before: Usd | undefined = 0;
     let count = 0;
-    for (const p of cur.partners.values()) {
-      if (shown.has(p.item)) continue;
+    const was = prev?.partners;
+    for (let i = 0; i < t.size; i++) {
+      if (shown.has(i)) continue;
       count++;
-      value.add(p.total());
+      value.add(t.total(i));
       if (before === undefined) continue;
       // One partner new this year makes the fold's change unknown: no more look-ups after it.
-      const was = prev?.partners.get(p.partner.code)?.total();
-      before = was === undefined ? undefined : plus(before, was);
+      const j = was ? was.find(t.codeAt(i)) : -1;
+      before = was && j !== -1 ? plus(before, was.total(j)) : undefined;
     }
     if (count) {
       rows.push({

@@ -49,7 +49,9 @@ export class SumTable {
   /** Tells this table's items from another's in a key table. */
   readonly id = ++tableIds;
   private map: Map<string, number> | undefined = new Map();
-  private readonly partners: Partner[] = [];
+  // A partner the catalog does not know, named by its code, is kept as that string (no object each: a file
+  // of millions of made-up places keeps millions); others as the Partner.
+  private readonly partners: Array<Partner | string> = [];
   /** Per item: the sum (while exact as a double), and the last value of its first key. */
   private sums = new Float64Array(8);
   private lastValues = new Float64Array(8);
@@ -72,7 +74,7 @@ export class SumTable {
     for (let s = slotOf(h, this.mask); ; s = (s + 1) & this.mask) {
       const i = index[2 * s] as number;
       if (i === 0) return -1;
-      if (index[2 * s + 1] === h && (this.partners[i - 1] as Partner).code === code) return i - 1;
+      if (index[2 * s + 1] === h && this.codeAt(i - 1) === code) return i - 1;
     }
   }
 
@@ -85,7 +87,7 @@ export class SumTable {
   /** Adds a partner whose code is not in the table (after a `find` that gave -1); its item number. */
   push(p: Partner): number {
     const i = this.partners.length;
-    this.partners.push(p);
+    this.partners.push(p.kind === 'unknown' && p.name === p.code && p.standsFor === undefined ? p.code : p);
     if (i === this.sums.length) this.widen();
     this.ints[i * INTS] = -1;
     if (this.map) {
@@ -103,7 +105,14 @@ export class SumTable {
   }
 
   partner(i: number): Partner {
-    return this.partners[i] as Partner;
+    const p = this.partners[i] as Partner | string;
+    return typeof p === 'string' ? { kind: 'unknown', code: p, name: p } : p;
+  }
+
+  /** The code of an item's partner. */
+  codeAt(i: number): string {
+    const p = this.partners[i] as Partner | string;
+    return typeof p === 'string' ? p : p.code;
   }
 
   /** Adds a value to an item's sum; false when a sum with cents overflows a double (the caller says where). */
@@ -147,8 +156,9 @@ export class SumTable {
     return s.total();
   }
 
-  /** Every item's sum, in item order. */
-  totals(): Usd[] {
+  /** Every item's sum, in item order: a copy of the column while no sum is past 2^53. */
+  totals(): Usd[] | Float64Array {
+    if (this.big === undefined) return this.sums.slice(0, this.partners.length);
     const out: Usd[] = new Array(this.partners.length);
     for (let i = 0; i < out.length; i++) out[i] = this.total(i);
     return out;
@@ -197,6 +207,16 @@ export class SumTable {
     return this.find(code) !== -1;
   }
 
+  /** The sum of an item, as read by the result. */
+  item(i: number): SumOf {
+    return new SumOf(this, i);
+  }
+
+  /** The item numbers, in the order first met. */
+  *items(): IterableIterator<number> {
+    for (let i = 0; i < this.partners.length; i++) yield i;
+  }
+
   /** The sums, in the order first met (one small object each as they are read). */
   *values(): IterableIterator<SumOf> {
     for (let i = 0; i < this.partners.length; i++) yield new SumOf(this, i);
@@ -204,7 +224,7 @@ export class SumTable {
 
   /** The codes, in the order first met. */
   *keys(): IterableIterator<string> {
-    for (const p of this.partners) yield p.code;
+    for (let i = 0; i < this.partners.length; i++) yield this.codeAt(i);
   }
 
   private widen(): void {
@@ -234,8 +254,7 @@ export class SumTable {
     this.index = new Int32Array(2 * cap);
     this.mask = cap - 1;
     if (old.length === 0) {
-      for (let i = 0; i < this.partners.length; i++)
-        this.place(hashOf((this.partners[i] as Partner).code), i + 1);
+      for (let i = 0; i < this.partners.length; i++) this.place(hashOf(this.codeAt(i)), i + 1);
       return;
     }
     for (let s = 0; s < old.length; s += 2)
