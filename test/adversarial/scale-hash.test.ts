@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyTable } from '../../src/core/key-table.js';
-import { FieldCache, type FieldReader } from '../../src/data/field-cache.js';
+import { ByteRecord } from '../../src/data/byte-record.js';
+import { FieldCache, type FieldReader, StringRecord } from '../../src/data/field-cache.js';
 
 // The byte scanner's cell caches and the row-key table at sizes past their old cliffs (the short-cell hash
 // used 17 bits: past 131,072 values every new one probed one long cluster). Correctness only: the bench
@@ -54,6 +55,66 @@ describe('the cell cache at scale', () => {
     expect(through(cache, '\0')).toBe('\0');
     expect(through(cache, '\0\0')).toBe('\0\0');
     expect(through(cache, '')).toBe('');
+  });
+});
+
+describe('a cell cache that no longer keeps', () => {
+  it('answers every cell while it looks up one in 16, and looks up all again once kept cells come back', () => {
+    let made = 0;
+    const cache = new FieldCache((t) => {
+      made++;
+      return `v:${t}`;
+    });
+    let line = 1;
+    const at = (text: string): string => {
+      const buf = new TextEncoder().encode(text);
+      const rec = { text: () => text, line: line++ } as unknown as FieldReader;
+      return cache.getBytes(buf, 0, buf.length, rec, 0);
+    };
+    const wrong: string[] = [];
+    // A new name on every row: past 65,536 kept (more than one for two rows) it stops keeping; then it
+    // mostly misses, and stops looking most cells up.
+    for (let i = 0; i < 100_000; i++) if (at(`Place ${i}`) !== `v:Place ${i}`) wrong.push(`Place ${i}`);
+    for (let i = 0; i < 100_000; i++)
+      if (at(`Q${i.toString(36)}`) !== `v:Q${i.toString(36)}`) wrong.push(`Q${i}`);
+    // Then kept names come back (the first 65,536 were kept), over and over: answered right, and once the
+    // cache has seen them hit it looks every cell up again (few are made a second time).
+    made = 0;
+    for (let r = 0; r < 20; r++)
+      for (let i = 0; i < 1000; i++) if (at(`Place ${i}`) !== `v:Place ${i}`) wrong.push(`Place ${i}`);
+    expect(wrong).toEqual([]);
+    expect(made).toBeLessThan(20_000 / 4);
+  });
+});
+
+describe('two cells of a record', () => {
+  it('are the same only with the same bytes, quoting alike', () => {
+    const r = new ByteRecord();
+    r.buf = Buffer.from('Korea,Korea,"Korea",Kore,korea,""');
+    const cells: Array<[number, number, number]> = [
+      [0, 5, 0],
+      [6, 11, 0],
+      [13, 18, 1],
+      [20, 24, 0],
+      [25, 30, 0],
+      [32, 32, 1],
+    ];
+    cells.forEach(([s, e, f], i) => {
+      r.starts[i] = s;
+      r.ends[i] = e;
+      r.flags[i] = f;
+    });
+    r.count = cells.length;
+    expect([r.sameCell(0, 1), r.sameCell(0, 3), r.sameCell(0, 4), r.sameCell(3, 4)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    // A quoted cell and a plain one of the same text are told apart (a quoted cell may hold "" to undo).
+    expect(r.sameCell(0, 2)).toBe(false);
+    const s = new StringRecord(['Korea', 'Korea', 'Kore'], 2);
+    expect([s.sameCell(0, 1), s.sameCell(0, 2)]).toEqual([true, false]);
   });
 });
 
