@@ -39,10 +39,9 @@ export function rowNotes(b: YearBucket, year: number): Note[] {
     let partners = 0;
     const names: string[] = [];
     for (let i = 0; i < b.partners.size; i++) {
-      const p = b.partners.partner(i);
-      if (p.kind !== 'unknown') continue;
+      if (b.partners.kindAt(i) !== 'unknown') continue;
       partners++;
-      if (names.length < 5) names.push(p.name);
+      if (names.length < 5) names.push(b.partners.partner(i).name);
     }
     notes.push({
       level: 'warning',
@@ -108,7 +107,7 @@ export function noFlowNotes(buckets: YearBucket[], flow: Flow): Note[] {
 export function standInNote(cur: YearBucket, notes: Note[]): Note[] {
   let standIn: Partner | undefined;
   for (let i = 0; i < cur.partners.size && !standIn; i++)
-    if (cur.partners.partner(i).standsFor) standIn = cur.partners.partner(i);
+    if (cur.partners.standsForAt(i)) standIn = cur.partners.partner(i);
   if (!standIn?.standsFor || notes.some((n) => n.code === 'partner-stand-in')) return [];
   return [
     {

@@ -1,6 +1,7 @@
 import type { Partner } from '../../catalog/partners.js';
 import type { Usd } from '../../model/usd.js';
 import { ExactSum } from '../tally.js';
+import { TextArena } from '../text-arena.js';
 
 /** Past this many partners the table leaves its Map for its own index (see SumTable). */
 const MAP_LIMIT = 1 << 15;
@@ -17,8 +18,13 @@ function slotOf(h: number, mask: number): number {
   return (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0) & mask;
 }
 
-/** Ints kept per item: the first key's code, reporter and source numbers (-1: no row yet), its last line and file. */
-const INTS = 5;
+/**
+ * Ints kept per item: the first key's code, reporter and source numbers (-1: no row yet), its last line and
+ * file; the code's hash; the code's offset in the text arena (-1: the Partner is kept) and its length.
+ */
+const INTS = 8;
+const HASH = 5;
+const TEXT = 6;
 
 let tableIds = 0;
 
@@ -49,9 +55,10 @@ export class SumTable {
   /** Tells this table's items from another's in a key table. */
   readonly id = ++tableIds;
   private map: Map<string, number> | undefined = new Map();
-  // A partner the catalog does not know, named by its code, is kept as that string (no object each: a file
-  // of millions of made-up places keeps millions); others as the Partner.
-  private readonly partners: Array<Partner | string> = [];
+  // A partner the catalog does not know, named by its code, is kept as the code's text in an arena (no
+  // object each: a file of millions of made-up places keeps millions); others as the Partner (null here).
+  private readonly partners: Array<Partner | null> = [];
+  private readonly texts = new TextArena();
   /** Per item: the sum (while exact as a double), and the last value of its first key. */
   private sums = new Float64Array(8);
   private lastValues = new Float64Array(8);
@@ -69,27 +76,47 @@ export class SumTable {
   /** The item number of a code, or -1. */
   find(code: string): number {
     if (this.map) return this.map.get(code) ?? -1;
-    const h = hashOf(code);
-    const index = this.index;
-    for (let s = slotOf(h, this.mask); ; s = (s + 1) & this.mask) {
-      const i = index[2 * s] as number;
-      if (i === 0) return -1;
-      if (index[2 * s + 1] === h && this.codeAt(i - 1) === code) return i - 1;
-    }
+    return this.findHashed(code, hashOf(code));
   }
 
   /** The item of a partner, added (with a sum of 0) when its code is new. */
   itemOf(p: Partner): number {
-    const found = this.find(p.code);
-    return found === -1 ? this.push(p) : found;
+    if (this.map) return this.map.get(p.code) ?? this.push(p);
+    // Hashed once for the look-up and the adding.
+    const h = hashOf(p.code);
+    const found = this.findHashed(p.code, h);
+    return found === -1 ? this.push(p, h) : found;
+  }
+
+  private findHashed(code: string, h: number): number {
+    const index = this.index;
+    for (let s = slotOf(h, this.mask); ; s = (s + 1) & this.mask) {
+      const i = index[2 * s] as number;
+      if (i === 0) return -1;
+      if (index[2 * s + 1] === h && this.isCode(i - 1, code)) return i - 1;
+    }
   }
 
   /** Adds a partner whose code is not in the table (after a `find` that gave -1); its item number. */
-  push(p: Partner): number {
+  push(p: Partner, h = hashOf(p.code)): number {
     const i = this.partners.length;
-    this.partners.push(p.kind === 'unknown' && p.name === p.code && p.standsFor === undefined ? p.code : p);
     if (i === this.sums.length) this.widen();
-    this.ints[i * INTS] = -1;
+    const at = i * INTS;
+    this.ints[at] = -1;
+    this.ints[at + HASH] = h;
+    if (
+      p.kind === 'unknown' &&
+      p.name === p.code &&
+      p.standsFor === undefined &&
+      this.texts.fits(p.code.length)
+    ) {
+      this.partners.push(null);
+      this.ints[at + TEXT] = this.texts.add(p.code);
+      this.ints[at + TEXT + 1] = p.code.length;
+    } else {
+      this.partners.push(p);
+      this.ints[at + TEXT] = -1;
+    }
     if (this.map) {
       this.map.set(p.code, i);
       if (this.map.size > MAP_LIMIT) {
@@ -100,19 +127,41 @@ export class SumTable {
     }
     // Half full at most: probes stay short. A grow places the old items by their slots; the new one after.
     if (this.partners.length * 2 > this.mask + 1) this.grow((this.mask + 1) * 2);
-    this.place(hashOf(p.code), i + 1);
+    this.place(h, i + 1);
     return i;
   }
 
   partner(i: number): Partner {
-    const p = this.partners[i] as Partner | string;
-    return typeof p === 'string' ? { kind: 'unknown', code: p, name: p } : p;
+    const p = this.partners[i];
+    if (p) return p;
+    const code = this.codeAt(i);
+    return { kind: 'unknown', code, name: code };
   }
 
   /** The code of an item's partner. */
   codeAt(i: number): string {
-    const p = this.partners[i] as Partner | string;
-    return typeof p === 'string' ? p : p.code;
+    const p = this.partners[i];
+    return p
+      ? p.code
+      : this.texts.text(this.ints[i * INTS + TEXT] as number, this.ints[i * INTS + TEXT + 1] as number);
+  }
+
+  /** The kind of an item's partner (without making its object). */
+  kindAt(i: number): Partner['kind'] {
+    return this.partners[i]?.kind ?? 'unknown';
+  }
+
+  /** The partner of an item if one stands for another (Comtrade's 490 for Taiwan). */
+  standsForAt(i: number): string | undefined {
+    return this.partners[i]?.standsFor;
+  }
+
+  private isCode(i: number, code: string): boolean {
+    const p = this.partners[i];
+    const at = i * INTS + TEXT;
+    return p
+      ? p.code === code
+      : this.texts.equals(this.ints[at] as number, this.ints[at + 1] as number, code);
   }
 
   /** Adds a value to an item's sum; false when a sum with cents overflows a double (the caller says where). */
@@ -254,7 +303,7 @@ export class SumTable {
     this.index = new Int32Array(2 * cap);
     this.mask = cap - 1;
     if (old.length === 0) {
-      for (let i = 0; i < this.partners.length; i++) this.place(hashOf(this.codeAt(i)), i + 1);
+      for (let i = 0; i < this.partners.length; i++) this.place(this.ints[i * INTS + HASH] as number, i + 1);
       return;
     }
     for (let s = 0; s < old.length; s += 2)
