@@ -1,33 +1,33 @@
-/** Past this many UTF-16 units (512 MiB) an arena takes no more: its user keeps the string itself. */
+/** Past this many units (256 MiB) an arena takes no more: its user keeps the string itself. */
 const MAX_UNITS = 1 << 28;
 /** Units made into a string per call (a call takes its units as arguments). */
 const CHUNK = 4096;
 
 /**
- * Strings kept as UTF-16 units in one growing Uint16Array: no heap object each, so millions of kept names
- * (a partner per row) are nothing for the garbage collector to copy or mark. The caller keeps each
- * string's offset and length.
+ * Strings of one-byte units (Latin-1: ASCII and the accented Latin letters) kept in one growing
+ * Uint8Array: no heap object each, so millions of kept names (a partner per row) are nothing for the
+ * garbage collector to copy or mark, at a byte a unit. The caller keeps each string's offset and length.
  */
 export class TextArena {
-  private units = new Uint16Array(1024);
+  private units = new Uint8Array(4096);
   private used = 0;
 
-  /** Whether a string of `n` units still fits. */
-  fits(n: number): boolean {
-    return this.used + n <= MAX_UNITS;
-  }
-
-  /** Keeps a string (after `fits`); its offset. */
+  /** Keeps a string; its offset, or -1 when it has a unit past U+00FF or the arena is full (keep it as it is). */
   add(s: string): number {
     const n = s.length;
+    if (this.used + n > MAX_UNITS) return -1;
     if (this.used + n > this.units.length) {
-      const bigger = new Uint16Array(Math.max(this.units.length * 2, this.used + n));
+      const bigger = new Uint8Array(Math.max(this.units.length * 2, this.used + n));
       bigger.set(this.units.subarray(0, this.used));
       this.units = bigger;
     }
     const u = this.units;
     const off = this.used;
-    for (let k = 0; k < n; k++) u[off + k] = s.charCodeAt(k);
+    for (let k = 0; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 0xff) return -1;
+      u[off + k] = c;
+    }
     this.used += n;
     return off;
   }

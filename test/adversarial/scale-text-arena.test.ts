@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { SumTable } from '../../src/core/share/sum-table.js';
 import { TextArena } from '../../src/core/text-arena.js';
 
-// Partner codes kept as text in an arena, not as strings: every text comes back as it went in (surrogates,
-// lone surrogates, NUL, a text longer than one call can make), and the table finds each by it.
+// Partner codes kept as text in an arena, not as strings: every text comes back as it went in (NUL, the
+// top of Latin-1, a text longer than one call can make), wider text is refused, and the table finds each.
 
 describe('the text arena', () => {
   it('gives back every text it keeps, and tells it from texts that differ by one unit', () => {
     const arena = new TextArena();
-    const texts = ['', 'a', 'Réunion', '\u0000x', '\ud83c\uddf0\ud83c\uddf7', '\ud800', 'é'.repeat(10_000)];
+    const texts = ['', 'a', 'Réunion', '\u0000x', '\u00ff\u0080', 'é'.repeat(10_000)];
     for (let i = 0; i < 5000; i++) texts.push(`Port ${i.toString(36)} Islands`);
     const kept = texts.map((t) => [arena.add(t), t.length] as const);
+    // Units past one byte are not taken (the caller keeps such a string as it is).
+    for (const wide of ['\ud83c\uddf0\ud83c\uddf7', '\ud800', 'Ā', 'a\u0100', '서울'])
+      expect(arena.add(wide)).toBe(-1);
     kept.forEach(([off, len], i) => {
       const t = texts[i] as string;
       expect(arena.text(off, len)).toBe(t);
@@ -39,5 +42,10 @@ describe('the text arena', () => {
     expect(table.kindAt(5)).toBe('unknown');
     expect(table.total(table.find('Isla 7 Grande'))).toBe(7);
     expect(table.find('Isla 100000 Grande')).toBe(-1);
+    // Names with units past one byte are kept as given, and found the same way.
+    const seoul = { kind: 'unknown', code: '서울 특별시', name: '서울 특별시' } as const;
+    const at = table.itemOf(seoul);
+    expect(table.partner(at)).toBe(seoul);
+    expect(table.find('서울 특별시')).toBe(at);
   });
 });

@@ -104,19 +104,11 @@ export class SumTable {
     const at = i * INTS;
     this.ints[at] = -1;
     this.ints[at + HASH] = h;
-    if (
-      p.kind === 'unknown' &&
-      p.name === p.code &&
-      p.standsFor === undefined &&
-      this.texts.fits(p.code.length)
-    ) {
-      this.partners.push(null);
-      this.ints[at + TEXT] = this.texts.add(p.code);
-      this.ints[at + TEXT + 1] = p.code.length;
-    } else {
-      this.partners.push(p);
-      this.ints[at + TEXT] = -1;
-    }
+    const off =
+      p.kind === 'unknown' && p.name === p.code && p.standsFor === undefined ? this.texts.add(p.code) : -1;
+    this.partners.push(off === -1 ? p : null);
+    this.ints[at + TEXT] = off;
+    this.ints[at + TEXT + 1] = p.code.length;
     if (this.map) {
       this.map.set(p.code, i);
       if (this.map.size > MAP_LIMIT) {
