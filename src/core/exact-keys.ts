@@ -1,51 +1,53 @@
+import { TupleIds } from './tuple-ids.js';
+
 /**
- * The set of row keys validate's duplicate check looks rows up in, exact and compact: each part of a key is
- * interned to a small integer id (a map per part, as big as its distinct values: partners, codes), and a key
- * is four 32-bit ids (year and month, reporter/flow/source/basis, partner, code or category) in typed-array
- * open addressing, with the line and file of its first row. No string per row; no hash stands for a key,
- * so two keys are the same only when every part is (a 64-bit hash let crafted keys collide).
+ * The set of row keys validate's duplicate check looks rows up in, exact and compact. A key (year, month,
+ * reporter, flow, source, basis, partner, code or category) is found by a hash of its text in open
+ * addressing, and matches only when every part is equal: the strings are compared, by pointer when the
+ * field caches handed the same string (nearly always), so a repeated key costs a hash of its characters
+ * and no map look-up. No hash stands for a key: two keys are the same only when every part is (a 64-bit
+ * hash let crafted keys collide). Memory grows with distinct keys only (about 90 bytes a key).
  */
 export class ExactKeys {
-  private readonly strings = [
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-  ];
-  private readonly periods = new Map<number | string, number>();
-  /** reporter, flow, source and basis ids, nested, to one id. */
-  private readonly contexts = new Map<number, Map<number, Map<number, Map<number, number>>>>();
-  private contextCount = 0;
-  // The last value of each part and its id: most rows repeat the reporter, source and basis of the row before
-  // (the field cache hands the same string object, so the check is a pointer compare).
-  private readonly lastString: Array<string | undefined> = [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-  ];
-  private readonly lastId = new Int32Array(6);
-  private lastYear = Number.NaN;
-  private lastMonth = Number.NaN;
-  private lastPeriod = 0;
-  private readonly lastContext = new Int32Array(5);
-  private words: Int32Array[];
+  /** Per slot: the key's id (0: empty), and its hash, to pass over most other keys without comparing. */
+  private slotIds: Int32Array;
+  private slotHashes: Int32Array;
+  private mask: number;
+  private size = 0;
+  /** By key id: its parts, and the line and file of its first row, and a number its user keeps (`tag`). */
+  private years: Float64Array;
+  private months: Float64Array;
+  // One array a part, each a field of its own: the look-up reads them without going through another array.
+  private readonly reporters: string[] = [''];
+  private readonly flows: string[] = [''];
+  private readonly sources: string[] = [''];
+  private readonly bases: string[] = [''];
+  private readonly partners: string[] = [''];
+  private readonly whats: string[] = [''];
+  private readonly texts = [this.reporters, this.flows, this.sources, this.bases, this.partners, this.whats];
   private lines: Int32Array;
   private fileOf: Uint16Array;
-  private capacity: number;
-  private size = 0;
-  /** The key looked up last (its four ids: period, context, partner, code or category), for `add`. */
+  private tags: Int32Array;
+  /** The key of the last `find`, for `add`. */
+  private readonly pending: string[] = ['', '', '', '', '', ''];
+  private pendingYear = 0;
+  private pendingMonth = 0;
+  private pendingHash = 0;
+  private readonly parts = new PartIds();
+  /** The ids of a key's period, context (reporter, flow, source, basis), partner and code, set by `idsOf`. */
   readonly lastKey = new Int32Array(4);
 
   constructor(capacity = 1 << 12) {
-    this.capacity = Math.max(16, 2 ** Math.ceil(Math.log2(capacity)));
-    this.words = [0, 1, 2, 3].map(() => new Int32Array(this.capacity));
-    this.lines = new Int32Array(this.capacity);
-    this.fileOf = new Uint16Array(this.capacity);
+    const slots = Math.max(16, 2 ** Math.ceil(Math.log2(capacity)));
+    this.slotIds = new Int32Array(slots);
+    this.slotHashes = new Int32Array(slots);
+    this.mask = slots - 1;
+    const n = Math.max(16, capacity);
+    this.years = new Float64Array(n);
+    this.months = new Float64Array(n);
+    this.lines = new Int32Array(n);
+    this.fileOf = new Uint16Array(n);
+    this.tags = new Int32Array(n);
   }
 
   /** Sets the key looked up; returns the slot of its first row, or -1 when it is new (then `add`). */
@@ -59,23 +61,65 @@ export class ExactKeys {
     partner: string,
     what: string,
   ): number {
-    const k = this.lastKey;
-    // ids start at 1: a slot whose first word is 0 is empty.
-    k[0] = this.period(year, month);
-    k[1] = this.context(this.id(0, reporter), this.id(1, flow), this.id(2, source), this.id(3, basis));
-    k[2] = this.id(4, partner);
-    k[3] = this.id(5, what);
-    return this.slotOf(k, this.words, this.capacity);
+    // An equal number hashes the same whatever its form (-0 and 0; NaN to 0, as it equals itself below).
+    let h = Math.imul((year | 0) ^ 0x2f, 0x01000193) ^ (month | 0);
+    h = textHash(textHash(textHash(h, reporter), flow), source);
+    h = textHash(textHash(textHash(h, basis), partner), what);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    h ^= h >>> 13;
+    const years = this.years;
+    const months = this.months;
+    const tp = this.partners;
+    const tw = this.whats;
+    const ids = this.slotIds;
+    const hashes = this.slotHashes;
+    const mask = this.mask;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = ids[slot] as number;
+      if (id === 0) break;
+      if (
+        hashes[slot] === h &&
+        tp[id] === partner &&
+        tw[id] === what &&
+        sameNumber(years[id] as number, year) &&
+        sameNumber(months[id] as number, month) &&
+        this.flows[id] === flow &&
+        this.reporters[id] === reporter &&
+        this.sources[id] === source &&
+        this.bases[id] === basis
+      )
+        return id;
+    }
+    const p = this.pending;
+    p[0] = reporter;
+    p[1] = flow;
+    p[2] = source;
+    p[3] = basis;
+    p[4] = partner;
+    p[5] = what;
+    this.pendingYear = year;
+    this.pendingMonth = month;
+    this.pendingHash = h;
+    return -1;
   }
 
-  /** Stores the key of the last `find` that gave -1, with its first row's line and file. */
-  add(line: number, file: number): void {
-    if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
-    const slot = -2 - this.slotOf(this.lastKey, this.words, this.capacity, true);
-    for (let w = 0; w < 4; w++) (this.words[w] as Int32Array)[slot] = this.lastKey[w] as number;
-    this.lines[slot] = line;
-    this.fileOf[slot] = Math.min(file, 0xffff);
-    this.size++;
+  /** Stores the key of the last `find` that gave -1, with its first row's line and file; returns its slot. */
+  add(line: number, file: number): number {
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.growSlots();
+    const id = ++this.size;
+    if (id >= this.lines.length) this.growKeys();
+    const h = this.pendingHash;
+    const mask = this.mask;
+    let slot = h & mask;
+    while (this.slotIds[slot] !== 0) slot = (slot + 1) & mask;
+    this.slotIds[slot] = id;
+    this.slotHashes[slot] = h;
+    for (let part = 0; part < 6; part++) (this.texts[part] as string[])[id] = this.pending[part] as string;
+    this.years[id] = this.pendingYear;
+    this.months[id] = this.pendingMonth;
+    this.lines[id] = line;
+    this.fileOf[id] = Math.min(file, 0xffff);
+    return id;
   }
 
   line(slot: number): number {
@@ -84,102 +128,102 @@ export class ExactKeys {
   file(slot: number): number {
     return this.fileOf[slot] as number;
   }
-
-  /** The slot holding `k`, or -1 (`empty`: -2 - the empty slot where it would go). */
-  private slotOf(k: Int32Array, words: Int32Array[], cap: number, empty = false): number {
-    const [w0, w1, w2, w3] = words as [Int32Array, Int32Array, Int32Array, Int32Array];
-    const a = k[0] as number;
-    const b = k[1] as number;
-    const c = k[2] as number;
-    const d = k[3] as number;
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
-    h = Math.imul(h ^ (h >>> 15) ^ Math.imul(c, 0xc2b2ae3d) ^ Math.imul(d, 0x27d4eb2f), 0x165667b1);
-    h ^= h >>> 13;
-    const mask = cap - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const x = w0[slot] as number;
-      if (x === 0) return empty ? -2 - slot : -1;
-      if (x === a && w1[slot] === b && w2[slot] === c && w3[slot] === d) return slot;
-    }
+  /** The number kept with a key (0 until `setTag`). */
+  tag(slot: number): number {
+    return this.tags[slot] as number;
+  }
+  setTag(slot: number, value: number): void {
+    this.tags[slot] = value;
   }
 
-  private id(part: number, s: string): number {
-    if (this.lastString[part] === s) return this.lastId[part] as number;
+  /** Sets `lastKey` to the interned ids of a key's parts (exact: equal ids for equal parts, and only then). */
+  idsOf(slot: number): Int32Array {
+    const k = this.lastKey;
+    const t = this.texts as [string[], string[], string[], string[], string[], string[]];
+    const ids = this.parts;
+    k[0] = ids.period(this.years[slot] as number, this.months[slot] as number);
+    const [r, f, s, b, p, w] = t.map((texts, part) => ids.text(part, texts[slot] as string)) as number[];
+    k[1] = ids.context(r as number, f as number, s as number, b as number);
+    k[2] = p as number;
+    k[3] = w as number;
+    return k;
+  }
+
+  private growSlots(): void {
+    const slots = (this.mask + 1) * 2;
+    const ids = new Int32Array(slots);
+    const hashes = new Int32Array(slots);
+    const mask = slots - 1;
+    for (let s = 0; s <= this.mask; s++) {
+      const id = this.slotIds[s] as number;
+      if (id === 0) continue;
+      const h = this.slotHashes[s] as number;
+      let slot = h & mask;
+      while (ids[slot] !== 0) slot = (slot + 1) & mask;
+      ids[slot] = id;
+      hashes[slot] = h;
+    }
+    this.slotIds = ids;
+    this.slotHashes = hashes;
+    this.mask = mask;
+  }
+
+  private growKeys(): void {
+    const n = this.lines.length * 2;
+    const grown = <A extends Float64Array | Int32Array | Uint16Array>(a: A, b: A): A => {
+      b.set(a);
+      return b;
+    };
+    this.years = grown(this.years, new Float64Array(n));
+    this.months = grown(this.months, new Float64Array(n));
+    this.lines = grown(this.lines, new Int32Array(n));
+    this.fileOf = grown(this.fileOf, new Uint16Array(n));
+    this.tags = grown(this.tags, new Int32Array(n));
+  }
+}
+
+/** Numbers equal as a key part: as ===, and NaN equal to itself (two NaN periods are one period). */
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
+/** FNV-1a over a string's UTF-16 units, then a separator: ("ab", "c") and ("a", "bc") hash apart. */
+function textHash(h: number, s: string): number {
+  let x = h;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(x ^ 0x1f, 0x01000193);
+}
+
+/** Interned ids of key parts, for what is grouped by them (once per key and file, not per row). */
+class PartIds {
+  private readonly strings = [0, 1, 2, 3, 4, 5].map(() => new Map<string, number>());
+  /** Periods of two 32-bit integers by the tuple; any other pair by its text, under a negative id. */
+  private readonly periods = new TupleIds(64);
+  private readonly otherPeriods = new Map<string, number>();
+  private readonly contexts = new TupleIds(64);
+
+  text(part: number, s: string): number {
     const map = this.strings[part] as Map<string, number>;
     let id = map.get(s);
     if (id === undefined) {
       id = map.size + 1;
       map.set(s, id);
     }
-    this.lastString[part] = s;
-    this.lastId[part] = id;
     return id;
   }
 
-  private period(year: number, month: number): number {
-    if (year === this.lastYear && month === this.lastMonth) return this.lastPeriod;
-    // An exact number when both are small integers, else a string: never two periods under one key.
-    const key =
-      Number.isInteger(year) && Number.isInteger(month) && month >= 0 && month < 100 && Math.abs(year) < 1e12
-        ? year * 100 + month
-        : `${year}|${month}`;
-    let id = this.periods.get(key);
+  period(year: number, month: number): number {
+    if ((year | 0) === year && (month | 0) === month) return this.periods.idOf(year, month, 0, 0);
+    const key = `${year}|${month}`;
+    let id = this.otherPeriods.get(key);
     if (id === undefined) {
-      id = this.periods.size + 1;
-      this.periods.set(key, id);
+      id = -1 - this.otherPeriods.size;
+      this.otherPeriods.set(key, id);
     }
-    this.lastYear = year;
-    this.lastMonth = month;
-    this.lastPeriod = id;
     return id;
   }
 
-  private context(r: number, f: number, s: number, b: number): number {
-    const last = this.lastContext;
-    if (last[0] === r && last[1] === f && last[2] === s && last[3] === b) return last[4] as number;
-    let byFlow = this.contexts.get(r);
-    if (!byFlow) {
-      byFlow = new Map();
-      this.contexts.set(r, byFlow);
-    }
-    let bySource = byFlow.get(f);
-    if (!bySource) {
-      bySource = new Map();
-      byFlow.set(f, bySource);
-    }
-    let byBasis = bySource.get(s);
-    if (!byBasis) {
-      byBasis = new Map();
-      bySource.set(s, byBasis);
-    }
-    let id = byBasis.get(b);
-    if (id === undefined) {
-      id = ++this.contextCount;
-      byBasis.set(b, id);
-    }
-    last[0] = r;
-    last[1] = f;
-    last[2] = s;
-    last[3] = b;
-    last[4] = id;
-    return id;
-  }
-
-  private grow(): void {
-    const { words, lines, fileOf, capacity } = this;
-    const cap = capacity * 2;
-    this.words = [0, 1, 2, 3].map(() => new Int32Array(cap));
-    this.lines = new Int32Array(cap);
-    this.fileOf = new Uint16Array(cap);
-    this.capacity = cap;
-    const k = new Int32Array(4);
-    for (let i = 0; i < capacity; i++) {
-      if ((words[0] as Int32Array)[i] === 0) continue;
-      for (let w = 0; w < 4; w++) k[w] = (words[w] as Int32Array)[i] as number;
-      const slot = -2 - this.slotOf(k, this.words, cap, true);
-      for (let w = 0; w < 4; w++) (this.words[w] as Int32Array)[slot] = k[w] as number;
-      this.lines[slot] = lines[i] as number;
-      this.fileOf[slot] = fileOf[i] as number;
-    }
+  context(r: number, f: number, s: number, b: number): number {
+    return this.contexts.idOf(r, f, s, b);
   }
 }

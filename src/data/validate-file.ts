@@ -5,7 +5,7 @@ import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
 import { BlankStretch } from './blank-runs.js';
 import { eachRecord } from './each-record.js';
-import { type FieldReader, StringRecord } from './field-cache.js';
+import { FieldCache, type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import type { FilePlan } from './plan-types.js';
 import { emptyFile } from './read-input.js';
@@ -76,6 +76,10 @@ class FileCheck {
   private current: FieldReader | undefined;
   private codeCol = -1;
   private nameCol = -1;
+  // The partner code and name cells as text through caches: the same string for the same bytes, so the
+  // name check compares them by pointer and makes no string per row.
+  private readonly codeTexts = new FieldCache<string>((t) => t);
+  private readonly nameTexts = new FieldCache<string>((t) => t);
   private records = 0;
 
   constructor(
@@ -319,8 +323,8 @@ class FileCheck {
     const p = this.place as RowPlace;
     const current = this.current;
     if (current && (p.partnerCodeText !== undefined || p.partnerNameText !== undefined)) {
-      p.partnerCodeText = this.codeCol >= 0 ? current.text(this.codeCol) : undefined;
-      p.partnerNameText = this.nameCol >= 0 ? current.text(this.nameCol) : undefined;
+      p.partnerCodeText = this.codeCol >= 0 ? current.cached(this.codeCol, this.codeTexts) : undefined;
+      p.partnerNameText = this.nameCol >= 0 ? current.cached(this.nameCol, this.nameTexts) : undefined;
     }
     const found = (this.values as ValueChecks).row(row, p);
     if (found) this.sink.emit(found);
