@@ -60,10 +60,10 @@ export class ConsistencyChecker implements RowChecker {
 
     const kind = row.partner.kind;
     if (
+      kind === 'country' ||
       kind === 'world' ||
       kind === 'remainder' ||
       kind === 'pseudo' ||
-      kind === 'country' ||
       kind === 'unknown'
     ) {
       const group = this.groupOf(slot, fileIndex);

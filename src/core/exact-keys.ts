@@ -2,11 +2,12 @@ import { TupleIds } from './tuple-ids.js';
 
 /**
  * The set of row keys validate's duplicate check looks rows up in, exact and compact. A key (year, month,
- * reporter, flow, source, basis, partner, code or category) is found by a hash of its text in open
- * addressing, and matches only when every part is equal: the strings are compared, by pointer when the
- * field caches handed the same string (nearly always), so a repeated key costs a hash of its characters
- * and no map look-up. No hash stands for a key: two keys are the same only when every part is (a 64-bit
- * hash let crafted keys collide). Memory grows with distinct keys only (about 90 bytes a key).
+ * reporter, flow, source, basis, partner, code or category) is found by a hash in open addressing and
+ * matches only when every part is equal: the partner and code strings are compared (by pointer when the
+ * field caches handed the same string, nearly always), the reporter, flow, source and basis by the exact id
+ * of the four (Contexts). So a repeated key costs a hash of its partner and code and no map look-up. No
+ * hash stands for a key: two keys are the same only when every part is (a 64-bit hash let crafted keys
+ * collide). Memory grows with distinct keys only (about 60 bytes a key).
  */
 export class ExactKeys {
   /** Per slot: the key's id (0: empty), and its hash, to pass over most other keys without comparing. */
@@ -17,19 +18,17 @@ export class ExactKeys {
   /** By key id: its parts, and the line and file of its first row, and a number its user keeps (`tag`). */
   private years: Float64Array;
   private months: Float64Array;
-  // One array a part, each a field of its own: the look-up reads them without going through another array.
-  private readonly reporters: string[] = [''];
-  private readonly flows: string[] = [''];
-  private readonly sources: string[] = [''];
-  private readonly bases: string[] = [''];
+  private contextOf: Int32Array;
   private readonly partners: string[] = [''];
   private readonly whats: string[] = [''];
-  private readonly texts = [this.reporters, this.flows, this.sources, this.bases, this.partners, this.whats];
   private lines: Int32Array;
   private fileOf: Uint16Array;
   private tags: Int32Array;
+  private readonly contexts = new Contexts();
   /** The key of the last `find`, for `add`. */
-  private readonly pending: string[] = ['', '', '', '', '', ''];
+  private pendingPartner = '';
+  private pendingWhat = '';
+  private pendingContext = 0;
   private pendingYear = 0;
   private pendingMonth = 0;
   private pendingHash = 0;
@@ -45,6 +44,7 @@ export class ExactKeys {
     const n = Math.max(16, capacity);
     this.years = new Float64Array(n);
     this.months = new Float64Array(n);
+    this.contextOf = new Int32Array(n);
     this.lines = new Int32Array(n);
     this.fileOf = new Uint16Array(n);
     this.tags = new Int32Array(n);
@@ -61,16 +61,17 @@ export class ExactKeys {
     partner: string,
     what: string,
   ): number {
+    const c = this.contexts.id(reporter, flow, source, basis);
     // An equal number hashes the same whatever its form (-0 and 0; NaN to 0, as it equals itself below).
-    let h = Math.imul((year | 0) ^ 0x2f, 0x01000193) ^ (month | 0);
-    h = textHash(textHash(textHash(h, reporter), flow), source);
-    h = textHash(textHash(textHash(h, basis), partner), what);
+    let h = Math.imul(Math.imul(c, 0x9e3779b1) ^ (year | 0), 0x01000193) ^ (month | 0);
+    h = textHash(textHash(h, partner), what);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     h ^= h >>> 13;
     const years = this.years;
     const months = this.months;
-    const tp = this.partners;
-    const tw = this.whats;
+    const contexts = this.contextOf;
+    const partners = this.partners;
+    const whats = this.whats;
     const ids = this.slotIds;
     const hashes = this.slotHashes;
     const mask = this.mask;
@@ -79,24 +80,17 @@ export class ExactKeys {
       if (id === 0) break;
       if (
         hashes[slot] === h &&
-        tp[id] === partner &&
-        tw[id] === what &&
+        contexts[id] === c &&
+        partners[id] === partner &&
+        whats[id] === what &&
         sameNumber(years[id] as number, year) &&
-        sameNumber(months[id] as number, month) &&
-        this.flows[id] === flow &&
-        this.reporters[id] === reporter &&
-        this.sources[id] === source &&
-        this.bases[id] === basis
+        sameNumber(months[id] as number, month)
       )
         return id;
     }
-    const p = this.pending;
-    p[0] = reporter;
-    p[1] = flow;
-    p[2] = source;
-    p[3] = basis;
-    p[4] = partner;
-    p[5] = what;
+    this.pendingPartner = partner;
+    this.pendingWhat = what;
+    this.pendingContext = c;
     this.pendingYear = year;
     this.pendingMonth = month;
     this.pendingHash = h;
@@ -114,7 +108,9 @@ export class ExactKeys {
     while (this.slotIds[slot] !== 0) slot = (slot + 1) & mask;
     this.slotIds[slot] = id;
     this.slotHashes[slot] = h;
-    for (let part = 0; part < 6; part++) (this.texts[part] as string[])[id] = this.pending[part] as string;
+    this.partners[id] = this.pendingPartner;
+    this.whats[id] = this.pendingWhat;
+    this.contextOf[id] = this.pendingContext;
     this.years[id] = this.pendingYear;
     this.months[id] = this.pendingMonth;
     this.lines[id] = line;
@@ -139,13 +135,10 @@ export class ExactKeys {
   /** Sets `lastKey` to the interned ids of a key's parts (exact: equal ids for equal parts, and only then). */
   idsOf(slot: number): Int32Array {
     const k = this.lastKey;
-    const t = this.texts as [string[], string[], string[], string[], string[], string[]];
-    const ids = this.parts;
-    k[0] = ids.period(this.years[slot] as number, this.months[slot] as number);
-    const [r, f, s, b, p, w] = t.map((texts, part) => ids.text(part, texts[slot] as string)) as number[];
-    k[1] = ids.context(r as number, f as number, s as number, b as number);
-    k[2] = p as number;
-    k[3] = w as number;
+    k[0] = this.parts.period(this.years[slot] as number, this.months[slot] as number);
+    k[1] = this.contextOf[slot] as number;
+    k[2] = this.parts.text(0, this.partners[slot] as string);
+    k[3] = this.parts.text(1, this.whats[slot] as string);
     return k;
   }
 
@@ -176,6 +169,7 @@ export class ExactKeys {
     };
     this.years = grown(this.years, new Float64Array(n));
     this.months = grown(this.months, new Float64Array(n));
+    this.contextOf = grown(this.contextOf, new Int32Array(n));
     this.lines = grown(this.lines, new Int32Array(n));
     this.fileOf = grown(this.fileOf, new Uint16Array(n));
     this.tags = grown(this.tags, new Int32Array(n));
@@ -184,7 +178,7 @@ export class ExactKeys {
 
 /** Numbers equal as a key part: as ===, and NaN equal to itself (two NaN periods are one period). */
 function sameNumber(a: number, b: number): boolean {
-  return a === b || (a !== a && b !== b);
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** FNV-1a over a string's UTF-16 units, then a separator: ("ab", "c") and ("a", "bc") hash apart. */
@@ -194,13 +188,50 @@ function textHash(h: number, s: string): number {
   return Math.imul(x ^ 0x1f, 0x01000193);
 }
 
+/** How many recent contexts are compared by pointer before the exact map is asked. */
+const RECENT = 4;
+
+/**
+ * Exact ids of (reporter, flow, source, basis): a file has a few, and its rows switch among two or four
+ * (imports and exports), so the last RECENT are compared by pointer and the map of all is asked only on a
+ * switch to another.
+ */
+class Contexts {
+  private readonly all = new Map<string, number>();
+  private readonly recent: string[] = new Array<string>(RECENT * 4).fill('\u0000');
+  private readonly recentIds = new Int32Array(RECENT);
+  private next = 0;
+
+  id(reporter: string, flow: string, source: string, basis: string): number {
+    const r = this.recent;
+    for (let i = 0, o = 0; i < RECENT; i++, o += 4) {
+      if (r[o] === reporter && r[o + 1] === flow && r[o + 2] === source && r[o + 3] === basis)
+        return this.recentIds[i] as number;
+    }
+    // An unambiguous text of the four: no two contexts share one.
+    const key = JSON.stringify([reporter, flow, source, basis]);
+    let id = this.all.get(key);
+    if (id === undefined) {
+      id = this.all.size + 1;
+      this.all.set(key, id);
+    }
+    const o = this.next * 4;
+    r[o] = reporter;
+    r[o + 1] = flow;
+    r[o + 2] = source;
+    r[o + 3] = basis;
+    this.recentIds[this.next] = id;
+    this.next = (this.next + 1) % RECENT;
+    return id;
+  }
+}
+
 /** Interned ids of key parts, for what is grouped by them (once per key and file, not per row). */
 class PartIds {
-  private readonly strings = [0, 1, 2, 3, 4, 5].map(() => new Map<string, number>());
+  private readonly strings = [new Map<string, number>(), new Map<string, number>()];
   /** Periods of two 32-bit integers by the tuple; any other pair by its text, under a negative id. */
   private readonly periods = new TupleIds(64);
   private readonly otherPeriods = new Map<string, number>();
-  private readonly contexts = new TupleIds(64);
 
   text(part: number, s: string): number {
     const map = this.strings[part] as Map<string, number>;
@@ -221,9 +252,5 @@ class PartIds {
       this.otherPeriods.set(key, id);
     }
     return id;
-  }
-
-  context(r: number, f: number, s: number, b: number): number {
-    return this.contexts.idOf(r, f, s, b);
   }
 }

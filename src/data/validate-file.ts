@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type ProblemSink } from '../model/problems.js';
 import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
@@ -14,7 +13,7 @@ import type { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
 import type { CellAt, ProblemAt, RowChecks, Tally, ValueChecks } from './validate-checks.js';
 import { checkLineEndings, countLineEndings, type LineEndings } from './validate-line-endings.js';
-import { checkHeaderCells, checkWidth } from './validate-structure.js';
+import { blankText, checkHeaderCells, checkWidth, problemCode } from './validate-structure.js';
 import type { DataSheet } from './workbook-sheets.js';
 
 /** What `validate` checks besides the CSV structure. */
@@ -24,19 +23,6 @@ export interface ValidateOptions extends ReadOptions {
 }
 
 const NO_CELL: CellAt = { column: null, field: null };
-
-/** A run of blank rows, one problem at its first line (a file of a million empty lines is one problem). */
-function blankText(rows: number, first: number, last: number, where: 'inside' | 'below'): string {
-  return rows === 1
-    ? `a blank row ${where} the table`
-    : `${rows.toLocaleString('en-US')} blank rows ${where} the table (lines ${first}-${last})`;
-}
-
-/** Maps the reader's InputError codes to validate's problem codes. */
-function problemCode(err: InputError): ProblemCode {
-  const c = err.code;
-  return c === 'ragged-row' || c === 'rules-file' || c === 'unreadable' ? 'input' : c;
-}
 
 /**
  * Checks one input and reports every problem found (not only the first) through `sink`: the CSV structure,
