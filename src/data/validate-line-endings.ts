@@ -22,13 +22,8 @@ export async function* countLineEndings(
   };
   for await (const chunk of source) {
     if (!pendingCR && chunk.indexOf(13) === -1) {
-      // No CR in this chunk: its LFs counted four bytes at a time (the line of the first is where it starts).
-      const n = countLF(chunk);
-      if (n > 0) {
-        counts.lf += n;
-        if (!first.lf) first.lf = line;
-        line += n;
-      }
+      // No CR in this chunk: count its LFs natively.
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) seen('lf');
     } else {
       for (let i = 0; i < chunk.length; i++) {
         const c = chunk[i];
@@ -47,28 +42,6 @@ export async function* countLineEndings(
     yield chunk;
   }
   if (pendingCR) seen('cr');
-}
-
-/** How many LF bytes `buf` holds: a 32-bit word at a time, where a byte that was LF becomes zero. */
-function countLF(buf: Buffer): number {
-  const len = buf.length;
-  const offset = buf.byteOffset;
-  let n = 0;
-  let i = 0;
-  for (; i < len && ((offset + i) & 3) !== 0; i++) if (buf[i] === 10) n++;
-  const words = (len - i) >> 2;
-  if (words > 0) {
-    const u32 = new Uint32Array(buf.buffer, offset + i, words);
-    for (let w = 0; w < words; w++) {
-      const x = (u32[w] as number) ^ 0x0a0a0a0a;
-      // Bit 7 of each byte of `zero` is set exactly when that byte of x is 0 (no carry crosses bytes).
-      const zero = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
-      n += Math.imul(zero >>> 7, 0x01010101) >>> 24;
-    }
-    i += words * 4;
-  }
-  for (; i < len; i++) if (buf[i] === 10) n++;
-  return n;
 }
 
 /** A file of more than one kind of line ending: reported at the first ending of the rarest kind. */
