@@ -2,7 +2,7 @@ import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
 import { toNumber } from '../model/usd.js';
 import { ExactKeys } from './exact-keys.js';
-import { GroupSums } from './group-sums.js';
+import { GroupSums, MonthSums } from './group-sums.js';
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
 interface WorldRow {
@@ -17,8 +17,10 @@ interface WorldRow {
 
 interface MonthGroup {
   annual?: { value: number; file: string; line: number };
-  months: Map<number, number>;
+  months: MonthSums;
   scale: number;
+  /** Its place in `monthList`. */
+  index: number;
 }
 
 /**
@@ -35,6 +37,9 @@ export class ConsistencyChecker implements RowChecker {
   private readonly sums = new GroupSums();
   private readonly worlds: WorldRow[] = [];
   private readonly monthGroups = new Map<string, MonthGroup>();
+  /** The month groups by index, and by key slot the index + 1 of its group (0: not looked up yet). */
+  private readonly monthList: MonthGroup[] = [];
+  private keyMonths = new Int32Array(1024);
   private readonly names = new Map<
     string,
     { raw: string; name: string; line: number; file: string; reported: boolean }
@@ -80,14 +85,9 @@ export class ConsistencyChecker implements RowChecker {
     }
 
     if (place.hasMonths && kind !== 'group' && !row.cumulative) {
-      const mk = `${row.year}|${row.reporter}|${row.flow ?? ''}|${row.partner.code}|${what}|${row.source}`;
-      let m = this.monthGroups.get(mk);
-      if (!m) {
-        m = { months: new Map(), scale: row.valueScale };
-        this.monthGroups.set(mk, m);
-      }
+      const m = this.monthGroupOf(slot, row, what);
       if (month === 0) m.annual = { value: value, file: row.file, line: row.line };
-      else m.months.set(month, (m.months.get(month) ?? 0) + value);
+      else m.months.add(month, value);
     }
 
     if (place.partnerCodeText && place.partnerNameText) {
@@ -137,8 +137,7 @@ export class ConsistencyChecker implements RowChecker {
     }
     for (const m of this.monthGroups.values()) {
       if (!m.annual || m.months.size !== 12) continue;
-      let sum = 0;
-      for (const v of m.months.values()) sum += v;
+      const sum = m.months.total();
       const tol = Math.max(Math.abs(m.annual.value) * this.tolerance, 2 * 10 ** m.scale);
       if (Math.abs(sum - m.annual.value) <= tol) continue;
       this.sink.emit({
@@ -203,6 +202,29 @@ export class ConsistencyChecker implements RowChecker {
       message: `${key}: both are counted, as SQL's SUM() would (an analysis warns; --dedupe counts an exact repeat once)`,
     });
     return slot;
+  }
+
+  /**
+   * The group of twelve months and their year that the row of key `slot` is in: by its text the first time
+   * (year, reporter, flow, partner, code or category, source: all parts of the key), then kept with the key.
+   */
+  private monthGroupOf(slot: number, row: TradeRow, what: string): MonthGroup {
+    const i = slot < this.keyMonths.length ? (this.keyMonths[slot] as number) : 0;
+    if (i > 0) return this.monthList[i - 1] as MonthGroup;
+    const mk = `${row.year}|${row.reporter}|${row.flow ?? ''}|${row.partner.code}|${what}|${row.source}`;
+    let m = this.monthGroups.get(mk);
+    if (!m) {
+      m = { months: new MonthSums(), scale: row.valueScale, index: this.monthList.length };
+      this.monthGroups.set(mk, m);
+      this.monthList.push(m);
+    }
+    if (slot >= this.keyMonths.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.keyMonths.length * 2));
+      grown.set(this.keyMonths);
+      this.keyMonths = grown;
+    }
+    this.keyMonths[slot] = m.index + 1;
+    return m;
   }
 
   private fileIndexOf(file: string): number {

@@ -62,3 +62,41 @@ export class GroupSums {
     this.has = has;
   }
 }
+
+/**
+ * The sums of one group's months, by month in the order first met (as a Map of them would iterate): months
+ * 1 to 12 in a typed array, without a Map look-up per row; any other month number in a Map.
+ */
+export class MonthSums {
+  private readonly sums = new Float64Array(13);
+  private readonly order: number[] = [];
+  private other: Map<number, number> | undefined;
+
+  /** How many distinct months have a value. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** Adds a row's value to its month. */
+  add(month: number, value: number): void {
+    if (month >= 1 && month <= 12 && Number.isInteger(month)) {
+      const sums = this.sums;
+      if (sums[month] === 0 && !this.order.includes(month)) this.order.push(month);
+      sums[month] = (sums[month] as number) + value;
+      return;
+    }
+    this.other ??= new Map();
+    const before = this.other.get(month);
+    if (before === undefined) this.order.push(month);
+    this.other.set(month, (before ?? 0) + value);
+  }
+
+  /** The sum of the months' sums, added in the order the months were first met. */
+  total(): number {
+    let sum = 0;
+    for (const m of this.order) {
+      sum += m >= 1 && m <= 12 && Number.isInteger(m) ? (this.sums[m] as number) : (this.other?.get(m) ?? 0);
+    }
+    return sum;
+  }
+}
