@@ -4,10 +4,11 @@ import { TupleIds } from './tuple-ids.js';
  * The set of row keys validate's duplicate check looks rows up in, exact and compact. A key (year, month,
  * reporter, flow, source, basis, partner, code or category) is found by a hash in open addressing and
  * matches only when every part is equal: the partner and code strings are compared (by pointer when the
- * field caches handed the same string, nearly always), the reporter, flow, source and basis by the exact id
- * of the four (Contexts). So a repeated key costs a hash of its partner and code and no map look-up. No
+ * field caches handed the same string, nearly always), the year and month by the exact id of the pair, the
+ * reporter, flow, source and basis by the exact id of the four (Contexts). So a repeated key costs a hash of
+ * its partner and code and no map look-up. No
  * hash stands for a key: two keys are the same only when every part is (a 64-bit hash let crafted keys
- * collide). Memory grows with distinct keys only (about 60 bytes a key).
+ * collide). Memory grows with distinct keys only (30 to 60 bytes a key).
  */
 export class ExactKeys {
   /** Per slot: the key's id (0: empty), and its hash, to pass over most other keys without comparing. */
@@ -16,8 +17,7 @@ export class ExactKeys {
   private mask: number;
   private size = 0;
   /** By key id: its parts, and the line and file of its first row, and a number its user keeps (`tag`). */
-  private years: Float64Array;
-  private months: Float64Array;
+  private periodOf: Int32Array;
   private contextOf: Int32Array;
   private readonly partners: string[] = [''];
   private readonly whats: string[] = [''];
@@ -29,10 +29,12 @@ export class ExactKeys {
   private pendingPartner = '';
   private pendingWhat = '';
   private pendingContext = 0;
-  private pendingYear = 0;
-  private pendingMonth = 0;
+  private pendingPeriod = 0;
   private pendingHash = 0;
   private readonly parts = new PartIds();
+  /** By (year mod 64, month): the last year met there and its period id (0: none yet). */
+  private readonly recentYears = new Int32Array(1024);
+  private readonly recentPeriods = new Int32Array(1024);
   /** The ids of a key's period, context (reporter, flow, source, basis), partner and code, set by `idsOf`. */
   readonly lastKey = new Int32Array(4);
 
@@ -42,8 +44,7 @@ export class ExactKeys {
     this.slotHashes = new Int32Array(slots);
     this.mask = slots - 1;
     const n = Math.max(16, capacity);
-    this.years = new Float64Array(n);
-    this.months = new Float64Array(n);
+    this.periodOf = new Int32Array(n);
     this.contextOf = new Int32Array(n);
     this.lines = new Int32Array(n);
     this.fileOf = new Uint16Array(n);
@@ -62,13 +63,12 @@ export class ExactKeys {
     what: string,
   ): number {
     const c = this.contexts.id(reporter, flow, source, basis);
-    // An equal number hashes the same whatever its form (-0 and 0; NaN to 0, as it equals itself below).
-    let h = Math.imul(Math.imul(c, 0x9e3779b1) ^ (year | 0), 0x01000193) ^ (month | 0);
+    const p = this.period(year, month);
+    let h = Math.imul(Math.imul(c, 0x9e3779b1) ^ p, 0x01000193);
     h = textHash(textHash(h, partner), what);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     h ^= h >>> 13;
-    const years = this.years;
-    const months = this.months;
+    const periods = this.periodOf;
     const contexts = this.contextOf;
     const partners = this.partners;
     const whats = this.whats;
@@ -83,16 +83,14 @@ export class ExactKeys {
         contexts[id] === c &&
         partners[id] === partner &&
         whats[id] === what &&
-        sameNumber(years[id] as number, year) &&
-        sameNumber(months[id] as number, month)
+        periods[id] === p
       )
         return id;
     }
     this.pendingPartner = partner;
     this.pendingWhat = what;
     this.pendingContext = c;
-    this.pendingYear = year;
-    this.pendingMonth = month;
+    this.pendingPeriod = p;
     this.pendingHash = h;
     return -1;
   }
@@ -111,8 +109,7 @@ export class ExactKeys {
     this.partners[id] = this.pendingPartner;
     this.whats[id] = this.pendingWhat;
     this.contextOf[id] = this.pendingContext;
-    this.years[id] = this.pendingYear;
-    this.months[id] = this.pendingMonth;
+    this.periodOf[id] = this.pendingPeriod;
     this.lines[id] = line;
     this.fileOf[id] = Math.min(file, 0xffff);
     return id;
@@ -135,11 +132,24 @@ export class ExactKeys {
   /** Sets `lastKey` to the interned ids of a key's parts (exact: equal ids for equal parts, and only then). */
   idsOf(slot: number): Int32Array {
     const k = this.lastKey;
-    k[0] = this.parts.period(this.years[slot] as number, this.months[slot] as number);
+    k[0] = this.periodOf[slot] as number;
     k[1] = this.contextOf[slot] as number;
     k[2] = this.parts.text(0, this.partners[slot] as string);
     k[3] = this.parts.text(1, this.whats[slot] as string);
     return k;
+  }
+
+  /** The exact id of a year and month: a small table of the last met by year, before the map of all. */
+  private period(year: number, month: number): number {
+    if ((year | 0) !== year || (month | 0) !== month || month < 0 || month > 15)
+      return this.parts.period(year, month);
+    const i = ((year & 63) << 4) | month;
+    const id = this.recentPeriods[i] as number;
+    if (id !== 0 && this.recentYears[i] === year) return id;
+    const known = this.parts.period(year, month);
+    this.recentYears[i] = year;
+    this.recentPeriods[i] = known;
+    return known;
   }
 
   private growSlots(): void {
@@ -167,18 +177,12 @@ export class ExactKeys {
       b.set(a);
       return b;
     };
-    this.years = grown(this.years, new Float64Array(n));
-    this.months = grown(this.months, new Float64Array(n));
+    this.periodOf = grown(this.periodOf, new Int32Array(n));
     this.contextOf = grown(this.contextOf, new Int32Array(n));
     this.lines = grown(this.lines, new Int32Array(n));
     this.fileOf = grown(this.fileOf, new Uint16Array(n));
     this.tags = grown(this.tags, new Int32Array(n));
   }
-}
-
-/** Numbers equal as a key part: as ===, and NaN equal to itself (two NaN periods are one period). */
-function sameNumber(a: number, b: number): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** FNV-1a over a string's UTF-16 units, then a separator: ("ab", "c") and ("a", "bc") hash apart. */
