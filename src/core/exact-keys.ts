@@ -209,7 +209,8 @@ class Contexts {
   id(reporter: string, flow: string, source: string, basis: string): number {
     const r = this.recent;
     for (let i = 0, o = 0; i < RECENT; i++, o += 4) {
-      if (r[o] === reporter && r[o + 1] === flow && r[o + 2] === source && r[o + 3] === basis)
+      // The flow first: it is what tells apart the contexts a file switches among.
+      if (r[o + 1] === flow && r[o] === reporter && r[o + 2] === source && r[o + 3] === basis)
         return this.recentIds[i] as number;
     }
     // An unambiguous text of the four: no two contexts share one.
