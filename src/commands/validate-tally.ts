@@ -13,8 +13,13 @@ const FIRST_KEPT = 50;
 export class ProblemTally {
   private listedCount = 0;
   private readonly first: Problem[] = [];
-  private readonly byCode = new Map<string, number>();
+  /** Per code, in the order first met: a counter object, so a problem of the same code as the last costs no look-up. */
+  private readonly byCode = new Map<string, { n: number }>();
   private readonly perFile = new Map<string, { errors: number; warnings: number }>();
+  private lastCode: string | undefined;
+  private lastCodeCount = { n: 0 };
+  private lastFile: string | undefined;
+  private lastFileCount = { errors: 0, warnings: 0 };
 
   constructor(
     private readonly writer: ProblemWriter,
@@ -37,15 +42,34 @@ export class ProblemTally {
 
   /** Counts one problem that is not listed. */
   readonly count = (file: string, code: string, severity: 'error' | 'warning'): void => {
-    this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+    const c = code === this.lastCode ? this.lastCodeCount : this.codeCount(code);
+    c.n++;
+    const f = file === this.lastFile ? this.lastFileCount : this.fileCount(file);
+    if (severity === 'error') f.errors++;
+    else f.warnings++;
+  };
+
+  private codeCount(code: string): { n: number } {
+    let c = this.byCode.get(code);
+    if (!c) {
+      c = { n: 0 };
+      this.byCode.set(code, c);
+    }
+    this.lastCode = code;
+    this.lastCodeCount = c;
+    return c;
+  }
+
+  private fileCount(file: string): { errors: number; warnings: number } {
     let f = this.perFile.get(file);
     if (!f) {
       f = { errors: 0, warnings: 0 };
       this.perFile.set(file, f);
     }
-    if (severity === 'error') f.errors++;
-    else f.warnings++;
-  };
+    this.lastFile = file;
+    this.lastFileCount = f;
+    return f;
+  }
 
   /** The report over `files` (in the order read): valid unless errors, or warnings too when strict. */
   report(summaries: FileSummary[], strict: boolean): ValidationReport {
@@ -65,7 +89,7 @@ export class ProblemTally {
       files,
       listed: this.listedCount,
       first: this.first,
-      counts: { errors, warnings, byCode: Object.fromEntries(this.byCode) },
+      counts: { errors, warnings, byCode: Object.fromEntries([...this.byCode].map(([k, c]) => [k, c.n])) },
     };
   }
 }

@@ -2,7 +2,7 @@ import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
 import { toNumber } from '../model/usd.js';
 import { ExactKeys } from './exact-keys.js';
-import { KeyTable } from './key-table.js';
+import { GroupSums, MonthSums } from './group-sums.js';
 
 /** A World/total row, kept to be checked against the sum of its group at the end. */
 interface WorldRow {
@@ -11,29 +11,35 @@ interface WorldRow {
   line: number;
   place: RowPlace;
   scale: number;
-  /** The hash of its group (file, year, month, reporter, flow, code, source) in the sums tables. */
-  group: [number, number];
+  /** Its group (file, year, month, reporter, flow, code, source) in the sums. */
+  group: number;
 }
 
 interface MonthGroup {
   annual?: { value: number; file: string; line: number };
-  months: Map<number, number>;
+  months: MonthSums;
   scale: number;
+  /** Its place in `monthList`. */
+  index: number;
 }
 
 /**
  * The checks across rows: duplicate keys, World/total rows against their parts, twelve months against
  * their year, and a partner code under two names. Memory grows with distinct keys only: duplicates are
- * found exactly through a table of interned key parts (ExactKeys, 22 bytes a key), totals and months per group.
+ * found exactly through a table of interned key parts (ExactKeys, about 50 bytes a key), totals and months per group.
  */
 export class ConsistencyChecker implements RowChecker {
   private readonly keys = new ExactKeys();
   private readonly files: string[] = [];
-  /** Per group, the partners' sum and the remainder rows' sum (and count): no strings per row. */
-  private readonly parts = new KeyTable(true);
-  private readonly remainders = new KeyTable(true);
+  private lastFile: string | undefined;
+  private lastFileIndex = -1;
+  /** Per group, the partners' sum and the remainder rows' sum: no strings per row. */
+  private readonly sums = new GroupSums();
   private readonly worlds: WorldRow[] = [];
   private readonly monthGroups = new Map<string, MonthGroup>();
+  /** The month groups by index, and by key slot the index + 1 of its group (0: not looked up yet). */
+  private readonly monthList: MonthGroup[] = [];
+  private keyMonths = new Int32Array(1024);
   private readonly names = new Map<
     string,
     { raw: string; name: string; line: number; file: string; reported: boolean }
@@ -49,33 +55,23 @@ export class ConsistencyChecker implements RowChecker {
   add(row: TradeRow, place: RowPlace): void {
     // A row by a hidden dimension (a port, a mode of transport) is a part of a total row: not a repeat.
     if (row.detail !== undefined) return;
-    let fileIndex = this.files.lastIndexOf(row.file);
-    if (fileIndex === -1) fileIndex = this.files.push(row.file) - 1;
+    const fileIndex = row.file === this.lastFile ? this.lastFileIndex : this.fileIndexOf(row.file);
     const month = row.month ?? 0;
     const what = row.code ?? row.category ?? '';
-    this.duplicate(row, month, what, fileIndex, place);
+    const slot = this.duplicate(row, month, what, fileIndex, place);
     if (row.value === undefined) return;
     // Tolerance checks: a double is close enough past 2^53.
     const value = toNumber(row.value);
 
     const kind = row.partner.kind;
     if (
+      kind === 'country' ||
       kind === 'world' ||
       kind === 'remainder' ||
       kind === 'pseudo' ||
-      kind === 'country' ||
       kind === 'unknown'
     ) {
-      // The group by the ids the duplicate check just interned (period; reporter, flow, source and basis;
-      // code or category), not by hashing the strings again.
-      const ids = this.keys.lastKey;
-      const g = this.parts
-        .begin()
-        .int(fileIndex)
-        .int(ids[0] as number)
-        .int(ids[1] as number)
-        .int(ids[3] as number);
-      const group = g.hash();
+      const group = this.groupOf(slot, fileIndex);
       if (kind === 'world') {
         this.worlds.push({
           value: value,
@@ -85,24 +81,13 @@ export class ConsistencyChecker implements RowChecker {
           scale: row.valueScale,
           group,
         });
-      } else {
-        const table = kind === 'remainder' || kind === 'pseudo' ? this.remainders : this.parts;
-        table.seek(group[0], group[1]);
-        const slot = table.find();
-        if (slot === -1) table.add(row.line, fileIndex, value);
-        else table.addTo(slot, value);
-      }
+      } else this.sums.add(group, kind === 'remainder' || kind === 'pseudo', value);
     }
 
     if (place.hasMonths && kind !== 'group' && !row.cumulative) {
-      const mk = `${row.year}|${row.reporter}|${row.flow ?? ''}|${row.partner.code}|${what}|${row.source}`;
-      let m = this.monthGroups.get(mk);
-      if (!m) {
-        m = { months: new Map(), scale: row.valueScale };
-        this.monthGroups.set(mk, m);
-      }
+      const m = this.monthGroupOf(slot, row, what);
       if (month === 0) m.annual = { value: value, file: row.file, line: row.line };
-      else m.months.set(month, (m.months.get(month) ?? 0) + value);
+      else m.months.add(month, value);
     }
 
     if (place.partnerCodeText && place.partnerNameText) {
@@ -132,12 +117,8 @@ export class ConsistencyChecker implements RowChecker {
   /** Reports what can be known only at the end: totals against their parts, months against their year. */
   finish(): void {
     for (const w of this.worlds) {
-      const sumOf = (table: KeyTable): number | undefined => {
-        const slot = table.seek(w.group[0], w.group[1]).find();
-        return slot === -1 ? undefined : table.value(slot);
-      };
-      const remainder = sumOf(this.remainders);
-      const sum = (sumOf(this.parts) ?? 0) + (remainder ?? 0);
+      const remainder = this.sums.remainder(w.group);
+      const sum = (this.sums.parts(w.group) ?? 0) + (remainder ?? 0);
       const hasRemainder = remainder !== undefined;
       const tol = Math.max(Math.abs(w.value) * this.tolerance, 2 * 10 ** w.scale);
       const over = sum - w.value > tol;
@@ -156,8 +137,7 @@ export class ConsistencyChecker implements RowChecker {
     }
     for (const m of this.monthGroups.values()) {
       if (!m.annual || m.months.size !== 12) continue;
-      let sum = 0;
-      for (const v of m.months.values()) sum += v;
+      const sum = m.months.total();
       const tol = Math.max(Math.abs(m.annual.value) * this.tolerance, 2 * 10 ** m.scale);
       if (Math.abs(sum - m.annual.value) <= tol) continue;
       this.sink.emit({
@@ -177,7 +157,7 @@ export class ConsistencyChecker implements RowChecker {
    * to the same rows: a repeated partner row is counted as given (a warning; --dedupe counts an exact repeat
    * once), a second World row for one key stops an analysis (an error).
    */
-  private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): void {
+  private duplicate(row: TradeRow, month: number, what: string, fileIndex: number, place: RowPlace): number {
     const k = this.keys;
     const slot = k.find(
       row.year,
@@ -189,15 +169,12 @@ export class ConsistencyChecker implements RowChecker {
       row.partner.code,
       what,
     );
-    if (slot === -1) {
-      k.add(row.line, fileIndex);
-      return;
-    }
+    if (slot === -1) return k.add(row.line, fileIndex);
     const world = row.partner.kind === 'world';
     if (!this.sink.listing) {
       // Not listed: counted without its words (a file of repeats has millions).
       this.sink.count(row.file, world ? 'duplicate-total' : 'duplicate-row', world ? 'error' : 'warning');
-      return;
+      return slot;
     }
     const file = this.files[k.file(slot)];
     const at = file === row.file ? `line ${k.line(slot)}` : `${file}:${k.line(slot)}`;
@@ -213,7 +190,7 @@ export class ConsistencyChecker implements RowChecker {
         message: `a second World/total row for ${key.slice(9)}: a total is given once, and an analysis stops here`,
         hint: 'remove one; if they are the same row, --dedupe counts it once',
       });
-      return;
+      return slot;
     }
     this.sink.emit({
       file: row.file,
@@ -224,6 +201,52 @@ export class ConsistencyChecker implements RowChecker {
       severity: 'warning',
       message: `${key}: both are counted, as SQL's SUM() would (an analysis warns; --dedupe counts an exact repeat once)`,
     });
+    return slot;
+  }
+
+  /**
+   * The group of twelve months and their year that the row of key `slot` is in: by its text the first time
+   * (year, reporter, flow, partner, code or category, source: all parts of the key), then kept with the key.
+   */
+  private monthGroupOf(slot: number, row: TradeRow, what: string): MonthGroup {
+    const i = slot < this.keyMonths.length ? (this.keyMonths[slot] as number) : 0;
+    if (i > 0) return this.monthList[i - 1] as MonthGroup;
+    const mk = `${row.year}|${row.reporter}|${row.flow ?? ''}|${row.partner.code}|${what}|${row.source}`;
+    let m = this.monthGroups.get(mk);
+    if (!m) {
+      m = { months: new MonthSums(), scale: row.valueScale, index: this.monthList.length };
+      this.monthGroups.set(mk, m);
+      this.monthList.push(m);
+    }
+    if (slot >= this.keyMonths.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.keyMonths.length * 2));
+      grown.set(this.keyMonths);
+      this.keyMonths = grown;
+    }
+    this.keyMonths[slot] = m.index + 1;
+    return m;
+  }
+
+  private fileIndexOf(file: string): number {
+    let i = this.files.lastIndexOf(file);
+    if (i === -1) i = this.files.push(file) - 1;
+    this.lastFile = file;
+    this.lastFileIndex = i;
+    return i;
+  }
+
+  /**
+   * The group of the row of key `slot` in file `fileIndex` (the key's period, context and code or category,
+   * and the file), kept with the key: a repeated key costs no look-up, unless its rows are in several files.
+   */
+  private groupOf(slot: number, fileIndex: number): number {
+    const k = this.keys;
+    const tagged = k.tag(slot);
+    if (tagged !== 0 && this.sums.file(tagged) === fileIndex) return tagged;
+    const ids = k.idsOf(slot);
+    const group = this.sums.group(fileIndex, ids[0] as number, ids[1] as number, ids[3] as number);
+    k.setTag(slot, group);
+    return group;
   }
 }
 

@@ -65,6 +65,8 @@ export function problemAt(
 /** The value rules of one file: a negative value is a problem of its row; the others are counted. */
 export class ValueRules {
   private readonly tallies = new Map<string, Tally>();
+  /** The tally counted last: rows in a stretch often share one (a column of suppressed values). */
+  private last: Tally | undefined;
 
   constructor(
     private readonly file: string,
@@ -93,8 +95,7 @@ export class ValueRules {
     const hs = this.cells.code;
     if (code !== undefined && code !== 'TOTAL' && (row.system ?? 'HS') === 'HS') {
       if (row.padded) this.tally('hs-code-leading-zero', code.slice(1), row.line, hs.column, hs.field);
-      else if (!/^\d{2}(\d{2}){0,4}$/.test(code))
-        this.tally('hs-code-length', code, row.line, hs.column, hs.field);
+      else if (!isHsLength(code)) this.tally('hs-code-length', code, row.line, hs.column, hs.field);
     }
     if (row.partner.kind === 'unknown')
       this.tally('unknown-partner', row.partner.name, row.line, place.partnerColumn, place.partnerField);
@@ -107,10 +108,19 @@ export class ValueRules {
 
   /** Counts one more row with a problem reported once per file (by its code and the text it is about). */
   tally(code: ProblemCode, what: string, line: number, column: number | null, field: string | null): void {
+    const last = this.last;
+    if (last !== undefined && last.code === code && last.what === what) {
+      last.count++;
+      return;
+    }
     const key = `${code}\u0000${what}`;
-    const t = this.tallies.get(key);
+    let t = this.tallies.get(key);
     if (t) t.count++;
-    else this.tallies.set(key, { code, what, count: 1, first: line, column, field });
+    else {
+      t = { code, what, count: 1, first: line, column, field };
+      this.tallies.set(key, t);
+    }
+    this.last = t;
   }
 
   /** The counted problems, one per code and text, in the order first met, each at its first line. */
@@ -123,6 +133,17 @@ export class ValueRules {
       return problemAt(this.file, t.first, t.column, t.field, code, message, TALLY_HINTS[code]);
     });
   }
+}
+
+/** Whether an HS code is 2, 4, 6, 8 or 10 ASCII digits (as /^\d{2}(\d{2}){0,4}$/, without a regex per row). */
+function isHsLength(code: string): boolean {
+  const n = code.length;
+  if (n < 2 || n > 10 || (n & 1) !== 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** validate's value rules over a catalog's categories: one ValueRules per file, made once its cells are known. */

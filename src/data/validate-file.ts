@@ -1,11 +1,10 @@
 import { InputError } from '../errors.js';
-import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type ProblemSink } from '../model/problems.js';
 import { newReport, type RowPlace, type TradeRow } from '../model/rows.js';
 import type { Field, ProfileName } from '../sources/types.js';
 import { BlankStretch } from './blank-runs.js';
 import { eachRecord } from './each-record.js';
-import { type FieldReader, StringRecord } from './field-cache.js';
+import { FieldCache, type FieldReader, StringRecord } from './field-cache.js';
 import type { InputSource } from './inputs.js';
 import type { FilePlan } from './plan-types.js';
 import { emptyFile } from './read-input.js';
@@ -14,7 +13,7 @@ import type { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
 import type { CellAt, ProblemAt, RowChecks, Tally, ValueChecks } from './validate-checks.js';
 import { checkLineEndings, countLineEndings, type LineEndings } from './validate-line-endings.js';
-import { checkHeaderCells, checkWidth } from './validate-structure.js';
+import { blankText, checkHeaderCells, checkWidth, problemCode } from './validate-structure.js';
 import type { DataSheet } from './workbook-sheets.js';
 
 /** What `validate` checks besides the CSV structure. */
@@ -24,19 +23,6 @@ export interface ValidateOptions extends ReadOptions {
 }
 
 const NO_CELL: CellAt = { column: null, field: null };
-
-/** A run of blank rows, one problem at its first line (a file of a million empty lines is one problem). */
-function blankText(rows: number, first: number, last: number, where: 'inside' | 'below'): string {
-  return rows === 1
-    ? `a blank row ${where} the table`
-    : `${rows.toLocaleString('en-US')} blank rows ${where} the table (lines ${first}-${last})`;
-}
-
-/** Maps the reader's InputError codes to validate's problem codes. */
-function problemCode(err: InputError): ProblemCode {
-  const c = err.code;
-  return c === 'ragged-row' || c === 'rules-file' || c === 'unreadable' ? 'input' : c;
-}
 
 /**
  * Checks one input and reports every problem found (not only the first) through `sink`: the CSV structure,
@@ -76,6 +62,10 @@ class FileCheck {
   private current: FieldReader | undefined;
   private codeCol = -1;
   private nameCol = -1;
+  // The partner code and name cells as text through caches: the same string for the same bytes, so the
+  // name check compares them by pointer and makes no string per row.
+  private readonly codeTexts = new FieldCache<string>((t) => t);
+  private readonly nameTexts = new FieldCache<string>((t) => t);
   private records = 0;
 
   constructor(
@@ -319,8 +309,8 @@ class FileCheck {
     const p = this.place as RowPlace;
     const current = this.current;
     if (current && (p.partnerCodeText !== undefined || p.partnerNameText !== undefined)) {
-      p.partnerCodeText = this.codeCol >= 0 ? current.text(this.codeCol) : undefined;
-      p.partnerNameText = this.nameCol >= 0 ? current.text(this.nameCol) : undefined;
+      p.partnerCodeText = this.codeCol >= 0 ? current.cached(this.codeCol, this.codeTexts) : undefined;
+      p.partnerNameText = this.nameCol >= 0 ? current.cached(this.nameCol, this.nameTexts) : undefined;
     }
     const found = (this.values as ValueChecks).row(row, p);
     if (found) this.sink.emit(found);

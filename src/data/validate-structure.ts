@@ -1,4 +1,6 @@
 // validate's checks of the CSV structure: header cells, and each row's width against the header's.
+import type { InputError } from '../errors.js';
+import type { ProblemCode } from '../model/codes.js';
 import type { FieldReader } from './field-cache.js';
 import type { ProblemAt, Tally } from './validate-checks.js';
 
@@ -96,4 +98,17 @@ export function checkWidth(
 /** Whether a lone cell reads as words (a note), not as a number. */
 function isFootnote(text: string): boolean {
   return /[A-Za-z]{3,}/.test(text) && !/^\s*[-\d.,]+\s*$/.test(text);
+}
+
+/** A run of blank rows, one problem at its first line (a file of a million empty lines is one problem). */
+export function blankText(rows: number, first: number, last: number, where: 'inside' | 'below'): string {
+  return rows === 1
+    ? `a blank row ${where} the table`
+    : `${rows.toLocaleString('en-US')} blank rows ${where} the table (lines ${first}-${last})`;
+}
+
+/** Maps the reader's InputError codes to validate's problem codes. */
+export function problemCode(err: InputError): ProblemCode {
+  const c = err.code;
+  return c === 'ragged-row' || c === 'rules-file' || c === 'unreadable' ? 'input' : c;
 }
