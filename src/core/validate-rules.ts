@@ -18,17 +18,6 @@ export interface RuleCells {
   category: CellAt;
 }
 
-/** Counts and first line of a problem reported once per file for many rows. */
-interface Tally {
-  code: ProblemCode;
-  /** The cell text it is about (a marker, a code, a name), "" when it is the same for every row. */
-  what: string;
-  count: number;
-  first: number;
-  column: number | null;
-  field: string | null;
-}
-
 /** The message of a problem counted over many rows, by code, from the text it is about. */
 const TALLIED: Readonly<Record<string, (what: string) => string>> = {
   suppressed: (what) => `value marked ${JSON.stringify(what)} (missing or suppressed), left out of analyses`,
@@ -62,11 +51,108 @@ export function problemAt(
   return { file, line, column, field, code, severity: PROBLEM_SEVERITY[code], message, hint };
 }
 
+/**
+ * Problems counted once per file for many rows, by code and the text they are about, in columns: an entry
+ * per distinct (code, text) is its text, its count and first line and place in typed arrays, found through
+ * a map per code keyed by the text itself. A file naming millions of partners the catalog does not know has
+ * millions of entries: an object and a joined key string each held about 600 bytes an entry.
+ */
+class Tallies {
+  private readonly byCode = new Map<ProblemCode, Map<string, number>>();
+  private readonly codes: ProblemCode[] = [];
+  private readonly whats: string[] = [];
+  private readonly fields: Array<string | null> = [];
+  /** Per entry: its count, first line and column (-1: none). */
+  private ints = new Int32Array(3 * 64);
+  /** Counts past 2^31 - 1 rows, by entry (never in practice; exact all the same). */
+  private big: Map<number, number> | undefined;
+  private lastCode: ProblemCode | undefined;
+  private lastWhat = '';
+  private lastEntry = -1;
+
+  get size(): number {
+    return this.whats.length;
+  }
+
+  /** Counts one more row of (code, what), first seen at `line`. */
+  add(code: ProblemCode, what: string, line: number, column: number | null, field: string | null): void {
+    let e = this.lastEntry;
+    if (e < 0 || code !== this.lastCode || what !== this.lastWhat) {
+      let byWhat = this.byCode.get(code);
+      if (!byWhat) {
+        byWhat = new Map();
+        this.byCode.set(code, byWhat);
+      }
+      const found = byWhat.get(what);
+      if (found === undefined) {
+        e = this.push(code, what, line, column, field);
+        byWhat.set(what, e);
+        this.remember(code, what, e);
+        return;
+      }
+      e = found;
+      this.remember(code, what, e);
+    }
+    const n = this.ints[3 * e] as number;
+    if (n < 0x7fffffff) this.ints[3 * e] = n + 1;
+    else {
+      this.big ??= new Map();
+      this.big.set(e, (this.big.get(e) ?? 0) + 1);
+    }
+  }
+
+  /** Entry e: its code, text, count, first line, column and field. */
+  entry(e: number): {
+    code: ProblemCode;
+    what: string;
+    count: number;
+    first: number;
+    column: number | null;
+    field: string | null;
+  } {
+    const column = this.ints[3 * e + 2] as number;
+    return {
+      code: this.codes[e] as ProblemCode,
+      what: this.whats[e] as string,
+      count: (this.ints[3 * e] as number) + (this.big?.get(e) ?? 0),
+      first: this.ints[3 * e + 1] as number,
+      column: column < 0 ? null : column,
+      field: this.fields[e] ?? null,
+    };
+  }
+
+  private remember(code: ProblemCode, what: string, e: number): void {
+    this.lastCode = code;
+    this.lastWhat = what;
+    this.lastEntry = e;
+  }
+
+  private push(
+    code: ProblemCode,
+    what: string,
+    line: number,
+    column: number | null,
+    field: string | null,
+  ): number {
+    const e = this.whats.length;
+    if (3 * (e + 1) > this.ints.length) {
+      const bigger = new Int32Array(this.ints.length * 2);
+      bigger.set(this.ints);
+      this.ints = bigger;
+    }
+    this.codes.push(code);
+    this.whats.push(what);
+    this.fields.push(field);
+    this.ints[3 * e] = 1;
+    this.ints[3 * e + 1] = line;
+    this.ints[3 * e + 2] = column ?? -1;
+    return e;
+  }
+}
+
 /** The value rules of one file: a negative value is a problem of its row; the others are counted. */
 export class ValueRules {
-  private readonly tallies = new Map<string, Tally>();
-  /** The tally counted last: rows in a stretch often share one (a column of suppressed values). */
-  private last: Tally | undefined;
+  private readonly tallies = new Tallies();
 
   constructor(
     private readonly file: string,
@@ -108,30 +194,19 @@ export class ValueRules {
 
   /** Counts one more row with a problem reported once per file (by its code and the text it is about). */
   tally(code: ProblemCode, what: string, line: number, column: number | null, field: string | null): void {
-    const last = this.last;
-    if (last !== undefined && last.code === code && last.what === what) {
-      last.count++;
-      return;
-    }
-    const key = `${code}\u0000${what}`;
-    let t = this.tallies.get(key);
-    if (t) t.count++;
-    else {
-      t = { code, what, count: 1, first: line, column, field };
-      this.tallies.set(key, t);
-    }
-    this.last = t;
+    this.tallies.add(code, what, line, column, field);
   }
 
-  /** The counted problems, one per code and text, in the order first met, each at its first line. */
-  tallied(): Problem[] {
-    return [...this.tallies.values()].map((t) => {
+  /** The counted problems, one per code and text, in the order first met, each at its first line (made as read). */
+  *tallied(): IterableIterator<Problem> {
+    for (let e = 0; e < this.tallies.size; e++) {
+      const t = this.tallies.entry(e);
       const { code, what } = t;
       const times = t.count === 1 ? `line ${t.first}` : `${t.count} rows, first at line ${t.first}`;
       const say = TALLIED[code] ?? TALLIED['hs-code-length'];
       const message = `${say?.(what) ?? code}: ${times}`;
-      return problemAt(this.file, t.first, t.column, t.field, code, message, TALLY_HINTS[code]);
-    });
+      yield problemAt(this.file, t.first, t.column, t.field, code, message, TALLY_HINTS[code]);
+    }
   }
 }
 

@@ -39,7 +39,7 @@ export interface ValueChecks {
   /** Counts one more row with a problem reported once per file. */
   tally: Tally;
   /** The counted problems, each at its first line. */
-  tallied(): Problem[];
+  tallied(): Iterable<Problem>;
 }
 
 /** The checks `validate` runs on rows: across rows (for the whole run) and of each file's values. */

@@ -124,4 +124,28 @@ describe('validate: blank lines as runs', () => {
     expect(file.blankLines).toHaveLength(100);
     expect(r.stderr).toContain('300 blank rows between data rows skipped (lines 3-4, 6-7, 9-10,');
   });
+
+  it('counts each of 100,000 partners the catalog does not know once, with its rows and first line, in order', async () => {
+    const f = join(DIR, 'unknown-partners.csv');
+    const parts = [HEADER];
+    // Partner i on line i + 2 (the partner column is read; partner_name is another name for it, not read);
+    // partners 0-9 come back once more at the end (their counts are 2).
+    for (let i = 0; i < 100_000; i++) parts.push(`2016,US,Q${i},Isle Q${i},610910,imports,1\n`);
+    for (let i = 0; i < 10; i++) parts.push(`2015,US,Q${i},Isle Q${i},610910,imports,1\n`);
+    writeFileSync(f, parts.join(''));
+    const j = JSON.parse((await run(['validate', f, '--json', '--max-errors', '200000'])).stdout);
+    const unknown = j.problems.filter((p: { code: string }) => p.code === 'unknown-partner');
+    expect(unknown).toHaveLength(100_000);
+    expect(j.counts['unknown-partner']).toBe(100_000);
+    expect(unknown.slice(0, 2).map((p: { line: number; message: string }) => [p.line, p.message])).toEqual([
+      [2, 'partner "Q0" is not in the catalog (kept under its own name): 2 rows, first at line 2'],
+      [3, 'partner "Q1" is not in the catalog (kept under its own name): 2 rows, first at line 3'],
+    ]);
+    expect(unknown[99_999].message).toBe(
+      'partner "Q99999" is not in the catalog (kept under its own name): line 100001',
+    );
+    expect(unknown.map((p: { line: number }) => p.line)).toEqual(
+      Array.from({ length: 100_000 }, (_, i) => i + 2),
+    );
+  });
 });
