@@ -100,3 +100,34 @@ describe('share on 300,000 distinct partners', () => {
     expect(out.series.map(last)).toEqual(ranked.slice(0, 5).map(([, v]) => v));
   }, 60_000);
 });
+
+describe('a partner code cell holding the name itself', () => {
+  it('resolves as the name cell would: unknown codes keep the name, a known name wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-same-cell-'));
+    const file = join(dir, 'codes.csv');
+    writeFileSync(
+      file,
+      [
+        'year,reporter,partner_code,partner,hs_code,flow,value_usd',
+        // The same text in both cells: a made-up place, a catalog name, and a catalog code.
+        '2016,US,Port Velmora,Port Velmora,620342,imports,5',
+        '2016,US,South Korea,South Korea,620342,imports,7',
+        '2016,US,KR,KR,620342,imports,11',
+        // Different text: a code the catalog does not know beside a name it knows, and beside one it does not.
+        '2016,US,ZZ9,South Korea,620342,imports,13',
+        '2016,US,ZZ8,Isla Grande,620342,imports,17',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['share', '--data', file, '--category', 'apparel', '--year', '2016', '--json']);
+    const rows = JSON.parse(r.stdout).rows.map((x: { code: string; valueUsd: number }) => [
+      x.code,
+      x.valueUsd,
+    ]);
+    expect(rows).toEqual([
+      ['KR', 31],
+      ['Isla Grande', 17],
+      ['Port Velmora', 5],
+    ]);
+  });
+});
