@@ -1,5 +1,6 @@
 import type { ProblemSink } from '../model/problems.js';
 import type { RowChecker, RowPlace, TradeRow } from '../model/rows.js';
+import { grown } from '../model/typed-arrays.js';
 import { toNumber } from '../model/usd.js';
 import { ExactKeys } from './exact-keys.js';
 import { GroupSums, MonthSums } from './group-sums.js';
@@ -219,9 +220,7 @@ export class ConsistencyChecker implements RowChecker {
       this.monthList.push(m);
     }
     if (slot >= this.keyMonths.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.keyMonths.length * 2));
-      grown.set(this.keyMonths);
-      this.keyMonths = grown;
+      this.keyMonths = grown(this.keyMonths, Math.max(slot + 1, this.keyMonths.length * 2));
     }
     this.keyMonths[slot] = m.index + 1;
     return m;

@@ -1,3 +1,4 @@
+import { grown } from '../model/typed-arrays.js';
 import { TupleIds } from './tuple-ids.js';
 
 /**
@@ -172,16 +173,11 @@ export class ExactKeys {
   }
 
   private growKeys(): void {
-    const n = this.lines.length * 2;
-    const grown = <A extends Float64Array | Int32Array | Uint16Array>(a: A, b: A): A => {
-      b.set(a);
-      return b;
-    };
-    this.periodOf = grown(this.periodOf, new Int32Array(n));
-    this.contextOf = grown(this.contextOf, new Int32Array(n));
-    this.lines = grown(this.lines, new Int32Array(n));
-    this.fileOf = grown(this.fileOf, new Uint16Array(n));
-    this.tags = grown(this.tags, new Int32Array(n));
+    this.periodOf = grown(this.periodOf);
+    this.contextOf = grown(this.contextOf);
+    this.lines = grown(this.lines);
+    this.fileOf = grown(this.fileOf);
+    this.tags = grown(this.tags);
   }
 }
 

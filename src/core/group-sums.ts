@@ -1,3 +1,4 @@
+import { grown } from '../model/typed-arrays.js';
 import { TupleIds } from './tuple-ids.js';
 
 /**
@@ -47,19 +48,10 @@ export class GroupSums {
   }
 
   private grow(): void {
-    const n = this.fileOf.length * 2;
-    const fileOf = new Int32Array(n);
-    const partSum = new Float64Array(n);
-    const remainderSum = new Float64Array(n);
-    const has = new Uint8Array(n);
-    fileOf.set(this.fileOf);
-    partSum.set(this.partSum);
-    remainderSum.set(this.remainderSum);
-    has.set(this.has);
-    this.fileOf = fileOf;
-    this.partSum = partSum;
-    this.remainderSum = remainderSum;
-    this.has = has;
+    this.fileOf = grown(this.fileOf);
+    this.partSum = grown(this.partSum);
+    this.remainderSum = grown(this.remainderSum);
+    this.has = grown(this.has);
   }
 }
 

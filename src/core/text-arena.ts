@@ -1,3 +1,5 @@
+import { grown } from '../model/typed-arrays.js';
+
 /** Past this many units (256 MiB) an arena takes no more: its user keeps the string itself. */
 const MAX_UNITS = 1 << 28;
 /** Units made into a string per call (a call takes its units as arguments). */
@@ -16,11 +18,8 @@ export class TextArena {
   add(s: string): number {
     const n = s.length;
     if (this.used + n > MAX_UNITS) return -1;
-    if (this.used + n > this.units.length) {
-      const bigger = new Uint8Array(Math.max(this.units.length * 2, this.used + n));
-      bigger.set(this.units.subarray(0, this.used));
-      this.units = bigger;
-    }
+    if (this.used + n > this.units.length)
+      this.units = grown(this.units, Math.max(this.units.length * 2, this.used + n), this.used);
     const u = this.units;
     const off = this.used;
     for (let k = 0; k < n; k++) {

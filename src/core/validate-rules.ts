@@ -5,6 +5,7 @@ import type { CategoryDef } from '../catalog/categories.js';
 import type { ProblemCode } from '../model/codes.js';
 import { PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
 import type { RowPlace, TradeRow } from '../model/rows.js';
+import { grown } from '../model/typed-arrays.js';
 
 /** Where a cell is in a file: its 1-based column and header, or null when the file has no such column. */
 export interface CellAt {
@@ -135,11 +136,7 @@ class Tallies {
     field: string | null,
   ): number {
     const e = this.whats.length;
-    if (3 * (e + 1) > this.ints.length) {
-      const bigger = new Int32Array(this.ints.length * 2);
-      bigger.set(this.ints);
-      this.ints = bigger;
-    }
+    if (3 * (e + 1) > this.ints.length) this.ints = grown(this.ints);
     this.codes.push(code);
     this.whats.push(what);
     this.fields.push(field);

@@ -1,5 +1,7 @@
 // One CSV record as byte ranges of the scanner's buffer: the byte scanner's FieldReader. Its cell readers
 // run for every cell the row decoding reads, so each works on the bytes without making a string.
+
+import { grown } from '../model/typed-arrays.js';
 import type { FieldCache, FieldReader } from './field-cache.js';
 
 /** The field flag (scan-csv.ts sets them: 0 plain, 1 quoted, 2 this) of a quoted field with "" to undo. */
@@ -127,15 +129,8 @@ export class ByteRecord implements FieldReader {
   }
 
   private grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const flags = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    flags.set(this.flags);
-    this.starts = starts;
-    this.ends = ends;
-    this.flags = flags;
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.flags = grown(this.flags);
   }
 }

@@ -1,3 +1,4 @@
+import { grown } from '../model/typed-arrays.js';
 /**
  * Read access to one record's cells, the same for both parsers: csv-parse's string arrays and the byte
  * scanner's byte ranges. Row interpretation is written once against this, so both paths give the same rows.
@@ -210,11 +211,8 @@ export class FieldCache<T> {
 
   private insert(buf: Uint8Array, s: number, n: number, h: number, value: T): void {
     if ((this.size + 1) * 2 > this.lens.length) this.grow();
-    if (this.used + n > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
-      bigger.set(this.arena.subarray(0, this.used));
-      this.arena = bigger;
-    }
+    if (this.used + n > this.arena.length)
+      this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.used + n), this.used);
     this.arena.set(buf.subarray(s, s + n), this.used);
     this.place(h, this.used, n, value);
     this.used += n;

@@ -154,16 +154,16 @@ export class ShareAccumulator {
     }
   }
 
-  /** The key of a row: its bucket, partner, code, reporter and source, as numbers. */
-  private key(b: YearBucket, table: SumTable, item: number, row: TradeRow): KeyTable {
-    return this.keys
-      .begin()
-      .int(b.id)
-      .int(table.id)
-      .int(item)
-      .int(this.codeId(row))
-      .int(this.reporterId(row.reporter))
-      .int(this.sourceId(row.source));
+  /** The key of a row in the key table: its bucket, partner (a table's item), code, reporter and source. */
+  private key(
+    b: YearBucket,
+    table: SumTable,
+    item: number,
+    code: number,
+    reporter: number,
+    source: number,
+  ): KeyTable {
+    return this.keys.begin().int(b.id).int(table.id).int(item).int(code).int(reporter).int(source);
   }
 
   // Rows of one file mostly share a reporter and a source: the last id is kept, not looked up.
@@ -195,7 +195,12 @@ export class ShareAccumulator {
           ? b.remainders
           : b.partners;
     const item = table.itemOf(p);
-    const k = this.key(b, table, item, row);
+    const ids: [number, number, number] = [
+      this.codeId(row),
+      this.reporterId(row.reporter),
+      this.sourceId(row.source),
+    ];
+    const k = this.key(b, table, item, ...ids);
     const [lo, hi] = k.hash();
     const id = `${lo}:${hi}`;
     if (this.details.has(id)) return;
@@ -204,7 +209,7 @@ export class ShareAccumulator {
       hi,
       table,
       item,
-      ids: [this.codeId(row), this.lastReporterId, this.lastSourceId],
+      ids,
       file: row.file,
       line: row.line,
       dimension: row.detail ?? '',
@@ -241,14 +246,8 @@ export class ShareAccumulator {
     const fileIndex = this.lastFileIndex;
     // Keys are numbers (bucket, partner, code, reporter, source), so a row is hashed without a string in sight.
     const codeId = this.codeId(row);
-    const reporterId =
-      row.reporter === this.lastReporter && this.lastReporterId >= 0
-        ? this.lastReporterId
-        : this.reporterId(row.reporter);
-    const sourceId =
-      row.source === this.lastSource && this.lastSourceId >= 0
-        ? this.lastSourceId
-        : this.sourceId(row.source);
+    const reporterId = this.reporterId(row.reporter);
+    const sourceId = this.sourceId(row.source);
     // A sum's first key is kept on the sum, the others in the key table: a file naming a new partner on
     // every row then fills no table (on 3 million partners, the table's growing and probing were a quarter
     // of the run).
@@ -263,7 +262,7 @@ export class ShareAccumulator {
         return false;
       table.setLast(item, row.line, fileIndex, value);
     } else {
-      const k = this.key(b, table, item, row);
+      const k = this.key(b, table, item, codeId, reporterId, sourceId);
       const slot = k.find();
       if (slot === -1) {
         k.add(row.line, fileIndex, value);

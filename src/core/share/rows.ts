@@ -86,14 +86,13 @@ export function shareRows(
 ): ShareRow[] {
   const { total, notItemized } = d;
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
-  const order = (a: SumOf, b: SumOf): number =>
-    compareUsd(b.total(), a.total()) || a.partner.name.localeCompare(b.partner.name);
   const t = cur.partners;
   // With --top only the top N are sorted (millions of partners are not sorted to show ten), by item number:
   // no object a partner.
   const folds = top !== undefined && top < t.size;
   const byItem = (a: number, b: number): number =>
     compareUsd(t.total(b), t.total(a)) || t.partner(a).name.localeCompare(t.partner(b).name);
+  const order = (a: SumOf, b: SumOf): number => byItem(a.item, b.item);
   const ranked = folds ? topN(t.items(), top, byItem).map((i) => t.item(i)) : [...t.values()].sort(order);
   const rows: ShareRow[] = [];
   let rank = 0;

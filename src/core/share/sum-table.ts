@@ -1,4 +1,5 @@
 import type { Partner } from '../../catalog/partners.js';
+import { grown } from '../../model/typed-arrays.js';
 import type { Usd } from '../../model/usd.js';
 import { ExactSum } from '../tally.js';
 import { TextArena } from '../text-arena.js';
@@ -20,11 +21,10 @@ function slotOf(h: number, mask: number): number {
 
 /**
  * Ints kept per item: the first key's code, reporter and source numbers (-1: no row yet), its last line and
- * file; the code's hash; the code's offset in the text arena (-1: the Partner is kept) and its length.
+ * file; the code's offset in the text arena (-1: the Partner is kept) and its length.
  */
-const INTS = 8;
-const HASH = 5;
-const TEXT = 6;
+const INTS = 7;
+const TEXT = 5;
 
 let tableIds = 0;
 
@@ -98,12 +98,11 @@ export class SumTable {
   }
 
   /** Adds a partner whose code is not in the table (after a `find` that gave -1); its item number. */
-  push(p: Partner, h = hashOf(p.code)): number {
+  push(p: Partner, h?: number): number {
     const i = this.partners.length;
     if (i === this.sums.length) this.widen();
     const at = i * INTS;
     this.ints[at] = -1;
-    this.ints[at + HASH] = h;
     const off =
       p.kind === 'unknown' && p.name === p.code && p.standsFor === undefined ? this.texts.add(p.code) : -1;
     this.partners.push(off === -1 ? p : null);
@@ -119,7 +118,7 @@ export class SumTable {
     }
     // Half full at most: probes stay short. A grow places the old items by their slots; the new one after.
     if (this.partners.length * 2 > this.mask + 1) this.grow((this.mask + 1) * 2);
-    this.place(h, i + 1);
+    this.place(h ?? hashOf(p.code), i + 1);
     return i;
   }
 
@@ -269,16 +268,9 @@ export class SumTable {
   }
 
   private widen(): void {
-    const n = this.sums.length * 2;
-    const sums = new Float64Array(n);
-    sums.set(this.sums);
-    this.sums = sums;
-    const last = new Float64Array(n);
-    last.set(this.lastValues);
-    this.lastValues = last;
-    const ints = new Int32Array(n * INTS);
-    ints.set(this.ints);
-    this.ints = ints;
+    this.sums = grown(this.sums);
+    this.lastValues = grown(this.lastValues);
+    this.ints = grown(this.ints);
   }
 
   private place(h: number, n: number): void {
@@ -295,7 +287,7 @@ export class SumTable {
     this.index = new Int32Array(2 * cap);
     this.mask = cap - 1;
     if (old.length === 0) {
-      for (let i = 0; i < this.partners.length; i++) this.place(this.ints[i * INTS + HASH] as number, i + 1);
+      for (let i = 0; i < this.partners.length; i++) this.place(hashOf(this.codeAt(i)), i + 1);
       return;
     }
     for (let s = 0; s < old.length; s += 2)
