@@ -36,9 +36,14 @@ export async function run(
   const stdout = fakeStream(opts.tty);
   const stderr = fakeStream(opts.tty);
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
-  // npm test runs the suites once per parser: KORUS_PARSER picks the one the CLI uses by default.
-  const parser = process.env.KORUS_PARSER;
-  const env = { ...(parser ? { KORUS_PARSER: parser } : {}), ...opts.env };
+  // npm test runs the suites once per parser, and once with a scanning thread for every file:
+  // KORUS_PARSER and KORUS_THREADS pick how the CLI reads by default.
+  const { KORUS_PARSER: parser, KORUS_THREADS: threads } = process.env;
+  const env = {
+    ...(parser ? { KORUS_PARSER: parser } : {}),
+    ...(threads ? { KORUS_THREADS: threads } : {}),
+    ...opts.env,
+  };
   const code = await main(argv, { stdin, stdout, stderr, env, cwd: opts.cwd ?? process.cwd() });
   const result = { code, stdout: stdout.text(), stderr: stderr.text() };
   if (process.env.KORUS_GOLDEN_DIR) record(process.env.KORUS_GOLDEN_DIR, argv, result);

@@ -10,7 +10,14 @@ import { UsageError } from '../errors.js';
 import { type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
 import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';
 import { GROUPS } from './command.js';
-import { collectSet, parseDelimiter, parseHsLevel, parseMarkers, parsePositiveInt } from './values.js';
+import {
+  collectSet,
+  parseDelimiter,
+  parseHsLevel,
+  parseMarkers,
+  parsePositiveInt,
+  parseThreads,
+} from './values.js';
 
 // The flag groups every command spells the same way (as csvkit's common parser), each with the typed
 // options it parses into: input flags -> InputOptions, selection flags -> Scope, output flags -> OutputOptions.
@@ -34,6 +41,7 @@ export interface InputFlags {
   set?: Partial<Record<Field, string>>;
   skipLines?: number;
   hsLevel?: number;
+  threads?: number;
 }
 
 /** Where and how to read: the input flags, parsed. */
@@ -124,10 +132,15 @@ export function addInputFlags(cmd: Command): Command {
       '--hs-level <digits>',
       'use only HS codes of 2, 4, 6, 8 or 10 digits, when a file holds several levels',
       parseHsLevel,
+    )
+    .option(
+      '--threads <n>',
+      'threads reading a CSV file: 1, or 2 to scan it on a thread of its own (default: 2 for files of 8 MiB or more on a machine of 2 cores or more; also KORUS_THREADS)',
+      parseThreads,
     );
 }
 
-/** The input options the input flags describe (KORUS_PARSER from `env` when --parser is not given). */
+/** The input options the input flags describe (KORUS_PARSER and KORUS_THREADS from `env` when their flags are not given). */
 export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): InputOptions {
   const fromEnv = env.KORUS_PARSER;
   if (fromEnv !== undefined && !PARSERS.includes(fromEnv as ParserChoice)) {
@@ -135,6 +148,10 @@ export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): In
   }
   if (flags.thousands && flags.thousands === flags.decimal) {
     throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
+  }
+  const threadsEnv = env.KORUS_THREADS;
+  if (threadsEnv !== undefined && threadsEnv !== '1' && threadsEnv !== '2') {
+    throw new UsageError(`KORUS_THREADS=${threadsEnv} is not 1 or 2`);
   }
   const delimiter = flags.delimiter ?? ',';
   if (delimiter === flags.decimal && delimiter === ',') {
@@ -154,6 +171,7 @@ export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): In
     set: flags.set,
     skipLines: flags.skipLines,
     hsLevel: flags.hsLevel,
+    threads: flags.threads ?? (threadsEnv === undefined ? undefined : Number(threadsEnv)),
   };
   return {
     data: flags.data,

@@ -20,6 +20,14 @@ export function parsePositiveInt(text: string): number {
   return Number(text);
 }
 
+/** Parses --threads: 1 (one thread) or 2 (a scanning thread beside the reading one). */
+export function parseThreads(text: string): number {
+  const t = text.trim();
+  if (t !== '1' && t !== '2')
+    throw new InvalidArgumentError('expected 1 (read on one thread) or 2 (scan on a thread of its own).');
+  return Number(t);
+}
+
 /** Parses --delimiter: one character, or the word tab. */
 export function parseDelimiter(text: string): string {
   const d = text === 'tab' || text === '\\t' ? '\t' : text;

@@ -37,37 +37,42 @@ function asciiText(buf: Uint8Array, s: number, e: number): string | undefined {
 
 /**
  * One record as byte ranges of a buffer: valid only during the callback that receives it (the scanner
- * reuses it for the next record). Field i is buf[starts[i], ends[i]), read as UTF-8.
+ * reuses it for the next record). Field i is buf[starts[base + i], ends[base + i]), read as UTF-8: the
+ * scanner fills the arrays from 0 for each record; a batch from the scanning thread holds every record's
+ * fields in one set of arrays, and `base` says where the record's first field is.
  */
 export class ByteRecord implements FieldReader {
   buf: Buffer = Buffer.alloc(0);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  flags = new Uint8Array(64);
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
+  flags: Uint8Array = new Uint8Array(64);
+  base = 0;
   count = 0;
   line = 1;
 
   /** The text of field i. */
   text(i: number): string {
-    const s = this.starts[i] as number;
-    const e = this.ends[i] as number;
+    const k = this.base + i;
+    const s = this.starts[k] as number;
+    const e = this.ends[k] as number;
     // Short ASCII cells (codes, flows, years) made here: a third of the cost of Buffer's decoding call, on
     // a column of millions of distinct codes.
-    if (e - s <= 8 && this.flags[i] !== ESCAPED) {
+    if (e - s <= 8 && this.flags[k] !== ESCAPED) {
       const t = asciiText(this.buf, s, e);
       if (t !== undefined) return t;
     }
     const t = this.buf.toString('utf8', s, e);
-    return this.flags[i] === ESCAPED ? t.replaceAll('""', '"') : t;
+    return this.flags[k] === ESCAPED ? t.replaceAll('""', '"') : t;
   }
 
   cached<T>(i: number, cache: FieldCache<T>): T {
-    return cache.getBytes(this.buf, this.starts[i] as number, this.ends[i] as number, this, i);
+    const k = this.base + i;
+    return cache.getBytes(this.buf, this.starts[k] as number, this.ends[k] as number, this, i);
   }
 
   isBlank(): boolean {
     const buf = this.buf;
-    for (let f = 0; f < this.count; f++) {
+    for (let f = this.base, end = this.base + this.count; f < end; f++) {
       for (let p = this.starts[f] as number, e = this.ends[f] as number; p < e; p++) {
         const c = buf[p];
         if (c !== 0x20 && c !== 0x09) return false;
@@ -78,8 +83,8 @@ export class ByteRecord implements FieldReader {
 
   digits(i: number): number {
     const buf = this.buf;
-    const s = this.starts[i] as number;
-    const e = this.ends[i] as number;
+    const s = this.starts[this.base + i] as number;
+    const e = this.ends[this.base + i] as number;
     if (e <= s || e - s > 15) return -1;
     let n = 0;
     for (let p = s; p < e; p++) {
@@ -91,25 +96,28 @@ export class ByteRecord implements FieldReader {
   }
 
   sameCell(i: number, j: number): boolean {
-    const s = this.starts[i] as number;
-    const t = this.starts[j] as number;
-    const n = (this.ends[i] as number) - s;
-    if ((this.ends[j] as number) - t !== n || this.flags[i] !== this.flags[j]) return false;
+    const a = this.base + i;
+    const b = this.base + j;
+    const s = this.starts[a] as number;
+    const t = this.starts[b] as number;
+    const n = (this.ends[a] as number) - s;
+    if ((this.ends[b] as number) - t !== n || this.flags[a] !== this.flags[b]) return false;
     const buf = this.buf;
     for (let k = 0; k < n; k++) if (buf[s + k] !== buf[t + k]) return false;
     return true;
   }
 
   lead2(i: number): number {
-    const s = this.starts[i] as number;
-    if ((this.ends[i] as number) - s < 2) return -1;
+    const s = this.starts[this.base + i] as number;
+    if ((this.ends[this.base + i] as number) - s < 2) return -1;
     const a = (this.buf[s] as number) - 0x30;
     const b = (this.buf[s + 1] as number) - 0x30;
     return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
   }
 
   evenLength(i: number): boolean {
-    return (((this.ends[i] as number) - (this.starts[i] as number)) & 1) === 0;
+    const k = this.base + i;
+    return (((this.ends[k] as number) - (this.starts[k] as number)) & 1) === 0;
   }
 
   /** Every field's text. */

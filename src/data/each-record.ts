@@ -8,12 +8,21 @@ import { readCsvRecords } from './read-csv.js';
 import { looksLikeJsonTable, readJsonRecords } from './read-json.js';
 import type { ReadOptions } from './read-options.js';
 import { CsvScanner } from './scan-csv.js';
+import { type CsvRead, scanThreadFits, threadedRecords } from './scan-thread.js';
 import { sniffDelimiter, sniffProfile } from './sniff-header.js';
+import { countLineEndings, type LineEndings } from './validate-line-endings.js';
+
+/** Line endings of each kind counted as a file is read, and the line of each kind's first (validate). */
+export interface EndingCount {
+  counts: LineEndings;
+  first: LineEndings;
+}
 
 /**
  * Hands every record of one input to `onRecord`, with either parser, or from a JSON table (the Census
  * API's answer, streamed); yields the bytes read so far after each chunk, so a caller can pass on what
- * the records made. Malformed CSV and bad bytes throw InputError after the records before them.
+ * the records made. Malformed CSV and bad bytes throw InputError after the records before them. A large
+ * CSV file is scanned on a thread of its own (scan-thread.ts), with the same records in the same order.
  */
 export async function* eachRecord(
   given: InputSource,
@@ -21,10 +30,14 @@ export async function* eachRecord(
   onRecord: (r: FieldReader) => void,
   meta: { encoding: string; bytes?: number; delimiter?: string },
   peeked?: { head: Buffer; input: InputSource },
+  endings?: EndingCount,
 ): AsyncGenerator<number> {
   // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
   const fast = parserFor(options) === 'fast';
-  const { head, input } = peeked ?? (await peekInput(given, { reuse: fast }));
+  const { head, input: raw } = peeked ?? (await peekInput(given, { reuse: fast }));
+  const input: InputSource = endings
+    ? { ...raw, open: (o) => countLineEndings(raw.open(o), endings.counts, endings.first) }
+    : raw;
   if (looksLikeJsonTable(head)) {
     meta.encoding = `${options.dialect.encoding} (JSON)`;
     const onRow = (fields: string[], line: number) => onRecord(new StringRecord(fields, line));
@@ -40,8 +53,14 @@ export async function* eachRecord(
   // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
   // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
   const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
+  if (fast && scanThreadFits(raw, options)) {
+    // The scanning thread opens the file again by its path: what was opened to look at its head is closed.
+    await raw.close?.();
+    yield* threadedRecords({ input: raw, options, delimiter, fallback, onRecord, meta }, endings);
+    return;
+  }
   if (fast) {
-    yield* scanRecords(input, options, delimiter, fallback, onRecord, meta);
+    yield* scanRecords({ input, options, delimiter, fallback, onRecord, meta });
     return;
   }
   let n = 0;
@@ -56,14 +75,8 @@ export async function* eachRecord(
 }
 
 /** The records of a CSV input through the byte scanner, yielding the bytes read after each chunk. */
-async function* scanRecords(
-  input: InputSource,
-  options: ReadOptions,
-  delimiter: string,
-  fallback: 'windows-1252' | undefined,
-  onRecord: (r: FieldReader) => void,
-  meta: { encoding: string; bytes?: number },
-): AsyncGenerator<number> {
+async function* scanRecords(read: CsvRead): AsyncGenerator<number> {
+  const { input, options, delimiter, fallback, onRecord, meta } = read;
   const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding, fallback };
   const scanner = new CsvScanner(input.name, delimiter.charCodeAt(0), onRecord);
   for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {

@@ -2,7 +2,7 @@ import { type FileHandle, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { errnoWords, InputError } from '../errors.js';
-import type { InputSource } from './inputs.js';
+import type { FileIdentity, InputSource } from './inputs.js';
 
 // 256 KiB: a chunk is also the step at which validate waits for a slow reader of its output (a pipe), so
 // what queues for it per step stays a few MB (a pipe of 2M problems peaked at 264 MB with 1 MiB chunks).
@@ -53,14 +53,29 @@ export function unreadable(file: string, err: unknown): InputError {
  * takes no more memory than any file. A regular file that changes while it is read (truncated,
  * appended to, rewritten or replaced) stops the read: half a file must not pass for a whole one.
  */
-export function fileInput(full: string, name: string, size: number, gzip: boolean): InputSource {
+export function fileInput(
+  full: string,
+  name: string,
+  size: number,
+  gzip: boolean,
+  /** Bytes per read (the tests cut files into small chunks). */
+  chunk = CHUNK,
+  /** The file as an earlier opening found it (by another thread): opened again, it must be the same. */
+  expect?: FileIdentity,
+): InputSource {
+  const file: NonNullable<InputSource['file']> = { path: full, gzip, bytes: size, chunk };
+  const seen = (id: FileIdentity) => {
+    file.opened ??= id;
+  };
   return {
     name,
     size: gzip ? undefined : size,
+    file,
     open(options) {
-      if (!gzip) return withReadErrors(fileBytes(full, name, options?.reuse === true), name);
-      const gunzip = createGunzip({ chunkSize: CHUNK });
-      const file = Readable.from(fileBytes(full, name, false), { objectMode: false });
+      const bytes = (reuse: boolean) => fileBytes(full, name, reuse, chunk, seen, expect);
+      if (!gzip) return withReadErrors(bytes(options?.reuse === true), name);
+      const gunzip = createGunzip({ chunkSize: Math.max(64, chunk) });
+      const file = Readable.from(bytes(false), { objectMode: false });
       file.on('error', (e) => gunzip.destroy(e));
       return withReadErrors(file.pipe(gunzip), name);
     },
@@ -68,11 +83,19 @@ export function fileInput(full: string, name: string, size: number, gzip: boolea
 }
 
 /**
- * A file's bytes, 1 MiB at a time. With `reuse`, into two buffers in turn: the next read is under way
+ * A file's bytes, a chunk at a time. With `reuse`, into two buffers in turn: the next read is under way
  * while the consumer works on the chunk it was handed (valid until it asks for the next one). At the end
- * one fstat and one stat check that the file is still the one whose bytes were read.
+ * one fstat and one stat check that the file is still the one whose bytes were read; opened again by
+ * another thread (`expect`), it must be the file the first opening found.
  */
-async function* fileBytes(path: string, name: string, reuse: boolean): AsyncGenerator<Buffer> {
+async function* fileBytes(
+  path: string,
+  name: string,
+  reuse: boolean,
+  chunk: number,
+  seen: (id: FileIdentity) => void,
+  expect: FileIdentity | undefined,
+): AsyncGenerator<Buffer> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -81,15 +104,20 @@ async function* fileBytes(path: string, name: string, reuse: boolean): AsyncGene
   }
   try {
     const before = await handle.stat();
-    let cur = Buffer.allocUnsafe(CHUNK);
-    let next = reuse ? Buffer.allocUnsafe(CHUNK) : cur;
+    const id = { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino, dev: before.dev };
+    if (expect && !sameFile(expect, id)) {
+      throw changedWhileRead(name, expect.size, id.size, id.ino !== expect.ino || id.dev !== expect.dev);
+    }
+    seen(id);
+    let cur = Buffer.allocUnsafe(chunk);
+    let next = reuse ? Buffer.allocUnsafe(chunk) : cur;
     let total = 0;
     let pending = handle.read(cur, 0, cur.length, null);
     for (;;) {
       const { bytesRead } = await pending;
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (!reuse) next = Buffer.allocUnsafe(CHUNK);
+      if (!reuse) next = Buffer.allocUnsafe(chunk);
       pending = handle.read(next, 0, next.length, null);
       yield cur.subarray(0, bytesRead);
       [cur, next] = [next, cur];
@@ -110,13 +138,20 @@ async function checkUnchanged(
   const after = await handle.stat();
   const now = await stat(path).catch(() => undefined);
   const replaced = now !== undefined && (now.ino !== before.ino || now.dev !== before.dev);
-  const size = replaced && now ? now.size : after.size;
+  const size = Number(replaced && now ? now.size : after.size);
   if (total === before.size && size === before.size && after.mtimeMs === before.mtimeMs && !replaced) return;
-  const end = size === before.size ? total : size;
-  const same = end === before.size ? ', rewritten during the read' : '';
-  throw new InputError(
+  throw changedWhileRead(name, Number(before.size), size === before.size ? total : size, replaced);
+}
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+function changedWhileRead(name: string, size: number, end: number, replaced: boolean): InputError {
+  const same = end === size ? ', rewritten during the read' : '';
+  return new InputError(
     { file: name },
-    `changed while being read (size ${before.size} -> ${end} bytes${same})`,
+    `changed while being read (size ${size} -> ${end} bytes${same})`,
     replaced
       ? 'it was replaced by another file during the read; read it again once whatever writes it has finished'
       : 'read it again once whatever writes it has finished',

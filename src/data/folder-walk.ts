@@ -48,7 +48,7 @@ export class Walk {
     this.files.set(real, shown);
     if (!info.isFile()) {
       // A pipe from the shell (`--data <(zcat x.gz)`, a /dev/fd path) is read as it comes, like stdin.
-      this.out.push({ ...fileInput(full, shown, 0, false), size: undefined, once: true });
+      this.out.push({ ...fileInput(full, shown, 0, false), size: undefined, once: true, file: undefined });
       return;
     }
     const kind = info.size > 0 ? compressionOf(await firstBytes(full, shown)) : undefined;

@@ -1,6 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { InputFacts } from '../model/facts/read.js';
 
+/** What identifies a file's state: opened again, the same file holds the same bytes. */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  dev: number;
+}
+
 /** One input to read: a file, or standard input. */
 export interface InputSource {
   /** The name shown in messages: the path as given, `data/x.csv` for bundled files, `<stdin>`. */
@@ -15,6 +23,13 @@ export interface InputSource {
   size?: number;
   /** Its bytes can be read only once (standard input, a named pipe): never opened to be compared. */
   once?: boolean;
+  /**
+   * A file on disk, which another thread can open by its path (fileInput sets it): `opened` is the file
+   * as its first opening found it, which that thread's must find too.
+   */
+  file?: { path: string; gzip: boolean; bytes: number; chunk: number; opened?: FileIdentity };
+  /** Closes what was opened to look at the first chunk (peekInput), when the input is read another way. */
+  close?(): Promise<void>;
 }
 
 /** The inputs --data names, with what resolving them met besides (entries not read, a file reached twice). */

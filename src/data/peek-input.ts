@@ -17,6 +17,10 @@ export async function peekInput(
     input: {
       name: input.name,
       size: input.size,
+      ...(input.file ? { file: input.file } : {}),
+      async close() {
+        await it.return?.();
+      },
       async *open() {
         // A reader that stops on the head chunk (an error in a one-chunk file) never reaches `rest`:
         // the file is closed here all the same, not left to the garbage collector.

@@ -36,6 +36,11 @@ export interface ReadOptions {
   titleLinesOk?: boolean;
   /** Country codes from a code table among the inputs (BACI's), for codes the catalog does not know. */
   codeTable?: Map<string, Partner>;
+  /**
+   * Threads reading a CSV file: 2 gives it a scanning thread beside the reading one, 1 reads on one
+   * thread. Default: 2 for files of 8 MiB and more when the machine has a second core.
+   */
+  threads?: number;
   /** Called after each chunk with the bytes read so far (of all inputs) and the rows. */
   onProgress?: (bytes: number, rows: number) => void;
 }

@@ -33,6 +33,11 @@ export class CsvScanner {
     private readonly file: string,
     private readonly delimiter: number,
     private readonly onRecord: (rec: ByteRecord) => void,
+    /**
+     * Called when the records of a chunk have been handed on, before the scanner's buffer is written
+     * again (the start of a record cut by the chunk's end is moved to its front).
+     */
+    private readonly onScanned?: () => void,
   ) {}
 
   /**
@@ -60,6 +65,7 @@ export class CsvScanner {
       this.carry = undefined;
     }
     const used = this.scan(buf, false);
+    this.onScanned?.();
     if (used < buf.length) {
       if (buf.length - used > MAX_RECORD_BYTES) this.checkSize(buf, used, buf.length);
       const tail = buf.length - used;

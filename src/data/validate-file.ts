@@ -12,7 +12,7 @@ import type { ReadOptions } from './read-options.js';
 import type { SharedCaches } from './shared-caches.js';
 import { TradeFile } from './trade-file.js';
 import type { CellAt, ProblemAt, RowChecks, Tally, ValueChecks } from './validate-checks.js';
-import { checkLineEndings, countLineEndings, type LineEndings } from './validate-line-endings.js';
+import { checkLineEndings, type LineEndings } from './validate-line-endings.js';
 import { blankText, checkHeaderCells, checkWidth, problemCode } from './validate-structure.js';
 import type { DataSheet } from './workbook-sheets.js';
 
@@ -120,18 +120,14 @@ class FileCheck {
   /** Reads the file through, checking as it goes; what can only be said at the end is said last. */
   async run(input: InputSource): Promise<FileSummary> {
     const { summary, problem } = this;
-    const counted: InputSource = {
-      name: this.name,
-      size: input.size,
-      open: (o) => countLineEndings(input.open(o), summary.lineEndings, this.firstLineOf),
-    };
+    const endings = { counts: summary.lineEndings, first: this.firstLineOf };
     const meta: { encoding: string; bytes?: number } = { encoding: this.options.dialect.encoding };
     try {
       if (this.sheet) {
         meta.encoding = 'xlsx';
         for await (const row of this.sheet.rows) this.onRecord(new StringRecord(row.fields, row.line));
       } else {
-        for await (const bytes of eachRecord(counted, this.options, this.onRecord, meta)) {
+        for await (const bytes of eachRecord(input, this.options, this.onRecord, meta, undefined, endings)) {
           const wait = this.pace?.(bytes, summary.rows);
           if (wait) await wait;
         }

@@ -1,0 +1,109 @@
+// The scanning thread: reads one file (gunzips it, checks and converts its encoding, counts its line
+// endings when asked) and finds its records, handing them on in batches to the thread that reads them.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { decodeError } from './csv-dialect.js';
+import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
+import { fileInput } from './file-input.js';
+import type { SlotSize } from './record-batch.js';
+import { BatchSlot, BatchWriter } from './record-batch.js';
+import { CsvScanner } from './scan-csv.js';
+import { AHEAD, type ScanJob, type ScanMessage, toWire, type WireError } from './scan-messages.js';
+import { countLineEndings, type LineEndings } from './validate-line-endings.js';
+
+const job = workerData as ScanJob;
+const port = parentPort;
+const control = new Int32Array(job.control);
+const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: job.encoding, fallback: job.fallback };
+const writer = new BatchWriter();
+const slots: (BatchSlot | undefined)[] = [];
+let sent = 0;
+
+/**
+ * Hands on the records scanned since the last batch, once the reader has finished with the slot they go
+ * in (the batch AHEAD before this one).
+ */
+function send(): void {
+  const records = writer.records;
+  if (records === 0) return;
+  for (;;) {
+    const done = Atomics.load(control, 0);
+    if (sent - done < AHEAD || Atomics.load(control, 1) === 1) break;
+    Atomics.wait(control, 0, done, 200);
+  }
+  const n = sent % AHEAD;
+  const need = writer.size();
+  let slot = slots[n];
+  let memory: { memory: SharedArrayBuffer; size: SlotSize } | undefined;
+  if (!slot?.fits(need)) {
+    // A quarter more than this batch needs, so a slot grows a few times at most.
+    const more = (k: number, was = 0) => Math.max(was, Math.ceil(k * 1.25) + 64);
+    const s = slot?.size;
+    slot = BatchSlot.of({
+      records: more(need.records, s?.records),
+      fields: more(need.fields, s?.fields),
+      bytes: more(need.bytes, s?.bytes),
+    });
+    slots[n] = slot;
+    memory = { memory: slot.memory, size: slot.size };
+  }
+  writer.moveTo(slot);
+  const message: ScanMessage = {
+    type: 'batch',
+    slot: n,
+    records,
+    memory,
+    bytesIn: state.bytesIn,
+    encoding: encodingLabel(state),
+  };
+  port?.postMessage(message);
+  sent++;
+}
+
+async function scan(endings: { counts: LineEndings; first: LineEndings } | undefined): Promise<void> {
+  const scanner = new CsvScanner(job.name, job.delimiter, (r) => writer.add(r), send);
+  let bytes = fileInput(job.path, job.name, job.size, job.gzip, job.chunk, job.opened).open({ reuse: true });
+  if (endings) bytes = countLineEndings(bytes, endings.counts, endings.first);
+  // As eachRecord's serial reading does: the records before a problem are handed on, then the problem.
+  for await (const chunk of decodeToUtf8(bytes, job.encoding, state)) {
+    if (Atomics.load(control, 1) === 1) return;
+    try {
+      scanner.push(chunk);
+    } finally {
+      send();
+    }
+  }
+  if (state.problem) {
+    const line = scanner.lineAtEnd();
+    try {
+      scanner.endAtCut();
+    } finally {
+      send();
+    }
+    throw decodeError(job.name, state.problem, line);
+  }
+  scanner.end();
+  send();
+}
+
+async function main(): Promise<void> {
+  const endings = job.countEndings
+    ? { counts: { crlf: 0, lf: 0, cr: 0 }, first: { crlf: 0, lf: 0, cr: 0 } }
+    : undefined;
+  let error: WireError | undefined;
+  try {
+    await scan(endings);
+  } catch (err) {
+    error = toWire(err);
+  }
+  const message: ScanMessage = {
+    type: 'end',
+    endings,
+    error,
+    bytesIn: state.bytesIn,
+    encoding: encodingLabel(state),
+  };
+  port?.postMessage(message);
+}
+
+void main();
