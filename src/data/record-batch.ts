@@ -3,7 +3,6 @@
 // a few slots used in turn, so nothing is allocated per batch (transferred buffers are freed only by
 // the garbage collector, and on a large heap every collection they bring on costs a full mark).
 
-import { grown } from '../model/typed-arrays.js';
 import type { ByteRecord } from './byte-record.js';
 
 /** How many records, fields and bytes a slot holds. */
@@ -50,24 +49,17 @@ export class BatchSlot {
     const { records, fields, bytes } = size;
     return new BatchSlot(new SharedArrayBuffer(records * 4 + (records + 1) * 4 + fields * 9 + bytes), size);
   }
-
-  fits(size: SlotSize): boolean {
-    const s = this.size;
-    return s.records >= size.records && s.fields >= size.fields && s.bytes >= size.bytes;
-  }
 }
 
 /**
- * Collects the records one scan of a buffer hands on (all of them ranges of the same buffer): from the
- * first record's first field to the last record's last, the bytes are copied into a slot with the field
- * offsets made relative to them (the scanner reuses its buffer).
+ * Writes the records one scan of a buffer hands on (all of them ranges of the same buffer) straight into
+ * a slot: `acquire` gives the slot when a batch starts (waiting until the reading thread is done with
+ * it); a batch larger than its slot moves to a larger one. At the end of the batch the bytes from the
+ * first record's first field to the last record's last are copied in (the scanner reuses its buffer),
+ * the field offsets being relative to them.
  */
 export class BatchWriter {
-  private lines = new Int32Array(1024);
-  private firsts = new Int32Array(1025);
-  private starts = new Int32Array(8192);
-  private ends = new Int32Array(8192);
-  private flags = new Uint8Array(8192);
+  private slot: BatchSlot | undefined;
   records = 0;
   private fields = 0;
   private buf: Uint8Array | undefined;
@@ -75,33 +67,33 @@ export class BatchWriter {
   private lo = 0;
   private hi = 0;
 
+  constructor(private readonly acquire: () => BatchSlot) {}
+
   /** Takes one record (valid only during the scanner's callback). */
   add(rec: ByteRecord): void {
-    if (this.records === 0) {
+    const r = this.records;
+    let slot = this.slot as BatchSlot;
+    if (r === 0) {
+      slot = this.acquire();
+      this.slot = slot;
       this.buf = rec.buf;
       // A quoted first field starts after its quote: the quote stays out, as it is never read.
       this.lo = rec.starts[0] as number;
     }
-    const r = this.records;
-    if (r + 1 >= this.lines.length) {
-      this.lines = grown(this.lines);
-      this.firsts = grown(this.firsts);
-    }
     let f = this.fields;
     const n = rec.count;
-    while (f + n > this.starts.length) {
-      this.starts = grown(this.starts);
-      this.ends = grown(this.ends);
-      this.flags = grown(this.flags);
-    }
-    this.lines[r] = rec.line;
-    this.firsts[r] = f;
+    if (r + 1 >= slot.size.records || f + n > slot.size.fields) slot = this.grow(r + 2, f + n, 0);
     const lo = this.lo;
     const { starts, ends, flags } = rec;
+    const to = slot.starts;
+    const toEnds = slot.ends;
+    const toFlags = slot.flags;
+    slot.lines[r] = rec.line;
+    slot.firsts[r] = f;
     for (let i = 0; i < n; i++, f++) {
-      this.starts[f] = (starts[i] as number) - lo;
-      this.ends[f] = (ends[i] as number) - lo;
-      this.flags[f] = flags[i] as number;
+      to[f] = (starts[i] as number) - lo;
+      toEnds[f] = (ends[i] as number) - lo;
+      toFlags[f] = flags[i] as number;
     }
     const end = ends[n - 1] as number;
     if (end > this.hi) this.hi = end;
@@ -109,27 +101,40 @@ export class BatchWriter {
     this.records = r + 1;
   }
 
-  /** What a slot must hold for the records taken since the last batch. */
-  size(): SlotSize {
-    return { records: this.records, fields: this.fields, bytes: Math.max(0, this.hi - this.lo) };
-  }
-
-  /** Copies the records taken into `slot` (which fits them) and starts the next batch. */
-  moveTo(slot: BatchSlot): void {
-    const r = this.records;
-    const f = this.fields;
-    this.firsts[r] = f;
-    slot.lines.set(this.lines.subarray(0, r));
-    slot.firsts.set(this.firsts.subarray(0, r + 1));
-    slot.starts.set(this.starts.subarray(0, f));
-    slot.ends.set(this.ends.subarray(0, f));
-    slot.flags.set(this.flags.subarray(0, f));
-    if (this.buf) slot.bytes.set(this.buf.subarray(this.lo, this.hi));
+  /** Ends the batch: its bytes copied into its slot; undefined when no record was taken. */
+  finish(): { slot: BatchSlot; records: number } | undefined {
+    const records = this.records;
+    if (records === 0 || !this.slot || !this.buf) return undefined;
+    const bytes = Math.max(0, this.hi - this.lo);
+    const slot = bytes > this.slot.size.bytes ? this.grow(0, 0, bytes) : this.slot;
+    slot.firsts[records] = this.fields;
+    slot.bytes.set(this.buf.subarray(this.lo, this.hi));
     this.records = 0;
     this.fields = 0;
     this.buf = undefined;
     this.lo = 0;
     this.hi = 0;
+    return { slot, records };
+  }
+
+  /** Moves the batch to a slot of at least this size (twice the old where it is short), what it holds copied. */
+  private grow(records: number, fields: number, bytes: number): BatchSlot {
+    const old = this.slot as BatchSlot;
+    const more = (k: number, was: number) => (k > was ? Math.max(k + 64, was * 2) : was);
+    const next = BatchSlot.of({
+      records: more(records, old.size.records),
+      fields: more(fields, old.size.fields),
+      bytes: more(bytes, old.size.bytes),
+    });
+    const r = this.records;
+    const f = this.fields;
+    next.lines.set(old.lines.subarray(0, r));
+    next.firsts.set(old.firsts.subarray(0, r));
+    next.starts.set(old.starts.subarray(0, f));
+    next.ends.set(old.ends.subarray(0, f));
+    next.flags.set(old.flags.subarray(0, f));
+    this.slot = next;
+    return next;
   }
 }
 

@@ -5,7 +5,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
 import { fileInput } from './file-input.js';
-import type { SlotSize } from './record-batch.js';
 import { BatchSlot, BatchWriter } from './record-batch.js';
 import { CsvScanner } from './scan-csv.js';
 import { AHEAD, type ScanJob, type ScanMessage, toWire, type WireError } from './scan-messages.js';
@@ -15,44 +14,43 @@ const job = workerData as ScanJob;
 const port = parentPort;
 const control = new Int32Array(job.control);
 const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: job.encoding, fallback: job.fallback };
-const writer = new BatchWriter();
-const slots: (BatchSlot | undefined)[] = [];
+const slots: BatchSlot[] = [];
+/** The memory of each slot the reading thread has been sent. */
+const known: SharedArrayBuffer[] = [];
 let sent = 0;
 
-/**
- * Hands on the records scanned since the last batch, once the reader has finished with the slot they go
- * in (the batch AHEAD before this one).
- */
-function send(): void {
-  const records = writer.records;
-  if (records === 0) return;
+/** The slot of the next batch, once the reading thread has finished the batch AHEAD before it. */
+function acquire(): BatchSlot {
   for (;;) {
     const done = Atomics.load(control, 0);
     if (sent - done < AHEAD || Atomics.load(control, 1) === 1) break;
     Atomics.wait(control, 0, done, 200);
   }
   const n = sent % AHEAD;
-  const need = writer.size();
   let slot = slots[n];
-  let memory: { memory: SharedArrayBuffer; size: SlotSize } | undefined;
-  if (!slot?.fits(need)) {
-    // A quarter more than this batch needs, so a slot grows a few times at most.
-    const more = (k: number, was = 0) => Math.max(was, Math.ceil(k * 1.25) + 64);
-    const s = slot?.size;
-    slot = BatchSlot.of({
-      records: more(need.records, s?.records),
-      fields: more(need.fields, s?.fields),
-      bytes: more(need.bytes, s?.bytes),
-    });
+  if (!slot) {
+    slot = BatchSlot.of({ records: 8192, fields: 65536, bytes: job.chunk + 4096 });
     slots[n] = slot;
-    memory = { memory: slot.memory, size: slot.size };
   }
-  writer.moveTo(slot);
+  return slot;
+}
+
+const writer = new BatchWriter(acquire);
+
+/** Hands on the records scanned since the last batch. */
+function send(): void {
+  const batch = writer.finish();
+  if (!batch) return;
+  const n = sent % AHEAD;
+  const { slot, records } = batch;
+  slots[n] = slot;
+  const fresh = known[n] !== slot.memory;
+  known[n] = slot.memory;
   const message: ScanMessage = {
     type: 'batch',
     slot: n,
     records,
-    memory,
+    memory: fresh ? { memory: slot.memory, size: slot.size } : undefined,
     bytesIn: state.bytesIn,
     encoding: encodingLabel(state),
   };

@@ -141,6 +141,14 @@ describe('a scanning thread reads exactly as one thread does', () => {
     expect(one.endings.counts.lf).toBe(20_001 + Math.ceil(20_000 / 97));
   });
 
+  it('moves a batch to a larger slot: a record longer than a chunk, a chunk of many short records', async () => {
+    const long = `a,"${'x\n'.repeat(20_000)}",b\n`;
+    const one = await same(`h1,h2,h3\n1,2,3\n${long}4,5,6\n`, 4096);
+    expect(one.records).toHaveLength(4);
+    const tiny = await same('a\n'.repeat(100_000), 1 << 16);
+    expect(tiny.records).toHaveLength(100_000);
+  });
+
   it('a problem in a large file comes after every record before it, at its line', async () => {
     const rows: string[] = ['year,partner,value'];
     for (let i = 0; i < 5_000; i++) rows.push(`2016,P${i},${i}`);
