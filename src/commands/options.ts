@@ -135,7 +135,7 @@ export function addInputFlags(cmd: Command): Command {
     )
     .option(
       '--threads <n>',
-      'threads reading a CSV file: 1, or 2 to scan it on a thread of its own (default: 2 for files of 8 MiB or more on a machine of 2 cores or more; also KORUS_THREADS)',
+      'threads reading a CSV file: 1, or 2 to scan it on a thread of its own (default: 2 for files of 32 MiB or more, 8 MiB gzipped, on a machine of 2 cores or more; also KORUS_THREADS)',
       parseThreads,
     );
 }

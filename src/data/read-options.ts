@@ -38,7 +38,7 @@ export interface ReadOptions {
   codeTable?: Map<string, Partner>;
   /**
    * Threads reading a CSV file: 2 gives it a scanning thread beside the reading one, 1 reads on one
-   * thread. Default: 2 for files of 8 MiB and more when the machine has a second core.
+   * thread. Default: 2 for files of 32 MiB and more (8 MiB gzipped) when the machine has a second core.
    */
   threads?: number;
   /** Called after each chunk with the bytes read so far (of all inputs) and the rows. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -181,11 +181,15 @@ describe('a scanning thread reads exactly as one thread does', () => {
     expect(seen).toBe(3_000);
   });
 
-  it('is used for files of 8 MiB and more, and not for pipes, small files or --threads 1', () => {
-    const small = fileInput('/x.csv', 'x.csv', 1 << 20, false);
-    const large = fileInput('/x.csv', 'x.csv', 8 << 20, false);
+  it('is used for files of 32 MiB and more (8 MiB gzipped), not for pipes, small files or --threads 1', () => {
+    const small = fileInput('/x.csv', 'x.csv', 16 << 20, false);
+    const large = fileInput('/x.csv', 'x.csv', 32 << 20, false);
+    const gzipped = fileInput('/x.csv.gz', 'x.csv.gz', 8 << 20, true);
     const auto = options(1, { threads: undefined });
+    const cores = availableParallelism() > 1;
     expect(scanThreadFits(small, auto)).toBe(false);
+    expect(scanThreadFits(large, auto)).toBe(cores);
+    expect(scanThreadFits(gzipped, auto)).toBe(cores);
     expect(scanThreadFits(small, options(2))).toBe(true);
     expect(scanThreadFits(large, options(1))).toBe(false);
     expect(scanThreadFits({ ...large, once: true }, options(2))).toBe(false);
