@@ -46,10 +46,12 @@ async function generateCensus(file, csvFile, rows) {
     s += `,\n["${code}","${name}","${value % 1000}","${value}","${hs}","HS10","DET","2016","12"]`;
     c += `${code},"${name}",${value % 1000},${value},${hs},HS10,DET,2016,12\n`;
     if (s.length > 1 << 16) {
-      const a = out.write(s);
-      const b = csv.write(c);
-      if (!a) await new Promise((r) => out.once('drain', r));
-      if (!b) await new Promise((r) => csv.once('drain', r));
+      // Both waits are set before either is awaited: a stream that drains while the other is awaited
+      // would otherwise be waited for after its one 'drain', forever (node exits 13).
+      const waits = [];
+      if (!out.write(s)) waits.push(new Promise((r) => out.once('drain', r)));
+      if (!csv.write(c)) waits.push(new Promise((r) => csv.once('drain', r)));
+      await Promise.all(waits);
       s = '';
       c = '';
     }
