@@ -1,6 +1,7 @@
 import { decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
+import { fileInput } from './file-input.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
 import { peekInput } from './peek-input.js';
@@ -8,7 +9,7 @@ import { readCsvRecords } from './read-csv.js';
 import { looksLikeJsonTable, readJsonRecords } from './read-json.js';
 import type { ReadOptions } from './read-options.js';
 import { CsvScanner } from './scan-csv.js';
-import { type CsvRead, scanThreadFits, threadedRecords } from './scan-thread.js';
+import { type CsvRead, scanThreadFits, ThreadUnavailable, threadedRecords } from './scan-thread.js';
 import { sniffDelimiter, sniffProfile } from './sniff-header.js';
 import { countLineEndings, type LineEndings } from './validate-line-endings.js';
 
@@ -35,9 +36,7 @@ export async function* eachRecord(
   // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
   const fast = parserFor(options) === 'fast';
   const { head, input: raw } = peeked ?? (await peekInput(given, { reuse: fast }));
-  const input: InputSource = endings
-    ? { ...raw, open: (o) => countLineEndings(raw.open(o), endings.counts, endings.first) }
-    : raw;
+  const input = counting(raw, endings);
   if (looksLikeJsonTable(head)) {
     meta.encoding = `${options.dialect.encoding} (JSON)`;
     const onRow = (fields: string[], line: number) => onRecord(new StringRecord(fields, line));
@@ -53,10 +52,19 @@ export async function* eachRecord(
   // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
   // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
   const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
-  if (fast && scanThreadFits(raw, options)) {
+  if (fast && raw.file && scanThreadFits(raw, options)) {
     // The scanning thread opens the file again by its path: what was opened to look at its head is closed.
     await raw.close?.();
-    yield* threadedRecords({ input: raw, options, delimiter, fallback, onRecord, meta }, endings);
+    try {
+      yield* threadedRecords({ input: raw, options, delimiter, fallback, onRecord, meta }, endings);
+      return;
+    } catch (err) {
+      if (!(err instanceof ThreadUnavailable)) throw err;
+    }
+    // No thread could be started (before any record): read on this one, the file opened again.
+    const { path, gzip, bytes, chunk, opened } = raw.file;
+    const again = fileInput(path, raw.name, bytes, gzip, chunk, opened);
+    yield* scanRecords({ input: counting(again, endings), options, delimiter, fallback, onRecord, meta });
     return;
   }
   if (fast) {
@@ -72,6 +80,12 @@ export async function* eachRecord(
     onRecord(new StringRecord(fields, line));
     if (++n % 4096 === 0) yield 0;
   }
+}
+
+/** The input with its line endings counted as it is read, when `endings` is given. */
+function counting(input: InputSource, endings: EndingCount | undefined): InputSource {
+  if (!endings) return input;
+  return { ...input, open: (o) => countLineEndings(input.open(o), endings.counts, endings.first) };
 }
 
 /** The records of a CSV input through the byte scanner, yielding the bytes read after each chunk. */

@@ -58,10 +58,18 @@ export function scanThreadFits(input: InputSource, options: ReadOptions): boolea
   return workerFile() !== undefined;
 }
 
+/** No scanning thread could be started: the file is read on one thread instead. */
+export class ThreadUnavailable extends Error {
+  constructor(readonly reason: unknown) {
+    super(`no scanning thread: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 /**
  * The records of a file through a scanning thread, handed to `onRecord` in order; yields the bytes read
  * after each batch. A problem the scanner finds is thrown after the records before it, as the serial
- * scanner does; line endings are counted into `endings` when given.
+ * scanner does; line endings are counted into `endings` when given. Throws ThreadUnavailable, before any
+ * record, when the thread cannot be started.
  */
 export async function* threadedRecords(
   read: CsvRead,
@@ -86,8 +94,14 @@ export async function* threadedRecords(
     countEndings: endings !== undefined,
     control,
   };
-  const worker = new Worker(url, { workerData: job });
+  let worker: Worker;
+  try {
+    worker = new Worker(url, { workerData: job });
+  } catch (err) {
+    throw new ThreadUnavailable(err);
+  }
   const queue: ScanMessage[] = [];
+  let heard = false;
   let failure: Error | undefined;
   let exited = false;
   let wake: (() => void) | undefined;
@@ -97,11 +111,13 @@ export async function* threadedRecords(
     w?.();
   };
   worker.on('message', (m: ScanMessage) => {
+    heard = true;
     queue.push(m);
     woken();
   });
   worker.on('error', (e) => {
-    failure = e;
+    // Before its first word the thread could not start (no thread to be had, its module not loaded).
+    failure = heard ? e : new ThreadUnavailable(e);
     woken();
   });
   worker.on('exit', () => {
