@@ -1,23 +1,16 @@
-import { decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
 import { type FieldReader, StringRecord } from './field-cache.js';
-import { fileInput } from './file-input.js';
+import { reopened } from './file-input.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
 import { peekInput } from './peek-input.js';
 import { readCsvRecords } from './read-csv.js';
 import { looksLikeJsonTable, readJsonRecords } from './read-json.js';
 import type { ReadOptions } from './read-options.js';
-import { CsvScanner } from './scan-csv.js';
+import { CsvScanner, scanDecoded } from './scan-csv.js';
 import { type CsvRead, scanThreadFits, ThreadUnavailable, threadedRecords } from './scan-thread.js';
 import { sniffDelimiter, sniffProfile } from './sniff-header.js';
-import { countLineEndings, type LineEndings } from './validate-line-endings.js';
-
-/** Line endings of each kind counted as a file is read, and the line of each kind's first (validate). */
-export interface EndingCount {
-  counts: LineEndings;
-  first: LineEndings;
-}
+import { counted, type EndingCount } from './validate-line-endings.js';
 
 /**
  * Hands every record of one input to `onRecord`, with either parser, or from a JSON table (the Census
@@ -36,7 +29,7 @@ export async function* eachRecord(
   // The byte scanner copies what it keeps of a chunk, so its reader may reuse one buffer; csv-parse may not.
   const fast = parserFor(options) === 'fast';
   const { head, input: raw } = peeked ?? (await peekInput(given, { reuse: fast }));
-  const input = counting(raw, endings);
+  const input = counted(raw, endings);
   if (looksLikeJsonTable(head)) {
     meta.encoding = `${options.dialect.encoding} (JSON)`;
     const onRow = (fields: string[], line: number) => onRecord(new StringRecord(fields, line));
@@ -62,9 +55,8 @@ export async function* eachRecord(
       if (!(err instanceof ThreadUnavailable)) throw err;
     }
     // No thread could be started (before any record): read on this one, the file opened again.
-    const { path, gzip, bytes, chunk, opened } = raw.file;
-    const again = fileInput(path, raw.name, bytes, gzip, chunk, opened);
-    yield* scanRecords({ input: counting(again, endings), options, delimiter, fallback, onRecord, meta });
+    const again = counted(reopened(raw.name, raw.file), endings);
+    yield* scanRecords({ input: again, options, delimiter, fallback, onRecord, meta });
     return;
   }
   if (fast) {
@@ -82,36 +74,15 @@ export async function* eachRecord(
   }
 }
 
-/** The input with its line endings counted as it is read, when `endings` is given. */
-function counting(input: InputSource, endings: EndingCount | undefined): InputSource {
-  if (!endings) return input;
-  return { ...input, open: (o) => countLineEndings(input.open(o), endings.counts, endings.first) };
-}
-
 /** The records of a CSV input through the byte scanner, yielding the bytes read after each chunk. */
 async function* scanRecords(read: CsvRead): AsyncGenerator<number> {
   const { input, options, delimiter, fallback, onRecord, meta } = read;
   const state: DecodeState = { bytesIn: 0, bytesOut: 0, encoding: options.dialect.encoding, fallback };
   const scanner = new CsvScanner(input.name, delimiter.charCodeAt(0), onRecord);
-  for await (const chunk of decodeToUtf8(input.open(), options.dialect.encoding, state)) {
+  const utf8 = decodeToUtf8(input.open(), options.dialect.encoding, state);
+  const update = () => {
     meta.encoding = encodingLabel(state);
     meta.bytes = state.bytesIn;
-    try {
-      scanner.push(chunk);
-    } finally {
-      yield state.bytesIn;
-    }
-  }
-  meta.bytes = state.bytesIn;
-  meta.encoding = encodingLabel(state);
-  if (state.problem) {
-    const line = scanner.lineAtEnd();
-    try {
-      scanner.endAtCut();
-    } finally {
-      yield state.bytesIn;
-    }
-    throw decodeError(input.name, state.problem, line);
-  }
-  scanner.end();
+  };
+  for await (const _ of scanDecoded(scanner, utf8, state, input.name, update)) yield state.bytesIn;
 }

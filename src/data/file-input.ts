@@ -2,7 +2,7 @@ import { type FileHandle, open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { errnoWords, InputError } from '../errors.js';
-import type { FileIdentity, InputSource } from './inputs.js';
+import type { FileIdentity, FileOnDisk, InputSource } from './inputs.js';
 
 // 256 KiB: a chunk is also the step at which validate waits for a slow reader of its output (a pipe), so
 // what queues for it per step stays a few MB (a pipe of 2M problems peaked at 264 MB with 1 MiB chunks).
@@ -63,7 +63,7 @@ export function fileInput(
   /** The file as an earlier opening found it (by another thread): opened again, it must be the same. */
   expect?: FileIdentity,
 ): InputSource {
-  const file: NonNullable<InputSource['file']> = { path: full, gzip, bytes: size, chunk };
+  const file: FileOnDisk = { path: full, gzip, bytes: size, chunk };
   const seen = (id: FileIdentity) => {
     file.opened ??= id;
   };
@@ -80,6 +80,11 @@ export function fileInput(
       return withReadErrors(file.pipe(gunzip), name);
     },
   };
+}
+
+/** The file read again from its start (another thread's reading, or one thread's when none could start). */
+export function reopened(name: string, file: FileOnDisk): InputSource {
+  return fileInput(file.path, name, file.bytes, file.gzip, file.chunk, file.opened);
 }
 
 /**

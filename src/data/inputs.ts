@@ -9,6 +9,18 @@ export interface FileIdentity {
   dev: number;
 }
 
+/** A file on disk as fileInput reads it: enough to open it again, in another thread too. */
+export interface FileOnDisk {
+  path: string;
+  gzip: boolean;
+  /** Its size on disk. */
+  bytes: number;
+  /** Bytes per read. */
+  chunk: number;
+  /** The file as its first opening found it, which another opening must find too. */
+  opened?: FileIdentity;
+}
+
 /** One input to read: a file, or standard input. */
 export interface InputSource {
   /** The name shown in messages: the path as given, `data/x.csv` for bundled files, `<stdin>`. */
@@ -23,11 +35,8 @@ export interface InputSource {
   size?: number;
   /** Its bytes can be read only once (standard input, a named pipe): never opened to be compared. */
   once?: boolean;
-  /**
-   * A file on disk, which another thread can open by its path (fileInput sets it): `opened` is the file
-   * as its first opening found it, which that thread's must find too.
-   */
-  file?: { path: string; gzip: boolean; bytes: number; chunk: number; opened?: FileIdentity };
+  /** A file on disk, which another thread can open by its path (fileInput sets it). */
+  file?: FileOnDisk;
   /** Closes what was opened to look at the first chunk (peekInput), when the input is read another way. */
   close?(): Promise<void>;
 }

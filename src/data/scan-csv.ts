@@ -1,6 +1,7 @@
 import { CsvSyntaxError, type InputError } from '../errors.js';
 import { ByteRecord } from './byte-record.js';
-import { csvError, MAX_RECORD_BYTES } from './csv-dialect.js';
+import { csvError, decodeError, MAX_RECORD_BYTES } from './csv-dialect.js';
+import type { DecodeState } from './decode.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -262,6 +263,40 @@ export class CsvScanner {
   private error(code: string, line: number, fieldIndex: number): InputError {
     return csvError(this.file, code, line, fieldIndex + 1);
   }
+}
+
+/**
+ * Scans a whole decoded input (`utf8`, which sets `state`), yielding after each chunk's records have been
+ * handed on, also when a malformed record throws (the error goes on after the yield). Where a decode
+ * problem cut the input, the records before it are handed on, then the problem is thrown at its line.
+ * `update` is called before each chunk is scanned and before the end is.
+ */
+export async function* scanDecoded(
+  scanner: CsvScanner,
+  utf8: AsyncIterable<Buffer>,
+  state: DecodeState,
+  file: string,
+  update: () => void,
+): AsyncGenerator<void> {
+  for await (const chunk of utf8) {
+    update();
+    try {
+      scanner.push(chunk);
+    } finally {
+      yield;
+    }
+  }
+  update();
+  if (state.problem) {
+    const line = scanner.lineAtEnd();
+    try {
+      scanner.endAtCut();
+    } finally {
+      yield;
+    }
+    throw decodeError(file, state.problem, line);
+  }
+  scanner.end();
 }
 
 /** The delimiter as one byte, or undefined when the byte scanner cannot take it (not one ASCII character). */

@@ -3,21 +3,16 @@
 import { CsvSyntaxError, InputError, type Location } from '../errors.js';
 import type { InputErrorCode } from '../model/codes.js';
 import type { Encoding } from './decode.js';
-import type { FileIdentity } from './inputs.js';
+import type { FileOnDisk } from './inputs.js';
 import type { SlotSize } from './record-batch.js';
-import type { LineEndings } from './validate-line-endings.js';
+import type { EndingCount } from './validate-line-endings.js';
 
 /** The file a scanning thread reads, and how. */
 export interface ScanJob {
-  path: string;
+  /** The file, as the reading thread's look at its head found it. */
+  file: FileOnDisk;
   /** The name shown in messages. */
   name: string;
-  size: number;
-  gzip: boolean;
-  /** Bytes per read. */
-  chunk: number;
-  /** The file as the reading thread's look at its head found it. */
-  opened: FileIdentity | undefined;
   encoding: Encoding;
   fallback: 'windows-1252' | undefined;
   delimiter: number;
@@ -64,7 +59,7 @@ export type ScanMessage =
     } & Progress)
   | ({
       type: 'end';
-      endings: { counts: LineEndings; first: LineEndings } | undefined;
+      endings: EndingCount | undefined;
       error: WireError | undefined;
     } & Progress);
 

@@ -12,7 +12,7 @@ import type { InputSource } from './inputs.js';
 import type { ReadOptions } from './read-options.js';
 import { BatchSlot, replayBatch } from './record-batch.js';
 import { fromWire, type ScanJob, type ScanMessage } from './scan-messages.js';
-import type { LineEndings } from './validate-line-endings.js';
+import type { EndingCount } from './validate-line-endings.js';
 
 /** One CSV input to read through the byte scanner, as eachRecord has sniffed it. */
 export interface CsvRead {
@@ -73,7 +73,7 @@ export class ThreadUnavailable extends Error {
  */
 export async function* threadedRecords(
   read: CsvRead,
-  endings: { counts: LineEndings; first: LineEndings } | undefined,
+  endings: EndingCount | undefined,
 ): AsyncGenerator<number> {
   const { input, options, delimiter, fallback, onRecord, meta } = read;
   const file = input.file;
@@ -82,12 +82,8 @@ export async function* threadedRecords(
   const control = new SharedArrayBuffer(8);
   const done = new Int32Array(control);
   const job: ScanJob = {
-    path: file.path,
+    file,
     name: input.name,
-    size: file.bytes,
-    gzip: file.gzip,
-    chunk: file.chunk,
-    opened: file.opened,
     encoding: options.dialect.encoding,
     fallback,
     delimiter: delimiter.charCodeAt(0),

@@ -2,13 +2,12 @@
 // endings when asked) and finds its records, handing them on in batches to the thread that reads them.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { decodeError } from './csv-dialect.js';
 import { type DecodeState, decodeToUtf8, encodingLabel } from './decode.js';
-import { fileInput } from './file-input.js';
+import { reopened } from './file-input.js';
 import { BatchSlot, BatchWriter } from './record-batch.js';
-import { CsvScanner } from './scan-csv.js';
+import { CsvScanner, scanDecoded } from './scan-csv.js';
 import { AHEAD, type ScanJob, type ScanMessage, toWire, type WireError } from './scan-messages.js';
-import { countLineEndings, type LineEndings } from './validate-line-endings.js';
+import { counted, type EndingCount } from './validate-line-endings.js';
 
 const job = workerData as ScanJob;
 const port = parentPort;
@@ -29,7 +28,7 @@ function acquire(): BatchSlot {
   const n = sent % AHEAD;
   let slot = slots[n];
   if (!slot) {
-    slot = BatchSlot.of({ records: 8192, fields: 65536, bytes: job.chunk + 4096 });
+    slot = BatchSlot.of({ records: 8192, fields: 65536, bytes: job.file.chunk + 4096 });
     slots[n] = slot;
   }
   return slot;
@@ -58,29 +57,15 @@ function send(): void {
   sent++;
 }
 
-async function scan(endings: { counts: LineEndings; first: LineEndings } | undefined): Promise<void> {
+async function scan(endings: EndingCount | undefined): Promise<void> {
   const scanner = new CsvScanner(job.name, job.delimiter, (r) => writer.add(r), send);
-  let bytes = fileInput(job.path, job.name, job.size, job.gzip, job.chunk, job.opened).open({ reuse: true });
-  if (endings) bytes = countLineEndings(bytes, endings.counts, endings.first);
-  // As eachRecord's serial reading does: the records before a problem are handed on, then the problem.
-  for await (const chunk of decodeToUtf8(bytes, job.encoding, state)) {
+  const bytes = counted(reopened(job.name, job.file), endings).open({ reuse: true });
+  const utf8 = decodeToUtf8(bytes, job.encoding, state);
+  // As eachRecord's one-thread reading does: the records before a problem are handed on, then the problem.
+  for await (const _ of scanDecoded(scanner, utf8, state, job.name, () => {})) {
+    send();
     if (Atomics.load(control, 1) === 1) return;
-    try {
-      scanner.push(chunk);
-    } finally {
-      send();
-    }
   }
-  if (state.problem) {
-    const line = scanner.lineAtEnd();
-    try {
-      scanner.endAtCut();
-    } finally {
-      send();
-    }
-    throw decodeError(job.name, state.problem, line);
-  }
-  scanner.end();
   send();
 }
 

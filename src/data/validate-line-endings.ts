@@ -1,3 +1,4 @@
+import type { InputSource } from './inputs.js';
 import type { ProblemAt } from './validate-checks.js';
 
 /** Line endings of each kind: how many, or the line of the first. */
@@ -5,6 +6,18 @@ export interface LineEndings {
   crlf: number;
   lf: number;
   cr: number;
+}
+
+/** Line endings of each kind counted as a file is read, and the line of each kind's first (validate). */
+export interface EndingCount {
+  counts: LineEndings;
+  first: LineEndings;
+}
+
+/** The input with its line endings counted as it is read, when `endings` is given. */
+export function counted(input: InputSource, endings: EndingCount | undefined): InputSource {
+  if (!endings) return input;
+  return { ...input, open: (o) => countLineEndings(input.open(o), endings.counts, endings.first) };
 }
 
 /** Passes the bytes through, counting CRLF, LF and CR line endings and the line of each kind's first. */

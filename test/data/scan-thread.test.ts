@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type EndingCount, eachRecord } from '../../src/data/each-record.js';
+import { eachRecord } from '../../src/data/each-record.js';
 import { fileInput } from '../../src/data/file-input.js';
 import type { ReadOptions } from '../../src/data/read-options.js';
 import { scanThreadFits } from '../../src/data/scan-thread.js';
+import type { EndingCount } from '../../src/data/validate-line-endings.js';
 import { InputError } from '../../src/errors.js';
 
 // Reading a file with a scanning thread (--threads 2) must give exactly what one thread gives: the same
