@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import * as balance from './commands/balance.js';
 import * as breakdown from './commands/breakdown.js';
 import * as categories from './commands/categories.js';
 import * as check from './commands/check.js';
@@ -14,7 +15,7 @@ import { guardLines, safeMessage } from './output/safe.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
-const COMMANDS = [share, trend, breakdown, validate, check, categories];
+const COMMANDS = [share, trend, breakdown, balance, validate, check, categories];
 
 const HELP: CommandHelp = {
   summary: 'trade shares from import CSVs',
@@ -25,6 +26,7 @@ const HELP: CommandHelp = {
   $ korus-stats share --category textiles-and-apparel --year 2016 --top 5 --json
   $ korus-stats trend --category textiles-and-apparel --partner CN --from 2012 --to 2016
   $ korus-stats breakdown --partner CN --year 2016
+  $ korus-stats balance --partner KR --year 2017 --by category
   $ korus-stats validate data/ --format github
   $ korus-stats check
   $ korus-stats categories`,

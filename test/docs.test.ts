@@ -264,6 +264,7 @@ describe('the JSON Schemas list the codes as enums', () => {
       codeSchemas(JSON.parse(read(`schemas/${f}`))).map((c) => `${f} ${c.kind}`),
     );
     expect(found.sort()).toEqual([
+      'balance.schema.json notes',
       'breakdown.schema.json notes',
       'check-output.schema.json notes',
       'share.schema.json notes',

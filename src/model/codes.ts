@@ -21,6 +21,7 @@ export const NOTE_CODES = [
   'hs-code-repadded',
   'inputs-not-read',
   'lines-above-header',
+  'missing-flow',
   'missing-values',
   'mixed-sources',
   'monthly-rows-unused',

@@ -1,4 +1,5 @@
 import type { NoteCode } from './codes.js';
+import type { BalanceFacts } from './facts/balance.js';
 import type { BreakdownFacts } from './facts/breakdown.js';
 import type { CheckFacts } from './facts/check.js';
 import type { ReadFacts } from './facts/read.js';
@@ -12,8 +13,8 @@ type Merge<A, B> = {
 
 /** The facts each note carries, by code (one interface per area, src/model/facts/). */
 export type NoteFacts = Merge<
-  Merge<Merge<Merge<ReadFacts, ShareFacts>, TrendFacts>, BreakdownFacts>,
-  CheckFacts
+  Merge<Merge<Merge<Merge<ReadFacts, ShareFacts>, TrendFacts>, BreakdownFacts>, CheckFacts>,
+  BalanceFacts
 >;
 
 type FactCode = keyof NoteFacts & NoteCode;

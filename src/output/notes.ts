@@ -1,5 +1,6 @@
 import { capText } from '../model/caps.js';
 import type { Note, NoteFacts } from '../model/notes.js';
+import { BALANCE_WORDS } from './notes/balance.js';
 import { BREAKDOWN_WORDS } from './notes/breakdown.js';
 import { CHECK_WORDS } from './notes/check.js';
 import { READ_WORDS } from './notes/read.js';
@@ -23,6 +24,7 @@ const WORDS: Words<NoteFacts> = {
   ...TREND_WORDS,
   ...BREAKDOWN_WORDS,
   ...CHECK_WORDS,
+  ...BALANCE_WORDS,
   ...SHARED_CODES,
 };
 

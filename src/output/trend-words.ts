@@ -29,9 +29,22 @@ function spanOf(r: { firstYear: number | null; lastYear: number | null }): [numb
 }
 
 function describe(what: 'share' | 'value', d: DirectionCount, span?: [number, number]): string {
+  return directionWords(what, d, span, what === 'share' ? ppText : signedPercent);
+}
+
+/**
+ * A direction in words ("balance rising: 3 of 4 years up"), with `netText` saying the net change over the
+ * span (percentage points, a percentage, ...).
+ */
+export function directionWords(
+  what: string,
+  d: DirectionCount,
+  span: [number, number] | undefined,
+  netText: (v: number) => string,
+): string {
   const n = d.up + d.down + d.flat;
   const years = (k: number) => `${k} of ${n} year${n === 1 ? '' : 's'}`;
-  const net = d.net === null ? '' : what === 'share' ? ppText(d.net) : signedPercent(d.net);
+  const net = d.net === null ? '' : netText(d.net);
   const over = span ? ` over ${span[0]}-${span[1]}` : '';
   switch (d.direction) {
     case 'rising':

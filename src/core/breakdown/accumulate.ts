@@ -107,15 +107,24 @@ export class BreakdownAccumulator {
     return list;
   }
 
-  /** The breakdown for the query's year (default: the partner's latest). Throws KorusError (exit 2) when the partner has no figure. */
-  result(report: ReadReport): BreakdownResult {
+  /** The years with a figure for the partner in some category. */
+  partnerYears(): number[] {
+    const entries = [...this.entries.values()];
+    return [...new Set(entries.flatMap((e) => [...e.partnerYears]))].sort((a, b) => a - b);
+  }
+
+  /**
+   * The breakdown for `forYear`, else the query's year (default: the partner's latest). Throws KorusError
+   * (exit 2) when the partner has no figure.
+   */
+  result(report: ReadReport, forYear?: number): BreakdownResult {
     const q = this.query;
     const entries = [...this.entries.values()];
     const label = partnerLabel(q.partner);
-    const years = [...new Set(entries.flatMap((e) => [...e.partnerYears]))].sort((a, b) => a - b);
+    const years = this.partnerYears();
     const notes: Note[] = [];
     if (years.length === 0) throw this.noPartner(label, entries);
-    let year = q.year;
+    let year = forYear ?? q.year;
     if (year === undefined) {
       year = years[years.length - 1] as number;
       notes.push({ level: 'info', code: 'default-year', facts: { year, partner: q.partner, years } });
@@ -159,7 +168,7 @@ export class BreakdownAccumulator {
     return breakdownOf({
       query: q,
       year,
-      yearChosen: q.year === undefined ? 'latest' : 'given',
+      yearChosen: forYear === undefined && q.year === undefined ? 'latest' : 'given',
       computed,
       absent,
       totalCategories: entries.filter((e) => e.def.codes?.includes('TOTAL')).map((e) => e.def.name),
