@@ -15,7 +15,7 @@ import { fakeStream } from './helpers.js';
 // them equal to what the code declares, so a new code or alias fails here until its page says it.
 const ROOT = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const COMMANDS = ['share', 'trend', 'breakdown', 'check', 'validate', 'categories'] as const;
+const COMMANDS = ['share', 'trend', 'breakdown', 'balance', 'check', 'validate', 'categories'] as const;
 
 /** The markdown files under a folder, as paths relative to the project. */
 const markdownUnder = (dir: string): string[] =>

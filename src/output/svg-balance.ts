@@ -1,6 +1,6 @@
 import type { BalanceResult } from '../core/balance/index.js';
 import { toNumber } from '../model/usd.js';
-import { balanceTitle, balanceVerdict } from './balance.js';
+import { balanceTitle, balanceVerdict } from './balance-words.js';
 import { humanUsd } from './format.js';
 import { xmlText } from './safe.js';
 import { n, PALETTE, svgDocument, ticks } from './svg.js';
