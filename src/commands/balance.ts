@@ -1,12 +1,14 @@
 import { type Command, Option } from 'commander';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
-import type { Partner } from '../catalog/partners.js';
+import { type Partner, partnerHint } from '../catalog/partners.js';
 import {
   type BalanceBy,
   type BalanceResult,
   balanceByCategory,
   balanceByPartner,
   balanceByYear,
+  commonYear,
+  listedCode,
   type YearPair,
 } from '../core/balance/index.js';
 import { BreakdownAccumulator } from '../core/breakdown/index.js';
@@ -189,7 +191,6 @@ export async function balance(o: BalanceOptions, ctx: Context): Promise<number> 
         flow,
         reporter: o.reporter,
         source: o.source,
-        partner: o.by === 'partner' ? partner : undefined,
         by: 'partner',
         dedupe: o.input.dedupe,
       });
@@ -201,7 +202,22 @@ export async function balance(o: BalanceOptions, ctx: Context): Promise<number> 
       throw unknownCategory(o.category, category, catalog, m.report);
     if (o.by === 'partner') {
       const year = o.year ?? commonYear(xYears, mYears, category.name);
-      result = balanceByPartner(x.acc.result(x.report, year), m.acc.result(m.report, year), partner?.code);
+      const xr = x.acc.result(x.report, year);
+      const mr = m.acc.result(m.report, year);
+      // The partner is highlighted, found in either flow's rows: a partner with one flow only is listed
+      // without a balance, not refused.
+      const code = partner && listedCode(partner, xr, mr);
+      if (partner && !code) {
+        throw new KorusError(
+          `${partner.kind === 'country' ? `${partner.name} (${partner.code})` : JSON.stringify(partner.name)} has no ${category.name} exports or imports row for ${year}`,
+          2,
+          partnerHint(
+            partner,
+            `partners listed for ${year}: ${[...new Set([...xr.rows, ...mr.rows].filter((r) => r.kind === 'partner').map((r) => r.code))].slice(0, 10).join(', ') || 'none'}`,
+          ),
+        );
+      }
+      result = balanceByPartner(xr, mr, code);
     } else {
       const all = [...new Set([...xYears, ...mYears])].sort((a, b) => a - b);
       const from = o.from ?? (all[0] as number);
@@ -239,20 +255,6 @@ export async function balance(o: BalanceOptions, ctx: Context): Promise<number> 
   if (o.year === undefined && o.by !== 'year') result.query.yearChosen = 'latest';
   await answer(ctx, o.output, [...result.notes, ...readOnce(reads)], renderBalance(result, o.output.units));
   return 0;
-}
-
-/** The latest year both flows have; a KorusError naming each flow's years when they share none. */
-function commonYear(x: number[], m: number[], what: string): number {
-  const both = x.filter((y) => m.includes(y));
-  const year = both.at(-1);
-  if (year === undefined) {
-    throw new KorusError(
-      `no year has both exports and imports in ${what}`,
-      2,
-      `exports: ${x.length ? yearList(x) : 'none'}; imports: ${m.length ? yearList(m) : 'none'}`,
-    );
-  }
-  return year;
 }
 
 /** The reader's notes of both reads, each said once (the two reads meet the same files). */

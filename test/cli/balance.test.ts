@@ -110,6 +110,15 @@ describe('balance by partner', () => {
     );
   });
 
+  it('highlights a partner with one flow only (no balance), and refuses one in neither flow', async () => {
+    const out = await json(['--partner', 'Canada']);
+    const ca = out.rows.find((r) => r.code === 'CA') as Row;
+    expect(ca).toMatchObject({ highlighted: true, balanceUsd: null, importsUsd: 500e6 });
+    const r = await balance(['--partner', 'JP']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Japan (JP) has no all-commodities exports or imports row for 2017');
+  });
+
   it('refuses a year one flow does not have, and standard input', async () => {
     const r = await balance(['--year', '2015']);
     expect(r.code).toBe(2);

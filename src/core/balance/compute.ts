@@ -1,7 +1,9 @@
+import { type Partner, partnerKey } from '../../catalog/partners.js';
+import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import { compareUsd, minus, plus, ratio, toNumber, type Usd } from '../../model/usd.js';
 import type { BreakdownCategory, BreakdownResult } from '../breakdown/index.js';
-import type { ShareResult, ShareRow } from '../share/index.js';
+import { type ShareResult, type ShareRow, yearList } from '../share/index.js';
 import { directionOf, VALUE_FLAT_FRACTION } from '../trend/index.js';
 import type {
   BalanceDirection,
@@ -125,6 +127,18 @@ function byBalance(a: BalanceRow, b: BalanceRow): number {
 /** The query fields both flows' answers agree on; a field they differ on is said as both. */
 function agreed(x: string | null, m: string | null): string | null {
   return x === m ? x : [x, m].filter((v) => v !== null).join(' / ') || null;
+}
+
+/**
+ * The code under which the flows' rows list `partner`: its own code, or for a partner the catalog does not
+ * know, a row whose name is the same text (case, accents and spacing aside); undefined when neither flow
+ * lists it.
+ */
+export function listedCode(partner: Partner, x: ShareResult, m: ShareResult): string | undefined {
+  const rows = [...x.rows, ...m.rows].filter((r) => r.kind === 'partner');
+  if (rows.some((r) => r.code === partner.code)) return partner.code;
+  const key = partnerKey(partner.name);
+  return rows.find((r) => r.code !== null && partnerKey(r.name) === key)?.code ?? undefined;
 }
 
 /**
@@ -374,6 +388,20 @@ export function balanceByYear(
     basesDiffer: basesDiffer(xf, mf),
     notes,
   };
+}
+
+/** The latest year both flows have; a KorusError naming each flow's years when they share none. */
+export function commonYear(x: number[], m: number[], what: string): number {
+  const both = x.filter((y) => m.includes(y));
+  const year = both.at(-1);
+  if (year === undefined) {
+    throw new KorusError(
+      `no year has both exports and imports in ${what}`,
+      2,
+      `exports: ${x.length ? yearList(x) : 'none'}; imports: ${m.length ? yearList(m) : 'none'}`,
+    );
+  }
+  return year;
 }
 
 /** One note per flow that some rows lack: their balance is not computed (never read as 0). */

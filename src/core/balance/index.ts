@@ -1,6 +1,14 @@
 // The balance step: exports minus imports, each flow answered as `share` or `breakdown` answers it, joined
 // by partner, category or year.
-export { balanceByCategory, balanceByPartner, balanceByYear, figures, type YearPair } from './compute.js';
+export {
+  balanceByCategory,
+  balanceByPartner,
+  balanceByYear,
+  commonYear,
+  figures,
+  listedCode,
+  type YearPair,
+} from './compute.js';
 export type {
   BalanceBy,
   BalanceDirection,
