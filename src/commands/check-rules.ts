@@ -1,9 +1,11 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
+import type { Flow } from '../catalog/flows.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
-import type { Measurement } from '../core/check.js';
-import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
+import { balanceByPartner } from '../core/balance/index.js';
+import { balanceNotes, type Measurement } from '../core/check.js';
+import { ShareAccumulator, type ShareQuery, yearList } from '../core/share/index.js';
 import { readConfigText } from '../data/config-json.js';
 import { readNotes } from '../data/read-notes.js';
 import { resolveInputs } from '../data/resolve-inputs.js';
@@ -66,7 +68,7 @@ interface Group {
 /** A measurement that failed: its reason in the rule's result. */
 type Failed = Extract<Measurement, { error: string }>;
 
-/** A rule and its plans. */
+/** A rule and its plans: one, or (a balance rule) one per flow, exports first. */
 interface Planned {
   rule: CheckRule;
   category: CategoryDef;
@@ -76,8 +78,9 @@ interface Planned {
 
 /**
  * Measures every rule with the share pipeline: rules over the same data and filter share one read, each
- * with its own ShareAccumulator, as `share` would compute them one by one: every group is read, then each
- * rule measured from its plans. The reader's notes and the results' warnings go to `notes`.
+ * with its own ShareAccumulator, as `share` would compute them one by one; a balance rule has one in its
+ * exports group and one in its imports group, joined as `balance` joins them. The reader's notes and the
+ * results' warnings go to `notes`.
  */
 export async function measure(
   ctx: Context,
@@ -98,9 +101,14 @@ export async function measure(
     const paths = rule.data
       ? rule.data.map((p) => fromDir(io.cwd, rulesDir, p))
       : (input.data ?? rules.data?.map((p) => fromDir(io.cwd, rulesDir, p)));
-    // A partner-present rule reads all partners' rows and looks for its partner among them.
-    const shared = rule.type === 'share' || rule.type === 'change' ? partner : undefined;
-    const plans = [rule.flow].map((flow): Plan => {
+    // A partner-present rule reads all partners' rows and looks for its partner among them; so does a
+    // balance rule, whose partner may be listed in one flow only (`balance` then shows no balance for it).
+    const shared =
+      rule.type === 'share' || rule.type === 'change' || rule.type === 'value' ? partner : undefined;
+    // A balance rule (no flow of its own) reads each flow on its own, as `balance` does: the reader's flow
+    // filter gives a directional file's reporter and partner the right way round for each.
+    const flows: Flow[] = rule.flow === null ? ['exports', 'imports'] : [rule.flow];
+    const plans = flows.map((flow): Plan => {
       const scope = {
         flow,
         reporter: rule.reporter ? reporterCode(rule.reporter) : undefined,
@@ -141,7 +149,7 @@ export async function measure(
     const unread = p.plans.find((x) => x.group.failure)?.group.failure;
     if (unread) return unread;
     try {
-      return shareOf(p, notes);
+      return p.rule.flow === null ? balanceOf(p, notes) : shareOf(p, notes);
     } catch (err) {
       return failed(err);
     }
@@ -192,6 +200,36 @@ function shareOf({ plans: [p], partnerCode }: Planned, notes: Note[]): Measureme
   if (p.yearAcc && acc !== p.yearAcc) throw new KorusError(`no rows for ${p.rule.year}`);
   notes.push(...result.notes.filter((n) => n.level === 'warning'));
   return { result, partnerCode };
+}
+
+/**
+ * A balance rule: both flows' share results for its year (default the latest with both, as `balance`
+ * chooses), joined by `balance`'s own balanceByPartner.
+ */
+function balanceOf({ rule, category, partnerCode, plans: [x, m] }: Planned, notes: Note[]): Measurement {
+  if (!x || !m || partnerCode === undefined) throw new Error(`balance rule ${rule.name} without its plans`);
+  const xReport = reportOf(x);
+  const mReport = reportOf(m);
+  const year = rule.year ?? latestOfBoth(x.acc.yearsWithData(), m.acc.yearsWithData(), category.name);
+  const balance = balanceByPartner(x.acc.result(xReport, year), m.acc.result(mReport, year), partnerCode);
+  notes.push(...balanceNotes(balance).filter((n) => n.level === 'warning'));
+  return { balance, partnerCode };
+}
+
+/**
+ * The latest year with both exports and imports, as `balance` takes by default; undefined when neither flow
+ * has any (the share result then says what the data holds). A KorusError naming each flow's years when
+ * they share none.
+ */
+function latestOfBoth(x: number[], m: number[], category: string): number | undefined {
+  if (!x.length && !m.length) return undefined;
+  const year = x.filter((y) => m.includes(y)).at(-1);
+  if (year !== undefined) return year;
+  throw new KorusError(
+    `no year has both exports and imports in ${category}`,
+    2,
+    `exports: ${x.length ? yearList(x) : 'none'}; imports: ${m.length ? yearList(m) : 'none'}`,
+  );
 }
 
 /**
