@@ -15,8 +15,8 @@ import * as flag from './options.js';
 import { answer } from './pipeline.js';
 
 const HELP: CommandHelp = {
-  summary: 'check named expectations (shares, totals, rows, changes) from a rules file',
-  description: `Checks the expectations in a rules file (default ${DEFAULT_RULES_FILE}) against the data: a partner's share, a category's total, a partner's presence, the rows of a year, a year-on-year change. Prints each rule's measured value, its bounds and pass or fail; exits 1 when any rule fails.`,
+  summary: 'check named expectations (shares, totals, values, balances, rows, changes) from a rules file',
+  description: `Checks the expectations in a rules file (default ${DEFAULT_RULES_FILE}) against the data: a partner's share, a category's total, a partner's presence, the rows of a year, a year-on-year change, a partner's value, a partner's trade balance. Prints each rule's measured value, its bounds and pass or fail; exits 1 when any rule fails.`,
   examples: `
   # the rules in ./korus-stats.checks.json, against the data they name (default: the bundled data/)
   $ korus-stats check
@@ -36,8 +36,9 @@ A rules file (schema: schemas/checks.schema.json) lists named expectations, meas
   {"rules": [{"name": "Korea under 1% of 2016 apparel", "type": "share", "category": "apparel",
               "year": 2016, "partner": "KR", "max": 0.01}]}
 Types: share (min/max as fractions: 0.01 is 1%), total (US dollars), partner-present, rows (min rows read
-for the year), change (year-on-year, a fraction). Exit 0 when every rule passes, 1 when one fails or cannot
-be measured, 2 when the rules file is missing or invalid.`,
+for the year), change (year-on-year, a fraction), value (the partner's, US dollars), balance (the partner's
+exports minus imports, as \`balance\` computes it, US dollars: a deficit is negative). Exit 0 when every
+rule passes, 1 when one fails or cannot be measured, 2 when the rules file is missing or invalid.`,
 };
 
 const OUTPUT: flag.OutputSpec = { formats: CHECK_FORMATS, notes: true };

@@ -3,10 +3,17 @@ import type { CheckRule, RulesFile, RuleType } from '../model/check-rules.js';
 import type { RulePartner, RuleReason } from '../model/facts/check.js';
 import type { Note } from '../model/notes.js';
 import type { Usd } from '../model/usd.js';
+import type { BalanceResult } from './balance/index.js';
 import type { ShareResult } from './share/index.js';
 
-/** What was computed for one rule: a share result (from the same pipeline as `share`), or why there is none. */
-export type Measurement = { result: ShareResult; partnerCode?: string } | { error: string; hint?: string };
+/**
+ * What was computed for one rule: a share result (from the same pipeline as `share`), a balance by partner
+ * (a balance rule: as `balance` computes it), or why there is none.
+ */
+export type Measurement =
+  | { result: ShareResult; partnerCode?: string }
+  | { balance: BalanceResult; partnerCode: string }
+  | { error: string; hint?: string };
 
 /** Why a rule failed: measured outside a bound, partner absent, or not measurable (reason says why). */
 export type Failure = 'below-min' | 'above-max' | 'absent' | 'not-evaluated';
@@ -18,11 +25,14 @@ export interface RuleOutcome {
   line: number;
   status: 'pass' | 'fail';
   failure: Failure | null;
-  /** A fraction (share, change), US dollars (total), a count (rows), or presence; null when not evaluated. */
+  /**
+   * A fraction (share, change), US dollars (total, value, balance), a count (rows), or presence; null when
+   * not evaluated.
+   */
   measured: Usd | boolean | null;
   min: number | null;
   max: number | null;
-  /** The partner's value (share, change, partner-present) or the total (total), in US dollars. */
+  /** US dollars: the partner's value (share, change, partner-present, value), the total, or the balance. */
   valueUsd: Usd | null;
   /** Why the rule could not be evaluated, or where the partner is absent (worded in output); null otherwise. */
   reason: RuleReason | null;
@@ -30,7 +40,8 @@ export interface RuleOutcome {
     category: string;
     year: number | null;
     previousYear: number | null;
-    flow: Flow;
+    /** Null for a balance rule: both flows are read. */
+    flow: Flow | null;
     reporter: string | null;
     source: string | null;
     partner: string | null;
@@ -75,6 +86,7 @@ export function evaluateRule(rule: CheckRule, m: Measurement): RuleOutcome {
   };
   if ('error' in m)
     return { ...base, reason: { code: 'not-measured', facts: { error: m.error, hint: m.hint } } };
+  if ('balance' in m) return balanceOutcome(base, rule, m.balance, m.partnerCode);
   const r = m.result;
   const q = r.query;
   const out: RuleOutcome = {
@@ -105,6 +117,9 @@ export function evaluateRule(rule: CheckRule, m: Measurement): RuleOutcome {
     }
     case 'total':
       return bounded({ ...out, valueUsd: r.total.valueUsd }, r.total.valueUsd, rule);
+    case 'value':
+      if (!highlighted) return notEvaluated(noRow(q.year));
+      return bounded({ ...out, valueUsd: highlighted.valueUsd }, highlighted.valueUsd, rule);
     case 'rows': {
       const i = r.input;
       return bounded(out, i.rowsUsed + i.rowsMissing + i.rowsAggregate, rule);
@@ -137,7 +152,52 @@ export function evaluateRule(rule: CheckRule, m: Measurement): RuleOutcome {
           : noRow(q.previousYear),
       );
     }
+    case 'balance':
+      throw new Error(`balance rule ${rule.name} measured without its exports and imports`);
   }
+}
+
+/**
+ * A balance rule's verdict: the partner's row of `balance`'s table by partner. Without a figure in either
+ * flow there is no balance, and the reason names the flow (never measured as if it were 0).
+ */
+function balanceOutcome(base: RuleOutcome, rule: CheckRule, b: BalanceResult, code: string): RuleOutcome {
+  const q = b.query;
+  const { exports, imports } = b.flows;
+  const out: RuleOutcome = {
+    ...base,
+    query: {
+      ...base.query,
+      category: q.category ?? rule.category,
+      year: q.year,
+      reporter: q.reporter,
+      source: q.source,
+      partner: code,
+    },
+    files: [...new Set([...exports.filesUsed, ...imports.filesUsed])],
+    notes: balanceNotes(b),
+  };
+  const row = b.rows.find((r) => r.kind === 'partner' && r.code === code);
+  if (!row || row.balanceUsd === null) {
+    const missing = row?.missing ?? [{ flow: 'exports' }, { flow: 'imports' }];
+    const partner: RulePartner = { written: rule.partner, code };
+    return {
+      ...out,
+      reason: {
+        code: 'missing-flow',
+        facts: { partner, category: out.query.category, year: q.year, missing },
+      },
+    };
+  }
+  return bounded({ ...out, valueUsd: row.balanceUsd }, row.balanceUsd, rule);
+}
+
+/**
+ * The notes of a balance rule: `balance`'s, but for its missing-flow notes, which count the other partners
+ * of the table without a figure in one flow (the rule's own partner's is its reason).
+ */
+export function balanceNotes(b: BalanceResult): Note[] {
+  return b.notes.filter((n) => n.code !== 'missing-flow');
 }
 
 function bounded(out: RuleOutcome, value: Usd, rule: CheckRule): RuleOutcome {

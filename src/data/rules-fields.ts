@@ -8,6 +8,15 @@ export type ProblemAt = (path: string, detail: string, hint?: string) => void;
 /** Reports a problem with one field of the rule being checked, by its key. */
 export type FieldFail = (key: string, detail: string, hint?: string) => void;
 
+/** The unit of the bounds of each rule type that needs them, with an example, for messages. */
+const BOUND_UNITS: Record<Exclude<RuleType, 'partner-present' | 'rows'>, string> = {
+  share: 'fractions, e.g. "max": 0.01 for 1%',
+  total: 'US dollars, e.g. "min": 80700000000',
+  change: 'fractions, e.g. "min": -0.1 for -10%',
+  value: 'US dollars, e.g. "min": 250000000',
+  balance: 'US dollars, a deficit negative, e.g. "min": -23000000000, "max": -22800000000',
+};
+
 /** Checks a rule's "min" and "max" against what its type needs (none, a whole count, fractions, an order). */
 export function checkBounds(
   type: RuleType,
@@ -31,13 +40,7 @@ export function checkBounds(
         fail(key, `"${key}" of a rows rule must be a whole number of 0 or more, not ${v}`);
     }
   } else if (!given) {
-    const unit =
-      type === 'total'
-        ? 'US dollars, e.g. "min": 80700000000'
-        : type === 'share'
-          ? 'fractions, e.g. "max": 0.01 for 1%'
-          : 'fractions, e.g. "min": -0.1 for -10%';
-    fail('min', `a ${type} rule needs a "min", a "max" or both (${unit})`);
+    fail('min', `a ${type} rule needs a "min", a "max" or both (${BOUND_UNITS[type]})`);
   }
   if (type === 'share') {
     for (const [key, v] of [

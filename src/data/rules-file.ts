@@ -32,6 +32,8 @@ const RULE_KEYS = [
   'min',
   'max',
 ];
+/** The rule types about one partner: each needs a "partner". */
+const PARTNER_TYPES: readonly RuleType[] = ['share', 'partner-present', 'value', 'balance'];
 const EXAMPLE_RULE =
   '{"name": "Korea under 1% of apparel", "type": "share", "category": "apparel", "year": 2016, "partner": "KR", "max": 0.01}';
 
@@ -145,11 +147,7 @@ function checkRule(
   } else if (type === 'rows') fail('year', 'a rows rule needs a "year"');
   const partner = text(entry, 'partner', false, fail);
   if (type !== undefined) {
-    if (
-      partner === undefined &&
-      entry.partner === undefined &&
-      (type === 'share' || type === 'partner-present')
-    )
+    if (partner === undefined && entry.partner === undefined && PARTNER_TYPES.includes(type))
       fail('partner', `a ${type} rule needs a "partner" (e.g. "KR", "KOR", "South Korea")`);
     if (entry.partner !== undefined && (type === 'total' || type === 'rows'))
       fail('partner', `a ${type} rule has no "partner": it is about the whole category`);
@@ -160,11 +158,18 @@ function checkRule(
       fail(
         'partner',
         `"partner" ${shown(partner)} is an aggregate row (${p.kind}), not a partner`,
-        p.kind === 'world' ? 'use a total rule for the World figure' : undefined,
+        p.kind === 'world' && type !== 'balance' ? 'use a total rule for the World figure' : undefined,
       );
   }
-  let flow: Flow = 'imports';
-  if (entry.flow !== undefined) {
+  // A balance is exports minus imports: it reads both flows, so it has none of its own.
+  let flow: Flow | null = type === 'balance' ? null : 'imports';
+  if (entry.flow !== undefined && type === 'balance') {
+    fail(
+      'flow',
+      'a balance rule has no "flow": it reads both flows, exports minus imports',
+      'for one flow\'s figure, use a value rule with "flow"',
+    );
+  } else if (entry.flow !== undefined) {
     if (typeof entry.flow !== 'string' || !FLOWS.includes(entry.flow as Flow))
       fail(
         'flow',

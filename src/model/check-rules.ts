@@ -1,7 +1,15 @@
 import type { Flow } from '../catalog/flows.js';
 
 /** The kinds of expectation a rules file can state. */
-export const RULE_TYPES = ['share', 'total', 'partner-present', 'rows', 'change'] as const;
+export const RULE_TYPES = [
+  'share',
+  'total',
+  'partner-present',
+  'rows',
+  'change',
+  'value',
+  'balance',
+] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
 /** One named expectation of a rules file, checked and with its defaults filled in. */
@@ -13,12 +21,13 @@ export interface CheckRule {
   year?: number;
   /** As written in the file; its catalog code is found when the rule is measured. */
   partner?: string;
-  flow: Flow;
+  /** Null for a balance rule: it reads both flows (exports minus imports). */
+  flow: Flow | null;
   reporter?: string;
   source?: string;
   /** Paths as written in the file, relative to the file's folder. */
   data?: string[];
-  /** Inclusive bounds: fractions for share and change, US dollars for total, a count for rows. */
+  /** Inclusive bounds: fractions (share, change), US dollars (total, value, balance), a count (rows). */
   min?: number;
   max?: number;
   description?: string;

@@ -55,7 +55,7 @@ export function checkJson(report: CheckReport): object {
   };
 }
 
-/** The measured value for people: 0.31%, US$80.71bn, -7.5%, 12 rows, present. */
+/** The measured value for people: 0.31%, US$80.71bn, -7.5%, 12 rows, present, -US$22.88bn. */
 export function measuredText(r: RuleOutcome): string {
   if (r.measured === null) return 'not measured';
   if (typeof r.measured === 'boolean')
@@ -197,6 +197,9 @@ function formatValue(r: RuleOutcome, v: Usd): string {
     case 'change':
       return v === 0 ? '0.0%' : signedPercent(Number(v));
     case 'total':
+    case 'value':
+    case 'balance':
+      // A balance is signed: a deficit is -US$22.88bn.
       return humanUsd(v);
     default:
       return `${v.toLocaleString('en-US')} row${v === 1 ? '' : 's'}`;

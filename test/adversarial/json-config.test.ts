@@ -96,7 +96,7 @@ describe('numbers a rule cannot hold', () => {
     const r = await run(['check', file], { cwd: ROOT });
     expect(r.code).toBe(2);
     expect(firstLine(r.stderr)).toBe(
-      `korus-stats: error: ${file}:1:23: rule 1 ("r"): "type" is "${'x'.repeat(60)}"..., not one of share, total, partner-present, rows, change`,
+      `korus-stats: error: ${file}:1:23: rule 1 ("r"): "type" is "${'x'.repeat(60)}"..., not one of share, total, partner-present, rows, change, value, balance`,
     );
   });
 });

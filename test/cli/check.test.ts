@@ -81,7 +81,12 @@ describe('check with the project rules file', () => {
   });
 
   it('the rules file and the fixtures that should be valid pass the rules schema', () => {
-    for (const f of ['korus-stats.checks.json', fx('failing.checks.json'), fx('own-data.checks.json')]) {
+    for (const f of [
+      'korus-stats.checks.json',
+      fx('failing.checks.json'),
+      fx('own-data.checks.json'),
+      fx('balance.checks.json'),
+    ]) {
       const rules = JSON.parse(readFileSync(join(ROOT, f), 'utf8'));
       expect(validateRules(rules), `${f}: ${JSON.stringify(validateRules.errors)}`).toBe(true);
     }
@@ -219,6 +224,208 @@ describe('rules with their own data', () => {
   });
 });
 
+describe('value and balance rules', () => {
+  const RULES = fx('balance.checks.json');
+  const CSV = fx('balance.csv');
+
+  /** `balance --json`'s row for a partner: the figure a balance rule must give. */
+  async function balanceRow(year: number, partner: string) {
+    const r = await run([
+      'balance',
+      '--data',
+      CSV,
+      '--category',
+      'all-commodities',
+      '--year',
+      String(year),
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows: Array<{ code: string; balanceUsd: number | null }> = JSON.parse(r.stdout).rows;
+    return rows.find((x) => x.code === partner);
+  }
+
+  it('prints each in US dollars, a deficit negative: pass, below the minimum, above the maximum', async () => {
+    const r = await run(['check', RULES], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    for (const line of [
+      "✓ Korea's 2017 goods deficit is about US$22.9bn: -US$22.88bn (min -US$23.00bn, max -US$22.80bn) pass",
+      "✗ Korea's 2016 deficit is under US$25bn: -US$27.60bn (min -US$25.00bn) fail, below the minimum",
+      "✗ Korea's latest deficit is over US$25bn: -US$22.88bn (max -US$25.00bn) fail, above the maximum",
+      '✓ Imports from Korea in 2017 are US$71.0-71.5bn: US$71.21bn (min US$71.00bn, max US$71.50bn) pass',
+      '✓ Exports to Korea in 2017 are at least US$48bn: US$48.33bn (min US$48.00bn) pass',
+      '✗ Exports to Korea in 2016 are at least US$45bn: US$42.30bn (min US$45.00bn) fail, below the minimum',
+      '✗ Imports from Korea in 2017 are under US$70bn: US$71.21bn (max US$70.00bn) fail, above the maximum',
+    ])
+      expect(r.stdout.split('\n')).toContain(line);
+    expect(r.stdout).toMatch(/12 rules: 3 passed, 9 failed\n$/);
+  });
+
+  it('a balance is what `balance` gives on the partner row; a value is the partner row of `share`', async () => {
+    const out = await json([RULES], 1);
+    const deficit = byName(out, "Korea's 2017 goods deficit is about US$22.9bn");
+    expect(deficit).toMatchObject({
+      type: 'balance',
+      status: 'pass',
+      measured: -22_880_000_000,
+      valueUsd: -22_880_000_000,
+      query: { year: 2017, previousYear: null, flow: null, partner: 'KR' },
+      files: [CSV],
+    });
+    expect(deficit.measured).toBe((await balanceRow(2017, 'KR'))?.balanceUsd);
+    expect(byName(out, "Korea's 2016 deficit is under US$25bn")).toMatchObject({
+      failure: 'below-min',
+      measured: (await balanceRow(2016, 'KR'))?.balanceUsd,
+    });
+    // No year: the latest with both flows (2017), not the imports' latest alone.
+    expect(byName(out, "Korea's latest deficit is over US$25bn")).toMatchObject({
+      failure: 'above-max',
+      measured: -22_880_000_000,
+      query: { year: 2017 },
+    });
+    const share = await run([
+      'share',
+      '--data',
+      CSV,
+      '--category',
+      'all-commodities',
+      '--year',
+      '2017',
+      '--partner',
+      'KR',
+      '--json',
+    ]);
+    const krRow = JSON.parse(share.stdout).rows.find((x: { code: string }) => x.code === 'KR');
+    expect(byName(out, 'Imports from Korea in 2017 are US$71.0-71.5bn')).toMatchObject({
+      type: 'value',
+      status: 'pass',
+      measured: krRow.valueUsd,
+      valueUsd: 71_210_000_000,
+      query: { flow: 'imports', partner: 'KR' },
+    });
+    expect(byName(out, 'Exports to Korea in 2017 are at least US$48bn')).toMatchObject({
+      measured: 48_330_000_000,
+      query: { flow: 'exports' },
+    });
+    expect(byName(out, 'Exports to Korea in 2016 are at least US$45bn')).toMatchObject({
+      failure: 'below-min',
+    });
+    expect(byName(out, 'Imports from Korea in 2017 are under US$70bn')).toMatchObject({
+      failure: 'above-max',
+    });
+  });
+
+  it('a partner without a figure in one flow is not evaluated, and the reason names the flow (never read as 0)', async () => {
+    const out = await json([RULES], 1);
+    const canada = byName(out, "Canada's 2017 balance");
+    expect(canada).toMatchObject({
+      status: 'fail',
+      failure: 'not-evaluated',
+      measured: null,
+      valueUsd: null,
+    });
+    expect(canada.reason).toMatch(/^CA has no all-commodities exports figure for 2017: /);
+    expect(canada.reason).toContain('a missing flow is never read as 0');
+    // With its imports alone (US$300bn) against exports of 0, max 0 would have passed.
+    const vietnam = byName(out, "Vietnam's 2017 balance");
+    expect(vietnam).toMatchObject({ failure: 'not-evaluated', measured: null });
+    expect(vietnam.reason).toMatch(/^VN has no all-commodities imports figure for 2017: /);
+    // A year with no exports at all: the share pipeline says so.
+    expect(byName(out, "Korea's 2015 balance")).toMatchObject({
+      failure: 'not-evaluated',
+      reason: 'no all-commodities exports data for 2015 (years with data: 2016-2017)',
+    });
+    expect(byName(out, 'Exports to Canada in 2017')).toMatchObject({ failure: 'not-evaluated' });
+    expect(byName(out, 'Exports to Canada in 2017').reason).toContain(
+      'Canada (CA) has no all-commodities exports row for 2017',
+    );
+  });
+
+  it('a partner in neither flow: both flows named', async () => {
+    const out = await json([RULES], 1);
+    expect(byName(out, "Japan's 2017 balance")).toMatchObject({
+      failure: 'not-evaluated',
+      measured: null,
+      query: { partner: 'JP' },
+      reason:
+        'Japan (JP) has no all-commodities exports or imports figure for 2017; no balance without both flows (a missing flow is never read as 0)',
+    });
+  });
+
+  it('github, junit and markdown word them alike', async () => {
+    const gh = await run(['check', RULES, '--format', 'github'], { cwd: ROOT });
+    expect(gh.code).toBe(1);
+    expect(gh.stdout).toContain(
+      "::error file=test/fixtures/check/balance.checks.json,line=16,title=korus-stats check%3A Korea's 2016 deficit is under US$25bn::Korea's 2016 deficit is under US$25bn: -US$27.60bn (min -US$25.00bn), below the minimum",
+    );
+    expect(gh.stdout).toMatch(
+      /::error file=[^,]+,line=31,.*could not be measured: CA has no all-commodities exports figure/,
+    );
+    const junit = await run(['check', RULES, '--format', 'junit'], { cwd: ROOT });
+    expect(junit.stdout).toContain(
+      '<testcase name="Korea&apos;s 2017 goods deficit is about US$22.9bn" classname="korus-stats.check.balance"/>',
+    );
+    expect(junit.stdout).toMatch(/classname="korus-stats\.check\.value"/);
+    expect(junit.stdout).toContain('-US$27.60bn (min -US$25.00bn), below the minimum');
+    const md = await run(['check', RULES, '--format', 'markdown'], { cwd: ROOT });
+    expect(md.stdout).toContain(
+      "| ✅ | Korea's 2017 goods deficit is about US$22.9bn | -US$22.88bn | min -US$23.00bn, max -US$22.80bn | pass |",
+    );
+    expect(md.stdout).toContain(
+      '| ❌ | Imports from Korea in 2017 are under US$70bn | US$71.21bn | max US$70.00bn | fail, above the maximum |',
+    );
+  });
+
+  it('--data - reads standard input once per flow (copied for the second read), with the same figures', async () => {
+    const csv = readFileSync(join(ROOT, CSV), 'utf8');
+    const fromStdin = await json([RULES, '--data', '-'], 1, { stdin: csv });
+    const fromFile = await json([RULES], 1);
+    expect(fromStdin.results.map((r) => [r.name, r.status, r.measured])).toEqual(
+      fromFile.results.map((r) => [r.name, r.status, r.measured]),
+    );
+  });
+
+  it('rules-file problems: partner required, no aggregate, no flow on a balance, bounds, unknown fields', async () => {
+    const f = fx('balance-problems.checks.json');
+    const r = await run(['check', f], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe(`korus-stats: error: ${f}: 9 problems in the rules file:`);
+    expect(lines.slice(1, 10)).toEqual([
+      `  ${f}:3:5: rule 1 ("Value without a partner"): a value rule needs a "partner" (e.g. "KR", "KOR", "South Korea")`,
+      `  ${f}:4:5: rule 2 ("Balance without a partner"): a balance rule needs a "partner" (e.g. "KR", "KOR", "South Korea")`,
+      `  ${f}:10:7: rule 3 ("Balance of one flow"): a balance rule has no "flow": it reads both flows, exports minus imports (for one flow's figure, use a value rule with "flow")`,
+      `  ${f}:13:77: rule 4 ("Value of the World"): "partner" "World" is an aggregate row (world), not a partner (use a total rule for the World figure)`,
+      `  ${f}:18:7: rule 5 ("Balance with the World"): "partner" "WLD" is an aggregate row (world), not a partner`,
+      `  ${f}:21:5: rule 6 ("Value without bounds"): a value rule needs a "min", a "max" or both (US dollars, e.g. "min": 250000000)`,
+      `  ${f}:22:5: rule 7 ("Balance without bounds"): a balance rule needs a "min", a "max" or both (US dollars, a deficit negative, e.g. "min": -23000000000, "max": -22800000000)`,
+      `  ${f}:29:7: rule 8 ("Balance bounds the wrong way"): "min" -1 is greater than "max" -2: no value could pass`,
+      `  ${f}:37:7: rule 9 ("Balance with a tolerance"): unknown field "tolerance" (fields: name, type, description, category, year, partner, flow, reporter, source, data, min, max)`,
+    ]);
+    // The columns are those of the fields named (or of the rule, for a field it lacks).
+    const text = readFileSync(join(ROOT, f), 'utf8').split('\n');
+    expect(text[9]?.slice(6)).toMatch(/^"flow"/);
+    expect(text[12]?.slice(76)).toMatch(/^"partner": "World"/);
+    expect(text[17]?.slice(6)).toMatch(/^"partner": "WLD"/);
+    expect(text[28]?.slice(6)).toMatch(/^"max"/);
+    expect(text[36]?.slice(6)).toMatch(/^"tolerance"/);
+    // The schema refuses them too (all but the aggregates, which take the partner catalog, and min > max).
+    const rules = JSON.parse(readFileSync(join(ROOT, f), 'utf8')).rules as unknown[];
+    expect(rules.map((rule) => validateRules({ rules: [rule] }))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+});
+
 describe('a rules file that cannot be used: exit 2', () => {
   const errorLine = (stderr: string) => stderr.split('\n')[0];
 
@@ -310,6 +517,20 @@ describe('the rules file checks agree with the schema', () => {
       { name: 'r', category: 'apparel', type: 'change', partner: 'KR', max: 1 },
       true,
     ],
+    ['value', { ...base, type: 'value', partner: 'KR', min: 250e6 }, true],
+    ['value of exports', { ...base, type: 'value', partner: 'KR', flow: 'exports', max: 1e9 }, true],
+    ['value without partner', { ...base, type: 'value', min: 1 }, false],
+    ['value without bounds', { ...base, type: 'value', partner: 'KR' }, false],
+    ['balance, a deficit', { ...base, type: 'balance', partner: 'KR', min: -23e9, max: -22.8e9 }, true],
+    [
+      'balance, latest year',
+      { name: 'r', category: 'apparel', type: 'balance', partner: 'KR', min: 0 },
+      true,
+    ],
+    ['balance without partner', { ...base, type: 'balance', max: 0 }, false],
+    ['balance without bounds', { ...base, type: 'balance', partner: 'KR' }, false],
+    ['balance with a flow', { ...base, type: 'balance', partner: 'KR', flow: 'imports', max: 0 }, false],
+    ['balance bound as a string', { ...base, type: 'balance', partner: 'KR', max: '-1e9' }, false],
     ['unknown type', { ...base, type: 'ratio', max: 1 }, false],
     ['unknown field', { ...base, type: 'total', min: 1, tolerance: 2 }, false],
     ['two-digit year', { ...base, year: 16, type: 'total', min: 1 }, false],

@@ -32,6 +32,16 @@ export interface RuleReasonFacts {
   'previous-zero': { partner: RulePartner | null; previousYear: number };
   /** One year has a reported total and the other a sum of partners. */
   'totals-not-comparable': { year: number; previousYear: number };
+  /**
+   * A balance rule's partner has no figure in one flow or both (a missing flow is never read as 0): each
+   * flow missing, with `balance`'s own reason where it gives one (the partner is listed in the other flow).
+   */
+  'missing-flow': {
+    partner: RulePartner;
+    category: string;
+    year: number;
+    missing: Array<{ flow: 'exports' | 'imports'; reason?: string }>;
+  };
 }
 export type RuleReasonCode = keyof RuleReasonFacts;
 

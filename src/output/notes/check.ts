@@ -21,6 +21,11 @@ export const RULE_REASON_WORDS: Words<RuleReasonFacts> = {
     `${f.partner === null ? 'the total' : partnerText(f.partner)} was 0 in ${f.previousYear}: no change as a fraction`,
   'totals-not-comparable': (f) =>
     `the ${f.year} and ${f.previousYear} totals are not comparable (a reported total in one year, a sum of partners in the other)`,
+  'missing-flow': (f) => {
+    const flows = f.missing.map((m) => m.flow).join(' or ');
+    const why = f.missing.flatMap((m) => (m.reason ? [`: ${m.reason}`] : [])).join('');
+    return `${partnerText(f.partner)} has no ${f.category} ${flows} figure for ${f.year}${why}; no balance without both flows (a missing flow is never read as 0)`;
+  },
 };
 
 /** A rule's reason in words (`reason` in the JSON, the line under a failed rule). */
