@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
 import type { Flow } from '../catalog/flows.js';
 import { lookupPartner, reporterCode } from '../catalog/partners.js';
-import { balanceByPartner } from '../core/balance/index.js';
+import { balanceByPartner, commonYear } from '../core/balance/index.js';
 import { balanceNotes, type Measurement } from '../core/check.js';
-import { ShareAccumulator, type ShareQuery, yearList } from '../core/share/index.js';
+import { ShareAccumulator, type ShareQuery } from '../core/share/index.js';
 import { readConfigText } from '../data/config-json.js';
 import { readNotes } from '../data/read-notes.js';
 import { resolveInputs } from '../data/resolve-inputs.js';
@@ -210,26 +210,14 @@ function balanceOf({ rule, category, partnerCode, plans: [x, m] }: Planned, note
   if (!x || !m || partnerCode === undefined) throw new Error(`balance rule ${rule.name} without its plans`);
   const xReport = reportOf(x);
   const mReport = reportOf(m);
-  const year = rule.year ?? latestOfBoth(x.acc.yearsWithData(), m.acc.yearsWithData(), category.name);
+  // The latest year with both flows, as `balance` takes by default; with no year in either, the share
+  // result says what the data holds.
+  const [xYears, mYears] = [x.acc.yearsWithData(), m.acc.yearsWithData()];
+  const year =
+    rule.year ?? (xYears.length || mYears.length ? commonYear(xYears, mYears, category.name) : undefined);
   const balance = balanceByPartner(x.acc.result(xReport, year), m.acc.result(mReport, year), partnerCode);
   notes.push(...balanceNotes(balance).filter((n) => n.level === 'warning'));
   return { balance, partnerCode };
-}
-
-/**
- * The latest year with both exports and imports, as `balance` takes by default; undefined when neither flow
- * has any (the share result then says what the data holds). A KorusError naming each flow's years when
- * they share none.
- */
-function latestOfBoth(x: number[], m: number[], category: string): number | undefined {
-  if (!x.length && !m.length) return undefined;
-  const year = x.filter((y) => m.includes(y)).at(-1);
-  if (year !== undefined) return year;
-  throw new KorusError(
-    `no year has both exports and imports in ${category}`,
-    2,
-    `exports: ${x.length ? yearList(x) : 'none'}; imports: ${m.length ? yearList(m) : 'none'}`,
-  );
 }
 
 /**
