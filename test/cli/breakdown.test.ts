@@ -115,12 +115,23 @@ describe('breakdown on the bundled data', () => {
       reason: 'partner-absent',
       partnerYears: [2014, 2017],
     });
+    // The catalog's categories without import rows: HS-defined ones and USITC's label-only sectors.
     expect(out.absent.filter((a) => a.reason === 'no-data').map((a) => a.name)).toEqual([
+      'agricultural-products',
       'auto-parts',
       'autos',
+      'chemicals-and-related-products',
+      'electronic-products',
+      'energy-related-products',
       'footwear',
+      'forest-products',
+      'machinery',
+      'minerals-and-metals',
+      'miscellaneous-manufactures',
+      'special-provisions',
       'steel',
       'textiles',
+      'transportation-equipment',
       'travel-goods',
     ]);
     expect(out.notes.find((n) => n.code === 'absent-categories')).toMatchObject({ level: 'info' });
