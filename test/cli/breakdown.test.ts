@@ -137,7 +137,8 @@ describe('breakdown on the bundled data', () => {
     expect(out.notes.find((n) => n.code === 'absent-categories')).toMatchObject({ level: 'info' });
     expect(out.partnerTotal).toMatchObject({ valueUsd: 45_221e6, categories: ['textiles-and-apparel'] });
     expect(out.query).toMatchObject({ partner: 'CN', year: 2016, yearChosen: 'given', previousYear: 2015 });
-    expect(out.input).toMatchObject({ rowsRead: 76, rowsInCategories: 76, rowsFiltered: 0 });
+    // The 122 rows of USITC's sector tables (data/usitc-*-sectors.csv) are exports: filtered out by flow.
+    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 76, rowsFiltered: 122 });
     expect(out.input.filesUsed).toEqual([expect.stringMatching(/usitc-textiles-apparel\.csv$/)]);
   });
 
@@ -197,7 +198,8 @@ describe('breakdown on the bundled data', () => {
   it('--source keeps one publication and counts the other rows as filtered out', async () => {
     const out = await json(['--partner', 'CN', '--year', '2014', '--source', 'OTEXA']);
     expect(out.categories.map((k) => k.name)).toEqual(['apparel']);
-    expect(out.input).toMatchObject({ rowsRead: 76, rowsInCategories: 16, rowsFiltered: 60 });
+    // Filtered out: the 60 USITC textiles-and-apparel rows (source) and the 122 exports rows (flow).
+    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 16, rowsFiltered: 182 });
     expect(out.query.source).toBe('OTEXA');
   });
 
