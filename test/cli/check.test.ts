@@ -69,7 +69,11 @@ describe('check with the project rules file', () => {
     const [share, total, present, change, rows] = out.results;
     expect(share).toMatchObject({ type: 'share', status: 'pass', valueUsd: 251e6, line: 6 });
     expect(share?.measured).toBeCloseTo(251 / 80713.83, 12);
-    expect(total).toMatchObject({ type: 'total', measured: 80_713_830_000, query: { source: 'OTEXA' } });
+    expect(total).toMatchObject({
+      type: 'total',
+      measured: 80_713_830_000,
+      query: { source: 'OTEXA, as quoted by trade press' },
+    });
     expect(present).toMatchObject({ type: 'partner-present', measured: true, valueUsd: 45_221e6 });
     expect(change).toMatchObject({
       type: 'change',
