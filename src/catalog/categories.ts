@@ -12,6 +12,11 @@ export interface CategoryDef {
   codes?: string[];
   /** Other names a category column may use for it ("All Products" for all-commodities). */
   aliases?: string[];
+  /**
+   * Defined by its source's own code list, not by HS prefixes (USITC's Trade Shifts sectors): rows are
+   * matched by their category label only, and its empty HS list is meant, not missing.
+   */
+  labelOnly?: boolean;
   note: string;
   /** Where the definition comes from: the built-in catalog or a --categories file. */
   origin: string;
@@ -47,6 +52,7 @@ export function categoryEntry(e: Record<string, unknown>, origin: string): Categ
     ...(Array.isArray(sitc) ? { sitc: sitc as string[] } : {}),
     ...(total ? { codes: (codes as unknown[]).map(String) } : {}),
     ...(aliases.length ? { aliases: aliases.map(categoryKey) } : {}),
+    ...(e.labelOnly === true ? { labelOnly: true } : {}),
     note: typeof e.note === 'string' ? e.note : `HS ${hs.join(', ')}`,
     origin,
   };

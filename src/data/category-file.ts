@@ -77,11 +77,14 @@ export function parseCatalog(
     const hs = entry.hs ?? [];
     const codes = entry.codes;
     const total = Array.isArray(codes) && codes.length > 0;
+    const labelOnly = entry.labelOnly;
+    if (labelOnly !== undefined && typeof labelOnly !== 'boolean')
+      fail(at('labelOnly'), `${label}: "labelOnly" must be true or false, not ${kindOf(labelOnly)}`);
     if (
       typeof entry.name !== 'string' ||
       !entry.name.trim() ||
       !Array.isArray(hs) ||
-      (hs.length === 0 && !total)
+      (hs.length === 0 && !total && labelOnly !== true)
     ) {
       const key = typeof entry.name !== 'string' || !entry.name.trim() ? 'name' : 'hs';
       fail(at(key), `category ${i + 1} needs a name and a non-empty hs list (${EXPECTED})`);
@@ -98,6 +101,11 @@ export function parseCatalog(
         }
       }
     };
+    if (labelOnly === true && (hs as unknown[]).length > 0)
+      fail(
+        at('hs'),
+        `${label}: a "labelOnly" category is matched by its label alone, so its "hs" list must be empty`,
+      );
     if (entry.hs !== undefined) digits('hs', 'HS', 2);
     if (entry.sitc !== undefined) {
       if (!Array.isArray(entry.sitc))

@@ -10,6 +10,8 @@ const schema = JSON.parse(
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 const FIX = join(import.meta.dirname, '../fixtures/breakdown');
 const HS = join(FIX, 'hs-trade.csv');
+/** The source column of data/otexa-apparel.csv: OTEXA's figures, quoted second-hand by trade press. */
+const OTEXA_QUOTED = 'OTEXA, as quoted by trade press';
 // The in-process runs get an empty env; pass the parser on so `KORUS_PARSER=csv-parse vitest run` reads with it.
 const ENV: NodeJS.ProcessEnv = process.env.KORUS_PARSER ? { KORUS_PARSER: process.env.KORUS_PARSER } : {};
 
@@ -115,26 +117,38 @@ describe('breakdown on the bundled data', () => {
       reason: 'partner-absent',
       partnerYears: [2014, 2017],
     });
+    // The catalog's categories without import rows: HS-defined ones and USITC's label-only sectors.
     expect(out.absent.filter((a) => a.reason === 'no-data').map((a) => a.name)).toEqual([
+      'agricultural-products',
       'auto-parts',
       'autos',
+      'chemicals-and-related-products',
+      'electronic-products',
+      'energy-related-products',
       'footwear',
+      'forest-products',
+      'machinery',
+      'minerals-and-metals',
+      'miscellaneous-manufactures',
+      'special-provisions',
       'steel',
       'textiles',
+      'transportation-equipment',
       'travel-goods',
     ]);
     expect(out.notes.find((n) => n.code === 'absent-categories')).toMatchObject({ level: 'info' });
     expect(out.partnerTotal).toMatchObject({ valueUsd: 45_221e6, categories: ['textiles-and-apparel'] });
     expect(out.query).toMatchObject({ partner: 'CN', year: 2016, yearChosen: 'given', previousYear: 2015 });
-    expect(out.input).toMatchObject({ rowsRead: 76, rowsInCategories: 76, rowsFiltered: 0 });
+    // The 122 rows of USITC's sector tables (data/usitc-*-sectors.csv) are exports: filtered out by flow.
+    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 76, rowsFiltered: 122 });
     expect(out.input.filesUsed).toEqual([expect.stringMatching(/usitc-textiles-apparel\.csv$/)]);
   });
 
-  it('--year 2017 lists apparel with 27,030.47m (OTEXA), and not textiles-and-apparel', async () => {
+  it('--year 2017 lists apparel with 27,030.47m (OTEXA, as quoted by trade press), and not textiles-and-apparel', async () => {
     const r = await bd(['--partner', 'CN', '--year', '2017', '--units', 'millions']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /│ apparel\s*│\s*data label \(OTEXA\)\s*│\s*27,030\.47\s*│\s*100\.00%\s*│\s*33\.67%/,
+      /│ apparel\s*│\s*data label \(OTEXA, as quoted by trade press\)\s*│\s*27,030\.47\s*│\s*100\.00%\s*│\s*33\.67%/,
     );
     const out = await json(['--partner', 'CN', '--year', '2017']);
     expect(out.categories.map((k) => k.name)).toEqual(['apparel']);
@@ -176,7 +190,7 @@ describe('breakdown on the bundled data', () => {
     expect(out.notes.find((n) => n.code === 'mixed-sources')?.message).toContain(
       'USITC: textiles-and-apparel',
     );
-    expect(out.sources).toEqual(['OTEXA', 'USITC']);
+    expect(out.sources).toEqual(['OTEXA, as quoted by trade press', 'USITC']);
     const table = await bd(['--partner', 'CN', '--year', '2014']);
     expect(table.stdout).toContain('apparel (within textiles-and-apparel)');
     expect(table.stdout).toMatch(/China, total of 1 category\s*│\s*│\s*US\$47\.22bn\s*│\s*100\.00%/);
@@ -184,10 +198,11 @@ describe('breakdown on the bundled data', () => {
   });
 
   it('--source keeps one publication and counts the other rows as filtered out', async () => {
-    const out = await json(['--partner', 'CN', '--year', '2014', '--source', 'OTEXA']);
+    const out = await json(['--partner', 'CN', '--year', '2014', '--source', OTEXA_QUOTED]);
     expect(out.categories.map((k) => k.name)).toEqual(['apparel']);
-    expect(out.input).toMatchObject({ rowsRead: 76, rowsInCategories: 16, rowsFiltered: 60 });
-    expect(out.query.source).toBe('OTEXA');
+    // Filtered out: the 60 USITC textiles-and-apparel rows (source) and the 122 exports rows (flow).
+    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 16, rowsFiltered: 182 });
+    expect(out.query.source).toBe(OTEXA_QUOTED);
   });
 
   it('JSON output is stable (snapshot)', async () => {
@@ -210,7 +225,7 @@ describe('breakdown on the bundled data', () => {
         'apparel',
         'category-column',
         '61 62',
-        'OTEXA',
+        `"${OTEXA_QUOTED}"`,
         29793e6,
         29793 / 47220,
         29793 / 81780,

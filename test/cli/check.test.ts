@@ -56,7 +56,9 @@ describe('check with the project rules file', () => {
     expect(r.stdout).toContain('present, US$45.22bn (expected present) pass');
     expect(r.stdout).toContain('-7.5% (min -10.0%, max 0.0%) pass');
     expect(r.stdout).toContain('12 rows (min 12 rows) pass');
-    expect(r.stdout).toMatch(/5 rules: 5 passed, 0 failed\n$/);
+    expect(r.stdout).toContain('1.40% (min 1.40%, max 1.41%) pass');
+    expect(r.stdout).toContain('US$135.95bn (min US$135.94bn, max US$135.95bn) pass');
+    expect(r.stdout).toMatch(/7 rules: 7 passed, 0 failed\n$/);
     expect(r.stdout).not.toContain('✗');
     expect(r.stdout).not.toContain('\x1b[');
     expect(r.stderr).toBe('');
@@ -65,11 +67,15 @@ describe('check with the project rules file', () => {
   it('measures each rule type with the share pipeline (JSON, valid against the schema)', async () => {
     const out = await json(['korus-stats.checks.json'], 0);
     expect(out.ok).toBe(true);
-    expect(out.counts).toEqual({ rules: 5, passed: 5, failed: 0 });
-    const [share, total, present, change, rows] = out.results;
+    expect(out.counts).toEqual({ rules: 7, passed: 7, failed: 0 });
+    const [share, total, present, change, rows, exportShare, exportTotal] = out.results;
     expect(share).toMatchObject({ type: 'share', status: 'pass', valueUsd: 251e6, line: 6 });
     expect(share?.measured).toBeCloseTo(251 / 80713.83, 12);
-    expect(total).toMatchObject({ type: 'total', measured: 80_713_830_000, query: { source: 'OTEXA' } });
+    expect(total).toMatchObject({
+      type: 'total',
+      measured: 80_713_830_000,
+      query: { source: 'OTEXA, as quoted by trade press' },
+    });
     expect(present).toMatchObject({ type: 'partner-present', measured: true, valueUsd: 45_221e6 });
     expect(change).toMatchObject({
       type: 'change',
@@ -78,6 +84,14 @@ describe('check with the project rules file', () => {
     expect(change?.measured).toBeCloseTo((45221 - 48892) / 48892, 12);
     // 10 partners, "All other" and the total row.
     expect(rows).toMatchObject({ type: 'rows', measured: 12, files: ['data/usitc-textiles-apparel.csv'] });
+    // Exports, from USITC's 2017 edition: Korea's KR.1 row over the World's US.1 row (US$ m).
+    expect(exportShare).toMatchObject({ type: 'share', status: 'pass', valueUsd: 310e6 });
+    expect(exportShare?.measured).toBeCloseTo(310 / 22082, 12);
+    expect(exportTotal).toMatchObject({
+      type: 'total',
+      measured: 135_945e6,
+      files: ['data/usitc-korea-sectors.csv', 'data/usitc-us-sectors.csv'],
+    });
   });
 
   it('the rules file and the fixtures that should be valid pass the rules schema', () => {
@@ -147,7 +161,7 @@ describe('failing rules', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('::error');
-    expect(readFileSync(summary, 'utf8')).toContain('5 rules: 5 passed, 0 failed');
+    expect(readFileSync(summary, 'utf8')).toContain('7 rules: 7 passed, 0 failed');
   });
 
   it('--format junit: well-formed XML, one test case per rule, failures counted', async () => {

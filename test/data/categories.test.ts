@@ -57,6 +57,27 @@ describe('builtInCategories', () => {
     expect(byName.get('steel')?.hs).toEqual(['72', '73']);
   });
 
+  it("USITC's Trade Shifts sectors are label-only: no HS prefixes, matched by their label", () => {
+    const sectors = defs.filter((d) => d.labelOnly);
+    expect(sectors.map((d) => d.name)).toEqual([
+      'agricultural-products',
+      'forest-products',
+      'chemicals-and-related-products',
+      'energy-related-products',
+      'minerals-and-metals',
+      'machinery',
+      'transportation-equipment',
+      'electronic-products',
+      'miscellaneous-manufactures',
+      'special-provisions',
+    ]);
+    for (const d of sectors) {
+      expect(d.hs).toEqual([]);
+      expect(d.note).toContain('Shifts in U.S. Merchandise Trade');
+      expect(d.note).toContain('category label only');
+    }
+  });
+
   it('every entry has a key-shaped name, string HS codes, a note and the built-in origin', () => {
     expect(defs.length).toBeGreaterThanOrEqual(8);
     for (const d of defs) {
@@ -189,6 +210,28 @@ describe('loadCategories', () => {
   it('rejects an empty hs list', async () => {
     const err = await inputError(loadCategories(fixture('empty-hs.json')));
     expect(err.message).toContain('category 1 needs a name and a non-empty hs list');
+  });
+
+  it('takes an empty hs list from a labelOnly category, matched by its label alone', async () => {
+    const file = fixture('label-only.json');
+    const defs = await loadCategories(file);
+    expect(defs.find((d) => d.name === 'machinery')).toEqual({
+      name: 'machinery',
+      label: 'Machinery',
+      hs: [],
+      labelOnly: true,
+      note: "A sector defined by its publisher's own code list: matched by the category label only.",
+      origin: file,
+    });
+  });
+
+  it('rejects a labelOnly category with HS codes, and a labelOnly that is not true or false', async () => {
+    const withHs = await inputError(loadCategories(fixture('label-only-with-hs.json')));
+    expect(withHs.message).toContain(
+      'category "machinery": a "labelOnly" category is matched by its label alone',
+    );
+    const notBoolean = await inputError(loadCategories(fixture('label-only-not-boolean.json')));
+    expect(notBoolean.message).toContain('"labelOnly" must be true or false, not a string');
   });
 });
 
