@@ -139,8 +139,9 @@ describe('breakdown on the bundled data', () => {
     expect(out.notes.find((n) => n.code === 'absent-categories')).toMatchObject({ level: 'info' });
     expect(out.partnerTotal).toMatchObject({ valueUsd: 45_221e6, categories: ['textiles-and-apparel'] });
     expect(out.query).toMatchObject({ partner: 'CN', year: 2016, yearChosen: 'given', previousYear: 2015 });
-    // The 122 rows of USITC's sector tables (data/usitc-*-sectors.csv) are exports: filtered out by flow.
-    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 76, rowsFiltered: 122 });
+    // The 122 rows of USITC's sector tables (data/usitc-*-sectors.csv) and Korea's 2017 exports total are
+    // exports: filtered out by flow; Korea's 2017 imports total is in all-commodities.
+    expect(out.input).toMatchObject({ rowsRead: 200, rowsInCategories: 77, rowsFiltered: 123 });
     expect(out.input.filesUsed).toEqual([expect.stringMatching(/usitc-textiles-apparel\.csv$/)]);
   });
 
@@ -200,8 +201,9 @@ describe('breakdown on the bundled data', () => {
   it('--source keeps one publication and counts the other rows as filtered out', async () => {
     const out = await json(['--partner', 'CN', '--year', '2014', '--source', OTEXA_QUOTED]);
     expect(out.categories.map((k) => k.name)).toEqual(['apparel']);
-    // Filtered out: the 60 USITC textiles-and-apparel rows (source) and the 122 exports rows (flow).
-    expect(out.input).toMatchObject({ rowsRead: 198, rowsInCategories: 16, rowsFiltered: 182 });
+    // Filtered out: the 60 USITC textiles-and-apparel rows and Korea's imports total (source), and the 123
+    // exports rows (flow).
+    expect(out.input).toMatchObject({ rowsRead: 200, rowsInCategories: 16, rowsFiltered: 184 });
     expect(out.query.source).toBe(OTEXA_QUOTED);
   });
 

@@ -34,6 +34,14 @@ describe('check reads each group of rules once', () => {
   it('the project rules file: one read per category and source', async () => {
     const r = await run(['check', '--json'], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
-    expect(reads.sort()).toEqual(['apparel imports', 'apparel imports', 'textiles-and-apparel imports']);
+    expect(reads.sort()).toEqual([
+      'all-commodities exports',
+      'all-commodities imports',
+      'apparel imports',
+      'apparel imports',
+      'machinery exports',
+      'textiles-and-apparel exports',
+      'textiles-and-apparel imports',
+    ]);
   });
 });

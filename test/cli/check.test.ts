@@ -58,7 +58,9 @@ describe('check with the project rules file', () => {
     expect(r.stdout).toContain('12 rows (min 12 rows) pass');
     expect(r.stdout).toContain('1.40% (min 1.40%, max 1.41%) pass');
     expect(r.stdout).toContain('US$135.95bn (min US$135.94bn, max US$135.95bn) pass');
-    expect(r.stdout).toMatch(/7 rules: 7 passed, 0 failed\n$/);
+    expect(r.stdout).toContain('US$251m (min US$251m, max US$251m) pass');
+    expect(r.stdout).toContain('-US$22.90bn (min -US$22.95bn, max -US$22.85bn) pass');
+    expect(r.stdout).toMatch(/9 rules: 9 passed, 0 failed\n$/);
     expect(r.stdout).not.toContain('✗');
     expect(r.stdout).not.toContain('\x1b[');
     expect(r.stderr).toBe('');
@@ -67,10 +69,11 @@ describe('check with the project rules file', () => {
   it('measures each rule type with the share pipeline (JSON, valid against the schema)', async () => {
     const out = await json(['korus-stats.checks.json'], 0);
     expect(out.ok).toBe(true);
-    expect(out.counts).toEqual({ rules: 7, passed: 7, failed: 0 });
-    const [share, total, present, change, rows, exportShare, exportTotal] = out.results;
+    expect(out.counts).toEqual({ rules: 9, passed: 9, failed: 0 });
+    const [share, value, total, present, change, rows, exportShare, exportTotal, balance] = out.results;
     expect(share).toMatchObject({ type: 'share', status: 'pass', valueUsd: 251e6, line: 6 });
     expect(share?.measured).toBeCloseTo(251 / 80713.83, 12);
+    expect(value).toMatchObject({ type: 'value', status: 'pass', measured: 251e6 });
     expect(total).toMatchObject({
       type: 'total',
       measured: 80_713_830_000,
@@ -92,6 +95,8 @@ describe('check with the project rules file', () => {
       measured: 135_945e6,
       files: ['data/usitc-korea-sectors.csv', 'data/usitc-us-sectors.csv'],
     });
+    // USITC's Korea chapter: 2017 exports US$48.3bn minus imports US$71.2bn, as published (to US$0.1bn).
+    expect(balance).toMatchObject({ type: 'balance', status: 'pass', measured: 48.3e9 - 71.2e9 });
   });
 
   it('the rules file and the fixtures that should be valid pass the rules schema', () => {
@@ -161,7 +166,7 @@ describe('failing rules', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('::error');
-    expect(readFileSync(summary, 'utf8')).toContain('7 rules: 7 passed, 0 failed');
+    expect(readFileSync(summary, 'utf8')).toContain('9 rules: 9 passed, 0 failed');
   });
 
   it('--format junit: well-formed XML, one test case per rule, failures counted', async () => {
@@ -234,7 +239,7 @@ describe('rules with their own data', () => {
     const out = await json(['korus-stats.checks.json', '--data', '-'], 1, { stdin: csv });
     expect(out.results.every((r) => r.status === 'fail' && r.failure === 'not-evaluated')).toBe(true);
     expect(out.results[0]?.reason).toBe('no apparel imports data for 2016 (years with data: 2019-2020)');
-    expect(out.results[2]?.reason).toContain('no rows for category textiles-and-apparel');
+    expect(out.results[3]?.reason).toContain('no rows for category textiles-and-apparel');
   });
 });
 

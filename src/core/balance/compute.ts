@@ -192,7 +192,7 @@ export function balanceByPartner(x: ShareResult, m: ShareResult, highlight?: str
 function breakdownFacts(flow: BalanceFlow, r: BreakdownResult): BalanceFlowFacts {
   const uniq = (f: (c: BreakdownCategory) => string[]) => [...new Set(r.categories.flatMap(f))].sort();
   return flowFacts(flow, {
-    valueBasis: uniq((c) => c.valueBasis),
+    valueBasis: [...new Set([...uniq((c) => c.valueBasis), ...r.partnerTotal.valueBasis])].sort(),
     sources: r.sources,
     definitions: uniq((c) => c.definition.dataDefinitions),
     filesUsed: r.input.filesUsed,

@@ -107,9 +107,12 @@ export class BreakdownAccumulator {
     return list;
   }
 
-  /** The years with a figure for the partner in some category. */
-  partnerYears(): number[] {
-    const entries = [...this.entries.values()];
+  /**
+   * The years with a figure for the partner in some category; without `totals`, in some category other than
+   * all commodities (the default year is one with categories to list, not only the partner's total).
+   */
+  partnerYears(totals = true): number[] {
+    const entries = [...this.entries.values()].filter((e) => totals || !e.def.codes?.includes('TOTAL'));
     return [...new Set(entries.flatMap((e) => [...e.partnerYears]))].sort((a, b) => a - b);
   }
 
@@ -126,7 +129,7 @@ export class BreakdownAccumulator {
     if (years.length === 0) throw this.noPartner(label, entries);
     let year = forYear ?? q.year;
     if (year === undefined) {
-      year = years[years.length - 1] as number;
+      year = (this.partnerYears(false).at(-1) ?? years[years.length - 1]) as number;
       notes.push({ level: 'info', code: 'default-year', facts: { year, partner: q.partner, years } });
     } else if (!years.includes(year)) {
       const missing = entries.filter((e) => e.partnerMissingYears.has(year as number)).map((e) => e.def.name);

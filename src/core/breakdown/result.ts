@@ -2,7 +2,7 @@ import { type CategoryDef, hsDefinition } from '../../catalog/categories.js';
 import { compareUsd, isFiniteUsd, plus, ratio, type Usd } from '../../model/usd.js';
 import { changeOf } from '../change.js';
 import { totalOverflow } from '../share/guards.js';
-import type { ShareRow } from '../share/index.js';
+import type { ShareResult, ShareRow } from '../share/index.js';
 import { ExactSum } from '../tally.js';
 import { breakdownNotes } from './notes.js';
 import { overlapsOf } from './overlap.js';
@@ -20,13 +20,18 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
   // A category of all commodities (Comtrade's TOTAL, a one-country DataWeb query's Total row) is the
   // partner's total as the file states it: the denominator, not a category.
   let reported: ShareRow | undefined;
+  let reportedIn: ShareResult | undefined;
   const isTotal = (def: CategoryDef) => def.codes?.includes('TOTAL') === true;
   const absent = input.absent.filter((a) => !input.totalCategories?.includes(a.name));
   for (const { def, result, partnerYears } of input.computed) {
     if (isTotal(def)) {
-      reported ??= result.rows.find(
+      const row = result.rows.find(
         (r) => r.kind === 'partner' && r.code !== null && samePartner(r.code, q.partner),
       );
+      if (row && !reported) {
+        reported = row;
+        reportedIn = result;
+      }
       continue;
     }
     const row = result.rows.find(
@@ -109,7 +114,11 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     }),
   ];
 
-  const filesUsed = new Set(found.flatMap((f) => f.result.input.filesUsed));
+  // The all-commodities row is used too (as the total): its files are among those used.
+  const filesUsed = new Set([
+    ...found.flatMap((f) => f.result.input.filesUsed),
+    ...(reportedIn?.input.filesUsed ?? []),
+  ]);
   const prevYear = found.some((f) => f.result.query.previousYear !== null) ? year - 1 : null;
   const only = (values: Array<string | null>): string | null => {
     const set = new Set(values);
@@ -133,6 +142,9 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     partnerTotal: {
       valueUsd: total,
       basis: reported ? 'reported-all-commodities' : 'sum-of-top-level-categories',
+      valueBasis: [
+        ...new Set(reportedIn ? reportedIn.valueBasis : top.flatMap((t) => t.result.valueBasis)),
+      ].sort(),
       categories: top.map((t) => t.def.name),
       ...change(total, prevTotal),
       listedSharesSum:

@@ -75,6 +75,8 @@ export interface PartnerTotal {
    */
   valueUsd: Usd | null;
   basis: 'reported-all-commodities' | 'sum-of-top-level-categories';
+  /** The value basis the total's rows state: the all-commodities rows', else the added categories'. */
+  valueBasis: string[];
   /** The categories added up (none of them within another listed one). */
   categories: string[];
   previousValueUsd: Usd | null;
