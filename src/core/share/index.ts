@@ -9,6 +9,8 @@ export type {
   InputStats,
   PeriodKind,
   PeriodSpan,
+  RankScope,
+  Ranks,
   ShareQuery,
   ShareResult,
   ShareRow,

@@ -48,6 +48,27 @@ export interface ShareRow {
   partners?: number;
 }
 
+/**
+ * Whom the partners' ranks are among. complete: the ranked partners make the whole total (no remainder,
+ * nothing not itemized, no partner's value missing); listed: the partners the data lists only, so a rank
+ * says nothing of the part of the total it does not itemize; none: fewer than two partners are listed, so
+ * there is nothing to rank (every row's rank is null).
+ */
+export type RankScope = 'complete' | 'listed' | 'none';
+
+/** What the partners' ranks are of: the facts behind the scope. */
+export interface Ranks {
+  scope: RankScope;
+  /** The partners (by reporter: the reporters) with a value in the period: the ones ranked. */
+  listed: number;
+  /** The part of the total in no listed partner: the remainders and the not-itemized part. */
+  unrankedUsd: Usd;
+  /** unrankedUsd as a fraction of the total; null when the total is 0. */
+  unrankedShare: number | null;
+  /** Partners with a value missing in the period (a marker or an empty cell): not ranked on their whole value. */
+  missingPartners: number;
+}
+
 /** How the denominator was found. */
 export type TotalBasis = 'reported-total' | 'sum-of-partners';
 
@@ -111,6 +132,8 @@ export interface ShareResult {
     changeFraction: number | null;
   };
   rows: ShareRow[];
+  /** Whom the rows' ranks are among. */
+  ranks: Ranks;
   notes: Note[];
   input: InputStats;
   sources: string[];
