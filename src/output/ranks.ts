@@ -17,9 +17,10 @@ export function rankHead(ranks: Ranks): string {
 
 /**
  * Why the ranks are of the listed partners only, or why there are none: "US$29.52bn (24.54%) of the total
- * is not itemized by partner", "2 partners' values are missing"; of the whole total, nothing.
+ * is not itemized by partner", "2 partners' values are missing", "the total is their own sum (the data has
+ * no World/total row)"; of the whole total, nothing.
  */
-function unrankedText(ranks: Ranks, whose: 'partner' | 'reporter' = 'partner', of = 'the total'): string {
+function unrankedText(ranks: Ranks, whose: 'partner' | 'reporter', of: string): string {
   const parts: string[] = [];
   if (ranks.unrankedUsd !== 0)
     parts.push(
@@ -27,6 +28,9 @@ function unrankedText(ranks: Ranks, whose: 'partner' | 'reporter' = 'partner', o
     );
   const m = ranks.missingPartners;
   if (m) parts.push(`${m} ${whose}${m === 1 ? "'s value is" : "s' values are"} missing`);
+  // Ranked or not, a summed total says nothing of partners the data leaves out: worth saying of a rank only.
+  if (ranks.scope === 'listed' && ranks.reasons.includes('summed-total'))
+    parts.push(`${of} is their own sum (the data has no World/total row)`);
   return parts.join(', and ');
 }
 

@@ -1,4 +1,4 @@
-import { yearList } from '../core/share/index.js';
+import { type RankReason, yearList } from '../core/share/index.js';
 import { SHARE_FLAT_PP, type TrendResult, VALUE_FLAT_FRACTION } from '../core/trend/index.js';
 import { basisLine, categoryLine, filesLine, rowsLine } from './footer.js';
 import { percent } from './format.js';
@@ -87,11 +87,18 @@ function ranksLine(r: TrendResult): [string, string] | null {
   if (!listed.length && !none.length) return null;
   const parts: string[] = [];
   if (listed.length) {
-    const unranked = listed.map((p) => p.ranks?.unrankedShare ?? 0).filter((f) => f !== 0);
-    const missing = listed.filter((p) => (p.ranks?.missingPartners ?? 0) > 0).map((p) => p.year);
+    const part = listed.filter((p) => (p.ranks?.unrankedShare ?? 0) !== 0);
+    const unranked = part.map((p) => p.ranks?.unrankedShare ?? 0);
+    // The years are named unless every year ranked among the listed has a part not itemized.
+    const partYears = part.length < listed.length ? ` in ${yearList(part.map((p) => p.year))}` : '';
+    const yearsWith = (reason: RankReason) =>
+      yearList(listed.filter((p) => p.ranks?.reasons.includes(reason)).map((p) => p.year));
+    const missing = yearsWith('missing-values');
+    const summed = yearsWith('summed-total');
     const why = [
-      unranked.length ? `${percentRange(unranked)} of the total not itemized by partner` : '',
-      missing.length ? `partners' values missing in ${yearList(missing)}` : '',
+      unranked.length ? `${percentRange(unranked)} of the total not itemized by partner${partYears}` : '',
+      missing ? `partners' values missing in ${missing}` : '',
+      summed ? `no World/total row in ${summed}, the total their own sum` : '',
     ].filter(Boolean);
     parts.push(
       `"of N listed" is among the year's listed partners only, in ${yearList(listed.map((p) => p.year))} (${why.join('; ')})`,

@@ -401,7 +401,7 @@ describe('breakdown of an HS-coded file', () => {
       /apparel \(within textiles-and-apparel\)\s*│\s*HS 61, 62\s*│\s*US\$150\s*│\s*28\.30%\s*│\s*9\.38%/,
     );
     expect(r.stdout).toMatch(
-      /footwear\s*│\s*HS 64\s*│\s*US\$80\s*│\s*15\.09%\s*│\s*20\.00%\s*│\s*US\$400\s*│\s*3 of 3/,
+      /footwear\s*│\s*HS 64\s*│\s*US\$80\s*│\s*15\.09%\s*│\s*20\.00%\s*│\s*US\$400\s*│\s*3 of 3 listed/,
     );
     expect(r.stdout).toMatch(
       /South Korea, total of 3 top-level categories in the data\s*│\s*│\s*US\$530\s*│\s*100\.00%/,
@@ -411,9 +411,25 @@ describe('breakdown of an HS-coded file', () => {
     expect(r.stdout).toMatch(
       /^Ranks\s+steel: among the 2 listed partners only; US\$1\.3k \(65\.00%\) of its total/m,
     );
-    expect(r.stdout).not.toMatch(/^Ranks\s+footwear/m);
+    // Footwear has no World row: its total is its partners' own sum, which cannot show they are all.
+    expect(r.stdout).toMatch(
+      /^Ranks\s+footwear: among the 3 listed partners only; its total is their own sum \(the data has no World\/total row\)$/m,
+    );
     expect(r.stdout).toContain('the shares of the 4 listed categories add to 128.30%, not 100%');
     expect(r.stdout).toContain('sum of the partners US$400 (no World/total row)');
+  });
+
+  it('ranks "1 of 3", with no Ranks line, where the World row of each category is its listed partners', async () => {
+    const whole = join(import.meta.dirname, '../fixtures/cli/whole.csv');
+    const r = await bd(['--data', whole, '--partner', 'CN', '--year', '2020']);
+    expect(r.stdout).toMatch(/^│ textiles-and-apparel\s+│.*│\s+1 of 3 │/m);
+    expect(r.stdout).toMatch(/^│ apparel \(within textiles-and-apparel\)\s+│.*│\s+1 of 3 │/m);
+    expect(r.stdout).not.toMatch(/^Ranks/m);
+    const out = await json(['--data', whole, '--partner', 'CN', '--year', '2020']);
+    expect(out.categories.map((k) => [k.name, k.rank, k.ranks.scope])).toEqual([
+      ['textiles-and-apparel', 1, 'complete'],
+      ['apparel', 1, 'complete'],
+    ]);
   });
 
   it('--categories adds a category: knit apparel (HS 61) is within apparel and textiles-and-apparel', async () => {

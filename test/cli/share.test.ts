@@ -193,7 +193,13 @@ describe('share on the bundled data', () => {
 
 describe('share: whom the ranks are among', () => {
   const KR_2016 = ['share', '--category', 'apparel', '--year', '2016', '--partner', 'KR'];
-  type Ranks = { scope: string; listed: number; unrankedUsd: number; unrankedShare: number | null };
+  type Ranks = {
+    scope: string;
+    listed: number;
+    unrankedUsd: number;
+    unrankedShare: number | null;
+    reasons: string[];
+  };
   const ranksOf = (out: Json) => (out as Json & { ranks: Ranks }).ranks;
 
   it('ranks no one when Korea is the only partner listed: no Rank column, and the footer says why', async () => {
@@ -240,14 +246,43 @@ describe('share: whom the ranks are among', () => {
   it('partners whose values are missing leave the ranks among the listed ones', async () => {
     const args = ['share', '--data', fx('suppressed.csv'), '--category', 'footwear', '--year', '2020'];
     const out = await json(args);
-    // No World row and no remainder, but Korea's value is (D) and Bangladesh's empty: either may be the largest.
-    expect(ranksOf(out)).toMatchObject({ scope: 'listed', listed: 3, unrankedUsd: 0, missingPartners: 2 });
+    // Korea's value is (D) and Bangladesh's empty: either may be the largest; and no World row says more.
+    expect(ranksOf(out)).toMatchObject({
+      scope: 'listed',
+      listed: 3,
+      unrankedUsd: 0,
+      missingPartners: 2,
+      reasons: ['missing-values', 'summed-total'],
+    });
     const r = await run(args);
     expect(r.stdout).toMatch(/^│ Rank \(of 3 listed\) │/m);
-    expect(r.stdout).toMatch(/^Ranks\s+among the 3 listed partners only; 2 partners' values are missing$/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+among the 3 listed partners only; 2 partners' values are missing, and the total is their own sum \(the data has no World\/total row\)$/m,
+    );
   });
 
-  it('ranks as ever when the listed partners are the whole total (a World row they add up to, or no World row)', async () => {
+  it("a total that is the listed partners' own sum (no World row) cannot show they are all: ranks of the listed", async () => {
+    // A query of five partners (DataWeb, Comtrade) has no World row: its first is first of those five only.
+    const gaps = join(import.meta.dirname, '../fixtures/trend/gaps.csv');
+    const args = ['share', '--data', gaps, '--category', 'apparel', '--year', '2019'];
+    const out = await json(args);
+    expect(out.total.basis).toBe('sum-of-partners');
+    expect(ranksOf(out)).toEqual({
+      scope: 'listed',
+      listed: 5,
+      unrankedUsd: 0,
+      unrankedShare: 0,
+      missingPartners: 0,
+      reasons: ['summed-total'],
+    });
+    const r = await run(args);
+    expect(r.stdout).toMatch(/^│ Rank \(of 5 listed\) │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+among the 5 listed partners only; the total is their own sum \(the data has no World\/total row\)$/m,
+    );
+  });
+
+  it('ranks as ever when the listed partners are the whole total (a World row they add up to)', async () => {
     for (const [year, ranks] of [
       ['2020', [1, 2, 3]],
       ['2021', [1, 1, 3]],
@@ -260,6 +295,7 @@ describe('share: whom the ranks are among', () => {
         unrankedUsd: 0,
         unrankedShare: 0,
         missingPartners: 0,
+        reasons: [],
       });
       expect(out.rows.map((x) => [x.kind, x.rank])).toEqual(ranks.map((n) => ['partner', n]));
       const r = await run(args);

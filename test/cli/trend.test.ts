@@ -44,7 +44,7 @@ type Json = {
       valueUsd: number | null;
       gap: string | null;
       partOfYear: string | null;
-      ranks: { scope: string; listed: number; unrankedUsd: number } | null;
+      ranks: { scope: string; listed: number; unrankedUsd: number; reasons: string[] } | null;
     }>;
     cagr: number | null;
   };
@@ -229,23 +229,30 @@ describe('trend: whom the ranks are among', () => {
     ]);
   });
 
-  it('years whose partners are the whole total rank as ever; a year with a not-itemized part says "listed"', async () => {
+  it('a year whose partners make its World row ranks as ever; a not-itemized part or no World row says "listed"', async () => {
     const args = ['trend', '--data', fx('gaps.csv'), '--category', 'apparel', '--partner', 'VN'];
     const r = await run(args);
     // 2018: a World row of 1,000 over partners of 900; 2019: no World row; 2021: partners add up to the World row.
-    expect(r.stdout).toMatch(/^│\s+│ rank\s+│ 2 of 3 listed │\s+2 │\s+– │\s+2 │/m);
+    expect(r.stdout).toMatch(/^│\s+│ rank\s+│ 2 of 3 listed │ 2 of 5 listed │\s+– │\s+2 │/m);
     expect(r.stdout).toMatch(
-      /^Ranks\s+"of N listed" is among the year's listed partners only, in 2018 \(10\.0% /m,
+      /^Ranks\s+"of N listed" is among the year's listed partners only, in 2018-2019 \(10\.0% of the total not itemized by partner in 2018; no World\/total row in 2019, the total their own sum\)$/m,
     );
     const csv = await run([...args, '--format', 'csv']);
     expect(csv.stdout.split('\n').filter((l) => l.startsWith('partner,'))).toEqual([
       'partner,VN,Vietnam,2018,300,0.3,2,,,,,listed,3',
-      'partner,VN,Vietnam,2019,200,0.2,2,-100,-0.3333333333333333,-9.999999999999998,,complete,5',
+      'partner,VN,Vietnam,2019,200,0.2,2,-100,-0.3333333333333333,-9.999999999999998,,listed,5',
       'partner,VN,Vietnam,2020,,,,,,,no-data,,',
       'partner,VN,Vietnam,2021,200,0.2,2,,,,,complete,3',
     ]);
-    const whole = await run([...args, '--from', '2019']);
-    expect(whole.stdout).toMatch(/^│\s+│ rank\s+│\s+2 │\s+– │\s+2 │/m);
+    const out = await json(args);
+    expect(out.total.points.map((p) => p.ranks?.reasons ?? null)).toEqual([
+      ['not-itemized'],
+      ['summed-total'],
+      null,
+      [],
+    ]);
+    const whole = await run([...args, '--from', '2021']);
+    expect(whole.stdout).toMatch(/^│\s+│ rank\s+│\s+2 │/m);
     expect(whole.stdout).not.toMatch(/^Ranks/m);
   });
 });

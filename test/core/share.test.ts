@@ -53,36 +53,61 @@ const shareSum = (r: ReturnType<typeof share>) => r.rows.reduce((a, x) => a + (x
 describe('whom the ranks are among', () => {
   const scope = (rows: TradeRow[], query: Partial<ShareQuery> = {}) => share(rows, query).ranks;
 
-  it('the whole total: a World row the partners add up to exactly, or no World row and no remainder', () => {
-    const whole = { scope: 'complete', listed: 3, unrankedUsd: 0, unrankedShare: 0, missingPartners: 0 };
+  it('the whole total: a World row the listed partners add up to, and no value missing', () => {
+    const whole = {
+      scope: 'complete',
+      listed: 3,
+      unrankedUsd: 0,
+      unrankedShare: 0,
+      missingPartners: 0,
+      reasons: [],
+    };
     const partners = [row(2016, 'CN', 600), row(2016, 'VN', 300), row(2016, 'BD', 100)];
     expect(scope([row(2016, 'World', 1000), ...partners])).toEqual(whole);
-    expect(scope(partners)).toEqual(whole);
     // Partners past the reported total (its rounding) leave nothing out of the ranks.
     expect(scope([row(2016, 'World', 990), ...partners]).scope).toBe('complete');
     // --top folds partners, it does not unlist them.
     expect(scope([row(2016, 'World', 1000), ...partners], { top: 1 })).toEqual(whole);
   });
 
-  it('the listed partners only: a not-itemized part, a remainder, a pseudo-partner or a missing value', () => {
+  it('the listed partners only: a not-itemized part, a remainder, a missing value or no World row', () => {
     const two = [row(2016, 'CN', 600), row(2016, 'KR', 100)];
-    expect(scope([row(2016, 'World', 1000), ...two])).toEqual({
+    const world = row(2016, 'World', 1000);
+    expect(scope([world, ...two])).toEqual({
       scope: 'listed',
       listed: 2,
       unrankedUsd: 300,
       unrankedShare: 0.3,
       missingPartners: 0,
+      reasons: ['not-itemized'],
     });
-    expect(scope([...two, row(2016, 'All other', 300)])).toMatchObject({ scope: 'listed', unrankedUsd: 300 });
-    expect(scope([...two, row(2016, 'Areas, nes', 50)])).toMatchObject({ scope: 'listed', unrankedUsd: 50 });
-    // A remainder and what the World row leaves besides are both outside the listed partners.
-    expect(scope([row(2016, 'World', 1000), ...two, row(2016, 'All other', 250)])).toMatchObject({
+    // No World row: the total is the listed partners' own sum, which cannot show they are all.
+    expect(scope(two)).toMatchObject({ scope: 'listed', unrankedUsd: 0, reasons: ['summed-total'] });
+    expect(scope([...two, row(2016, 'All other', 300)])).toMatchObject({
       scope: 'listed',
       unrankedUsd: 300,
+      reasons: ['remainder', 'summed-total'],
     });
-    // Korea's value withheld: it may be the largest, so China's rank 1 is among the listed only.
-    const r = share([row(2016, 'CN', 600), row(2016, 'VN', 100), row(2016, 'KR', undefined)]);
-    expect(r.ranks).toMatchObject({ scope: 'listed', listed: 2, unrankedUsd: 0, missingPartners: 1 });
+    expect(scope([world, ...two, row(2016, 'Areas, nes', 300)])).toMatchObject({
+      scope: 'listed',
+      unrankedUsd: 300,
+      reasons: ['remainder'],
+    });
+    // A remainder and what the World row leaves besides are both outside the listed partners.
+    expect(scope([world, ...two, row(2016, 'All other', 250)])).toMatchObject({
+      scope: 'listed',
+      unrankedUsd: 300,
+      reasons: ['remainder', 'not-itemized'],
+    });
+    // Vietnam's value withheld: it may be the largest, so China's rank 1 is among the listed only.
+    const r = share([row(2016, 'World', 700), ...two, row(2016, 'VN', undefined)]);
+    expect(r.ranks).toMatchObject({
+      scope: 'listed',
+      listed: 2,
+      unrankedUsd: 0,
+      missingPartners: 1,
+      reasons: ['missing-values'],
+    });
     expect(r.rows.map((x) => x.rank)).toEqual([1, 2]);
   });
 

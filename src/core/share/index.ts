@@ -9,6 +9,7 @@ export type {
   InputStats,
   PeriodKind,
   PeriodSpan,
+  RankReason,
   RankScope,
   Ranks,
   ShareQuery,
@@ -16,3 +17,4 @@ export type {
   ShareRow,
   TotalBasis,
 } from './types.js';
+export { RANK_REASONS } from './types.js';

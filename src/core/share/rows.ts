@@ -6,7 +6,7 @@ import { topN } from '../top-n.js';
 import type { YearBucket } from './bucket.js';
 import { totalOverflow } from './guards.js';
 import type { SumOf } from './sum-table.js';
-import type { Ranks, ShareResult, ShareRow } from './types.js';
+import { RANK_REASONS, type RankReason, type Ranks, type ShareResult, type ShareRow } from './types.js';
 
 /** The denominator and what the partners leave of it. */
 export interface Denominator {
@@ -73,21 +73,28 @@ export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denomi
 }
 
 /**
- * Whom the ranks are among: the whole total only when the listed partners are all of it (no remainder,
- * nothing not itemized, no partner's value missing); a rank among some partners must not read as one among
- * all. Fewer than two listed partners are not ranked at all.
+ * Whom the ranks are among: the whole total only when the data shows the listed partners are all of it (a
+ * World/total row they make up, no remainder, no partner's value missing); a rank among some partners must
+ * not read as one among all. Fewer than two listed partners are not ranked at all.
  */
 export function ranksOf(cur: YearBucket, d: Denominator): Ranks {
   const listed = cur.partners.size;
   const unrankedUsd = d.notItemized > 0 ? plus(cur.remainder, d.notItemized) : cur.remainder;
   const missingPartners = cur.missingPartners.size;
-  const scope = listed < 2 ? 'none' : unrankedUsd !== 0 || missingPartners > 0 ? 'listed' : 'complete';
+  const why: Record<RankReason, boolean> = {
+    remainder: cur.remainder !== 0,
+    'not-itemized': d.notItemized > 0,
+    'missing-values': missingPartners > 0,
+    'summed-total': !d.reported,
+  };
+  const reasons = RANK_REASONS.filter((r) => why[r]);
   return {
-    scope,
+    scope: listed < 2 ? 'none' : reasons.length ? 'listed' : 'complete',
     listed,
     unrankedUsd,
     unrankedShare: d.total === 0 ? null : ratio(unrankedUsd, d.total),
     missingPartners,
+    reasons,
   };
 }
 

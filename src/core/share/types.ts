@@ -49,12 +49,20 @@ export interface ShareRow {
 }
 
 /**
- * Whom the partners' ranks are among. complete: the ranked partners make the whole total (no remainder,
- * nothing not itemized, no partner's value missing); listed: the partners the data lists only, so a rank
- * says nothing of the part of the total it does not itemize; none: fewer than two partners are listed, so
- * there is nothing to rank (every row's rank is null).
+ * Whom the partners' ranks are among. complete: the data shows the ranked partners are its whole total (a
+ * World/total row they make up, no remainder, no partner's value missing); listed: the partners the data
+ * lists only, so a rank says nothing of trade the list leaves out or may leave out; none: fewer than two
+ * partners are listed, so there is nothing to rank (every row's rank is null).
  */
 export type RankScope = 'complete' | 'listed' | 'none';
+
+/**
+ * Why the listed partners are not known to be the whole total: a remainder ("All other", a pseudo-partner
+ * such as Areas nes), a not-itemized part of the World row, partners whose value is missing, or no World
+ * row at all (the total is the listed partners' own sum, which cannot show that they are all).
+ */
+export const RANK_REASONS = ['remainder', 'not-itemized', 'missing-values', 'summed-total'] as const;
+export type RankReason = (typeof RANK_REASONS)[number];
 
 /** What the partners' ranks are of: the facts behind the scope. */
 export interface Ranks {
@@ -67,6 +75,8 @@ export interface Ranks {
   unrankedShare: number | null;
   /** Partners with a value missing in the period (a marker or an empty cell): not ranked on their whole value. */
   missingPartners: number;
+  /** Why the listed partners are not known to be the whole total, in RANK_REASONS order; empty when they are. */
+  reasons: RankReason[];
 }
 
 /** How the denominator was found. */
