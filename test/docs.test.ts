@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { builtInCategories, hsDefinition } from '../src/catalog/categories.js';
 import { main } from '../src/cli.js';
+import { RANK_REASONS } from '../src/core/share/index.js';
 import { NOTE_CODES, PROBLEM_CODES } from '../src/model/codes.js';
 import { PROBLEM_SEVERITY } from '../src/model/problems.js';
 import { PROBLEM_ABOUT } from '../src/output/problem-words.js';
@@ -258,6 +259,14 @@ describe('the JSON Schemas list the codes as enums', () => {
       expect(c.enum, `${file}: ${c.kind}`).toEqual(c.kind === 'notes' ? [...NOTE_CODES] : [...PROBLEM_CODES]);
     }
   });
+
+  it.each(['share', 'trend', 'breakdown'])(
+    'schemas/%s.schema.json lists the rank reasons as the code has them',
+    (c) => {
+      const schema = JSON.parse(read(`schemas/${c}.schema.json`));
+      expect(schema.$defs.ranks.properties.reasons.items.enum).toEqual([...RANK_REASONS]);
+    },
+  );
 
   it('every output schema with notes or problems is checked', () => {
     const found = readdirSync(join(ROOT, 'schemas')).flatMap((f) =>

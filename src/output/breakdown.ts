@@ -3,6 +3,7 @@ import { filesLine } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
+import { rankCell, ranksText } from './ranks.js';
 import { type CsvRecords, type Renderable, TABLE_FORMATS, type UnitStyle } from './render.js';
 import type { TextTable } from './text-table.js';
 
@@ -55,6 +56,7 @@ export function breakdownCsv(r: BreakdownResult): CsvRecords {
       'change_fraction',
       'within',
       'counted_in_total',
+      'rank_scope',
     ],
     records: r.categories.map((k) => [
       r.partner.code,
@@ -75,6 +77,7 @@ export function breakdownCsv(r: BreakdownResult): CsvRecords {
       k.changeFraction,
       k.within.join(' '),
       k.countedInTotal,
+      k.ranks.scope,
     ]),
   };
 }
@@ -86,6 +89,8 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
   const moneyHead = units === 'millions' ? ' (US$ m)' : '';
   const who = r.partner.kind === 'country' ? r.partner.name : `"${r.partner.name}"`;
   const hasPrev = q.previousYear !== null;
+  // No category lists two partners: nothing is ranked, and no rank column says otherwise.
+  const ranked = r.categories.some((k) => k.ranks.scope !== 'none');
   const columns: TextTable['columns'] = [
     { head: 'Category', align: 'left' },
     { head: 'Definition', align: 'left' },
@@ -93,7 +98,7 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
     { head: `Share of ${who}`, align: 'right' },
     { head: 'Share of category', align: 'right' },
     { head: `Category total${moneyHead}`, align: 'right' },
-    { head: 'Rank', align: 'right' },
+    ...(ranked ? [{ head: 'Rank', align: 'right' as const }] : []),
   ];
   if (hasPrev) {
     columns.push({ head: `${q.previousYear}${moneyHead}`, align: 'right' });
@@ -109,7 +114,7 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
       percent(k.shareOfPartnerTotal),
       percent(k.shareOfCategory),
       money(k.categoryTotal.valueUsd),
-      k.rank === null ? '' : `${k.rank} of ${k.partners}`,
+      ...(ranked ? [rankCell(k.rank, k.ranks)] : []),
     ];
     if (hasPrev)
       out.push(
@@ -119,17 +124,16 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
     return out;
   });
   const t = r.partnerTotal;
-  const n = t.categories.length;
   const foot = [
     t.basis === 'reported-all-commodities'
       ? `${who}, all commodities (reported)`
-      : `${who}, total of ${n} categor${n === 1 ? 'y' : 'ies'}`,
+      : `${who}, total of ${topLevelText(r)}`,
     '',
     t.valueUsd === null ? '–' : money(t.valueUsd),
     t.valueUsd === null || t.valueUsd === 0 ? '–' : percent(1),
     '',
     '',
-    '',
+    ...(ranked ? [''] : []),
   ];
   if (hasPrev)
     foot.push(t.previousValueUsd === null ? '–' : money(t.previousValueUsd), signedPercent(t.changeFraction));
@@ -145,6 +149,16 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
     dim,
     footer: breakdownFooter(r),
   };
+}
+
+/**
+ * "1 category in the data", "2 top-level categories in the data": what the partner's summed total is of,
+ * never to be read as all it trades.
+ */
+function topLevelText(r: BreakdownResult): string {
+  const n = r.partnerTotal.categories.length;
+  const nested = r.categories.some((k) => !k.countedInTotal);
+  return `${n} ${nested ? 'top-level ' : ''}categor${n === 1 ? 'y' : 'ies'} in the data`;
 }
 
 /** "label (USITC)", "HS 61, 62" or both: where the category's rows came from. */
@@ -171,7 +185,7 @@ export function breakdownFooter(r: BreakdownResult): Array<[string, string]> {
     const sum = t.listedSharesSum === null ? '–' : percent(t.listedSharesSum);
     shares = `"Share of ${who}" is of ${who}'s total over all commodities as the file states it, ${humanUsd(t.valueUsd)} (its all-commodities row); the listed categories cover part of it${inside.length ? `, and ${inside.map((k) => `${k.name} is within ${k.within.join(' and ')}`).join(', ')}` : ''} (their shares add to ${sum})`;
   } else {
-    shares = `"Share of ${who}" is of ${who}'s total, ${humanUsd(t.valueUsd)}: the sum of the ${t.categories.length} top-level categor${t.categories.length === 1 ? 'y' : 'ies'} (${t.categories.join(', ')})`;
+    shares = `"Share of ${who}" is of ${who}'s total over the ${topLevelText(r)} (${t.categories.join(', ')}), ${humanUsd(t.valueUsd)}, not over all commodities (the data has no all-commodities row)`;
     if (inside.length) {
       const sum = t.listedSharesSum === null ? '–' : percent(t.listedSharesSum);
       shares += `; ${inside.map((k) => `${k.name} is within ${k.within.join(' and ')}`).join(', ')} by the catalog's HS definitions, so ${inside.length === 1 ? 'it is' : 'they are'} shown but not added, and the shares of the ${listed} listed categories add to ${sum}, not 100%`;
@@ -203,6 +217,10 @@ export function breakdownFooter(r: BreakdownResult): Array<[string, string]> {
         ? `reported World/total row ${humanUsd(k.categoryTotal.valueUsd)}`
         : `sum of the partners ${humanUsd(k.categoryTotal.valueUsd)} (no World/total row)`;
     lines.push(['Category', `${k.name}: ${how.join('; and ')}; total: ${total}`]);
+  }
+  for (const k of r.categories) {
+    const ranks = ranksText(k.ranks, 'partner', 'its total');
+    if (ranks) lines.push(['Ranks', `${k.name}: ${ranks}`]);
   }
   const bases = [...new Set(r.categories.flatMap((k) => k.valueBasis))];
   lines.push(['Basis', bases.length ? bases.join('; ') : 'not stated in the data']);

@@ -4,6 +4,7 @@ import { analysisTitle, basisLine, categoryLine, filesLine, rowsLine } from './f
 import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
+import { rankHead, ranksText } from './ranks.js';
 import { CHART_FORMATS, type CsvRecords, type Renderable, type UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
 import type { TextTable } from './text-table.js';
@@ -56,6 +57,8 @@ export function shareCsv(r: ShareResult): CsvRecords {
       'change_usd',
       'change_fraction',
       'highlighted',
+      'rank_scope',
+      'listed_partners',
     ],
     records: r.rows.map((row) => [
       row.rank,
@@ -68,6 +71,8 @@ export function shareCsv(r: ShareResult): CsvRecords {
       row.changeUsd,
       row.changeFraction,
       row.highlighted,
+      r.ranks.scope,
+      r.ranks.listed,
     ]),
   };
 }
@@ -78,8 +83,10 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
   const money = units === 'millions' ? millionsUsd : humanUsd;
   const moneyHead = units === 'millions' ? ' (US$ m)' : '';
   const hasPrev = q.previousYear !== null;
+  // Fewer than two listed partners: nothing is ranked, and no rank column says otherwise.
+  const ranked = r.ranks.scope !== 'none';
   const columns: TextTable['columns'] = [
-    { head: 'Rank', align: 'right' },
+    ...(ranked ? [{ head: rankHead(r.ranks), align: 'right' as const }] : []),
     { head: r.query.by === 'reporter' ? 'Reporter' : 'Partner', align: 'left' },
     { head: `${columnLabel(q.span)}${moneyHead}`, align: 'right' },
     { head: 'Share', align: 'right' },
@@ -99,7 +106,7 @@ export function shareTable(r: ShareResult, units: UnitStyle, ascii = false): Tex
     changeFraction: number | null,
   ): string[] => {
     const out = [
-      rank === null ? '' : String(rank),
+      ...(ranked ? [rank === null ? '' : String(rank)] : []),
       name,
       money(value),
       percent(share),
@@ -177,6 +184,8 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
         ? `sum of the listed reporters' ${r.query.flow} ${r.query.flow.includes('import') ? 'from' : 'to'} ${r.query.partner} (each reporter's own figure), ${humanUsd(t.valueUsd)}`
         : `sum of the listed partners${t.remainderUsd ? ' and the reported remainder' : ''} (the data has no World/total row), ${humanUsd(t.valueUsd)}`;
   lines.push(['Total', total]);
+  const ranks = ranksText(r.ranks, r.query.by);
+  if (ranks) lines.push(['Ranks', ranks]);
   // Pseudo-partners (Comtrade's Areas nes, Bunkers; WITS's Unspecified): the rule applied to them.
   const pseudo = r.rows.filter((x) => x.kind === 'remainder' && x.code !== null).map((x) => x.name);
   if (pseudo.length) {

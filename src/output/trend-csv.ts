@@ -18,9 +18,15 @@ export function trendCsv(r: TrendResult): CsvRecords {
   ];
   const k = r.concentration;
   if (k) header.push('hhi', 'hhi_band', 'top1_share', 'top5_share', 'partners', 'itemized_share_of_total');
+  // Last, so every column before keeps its place: whom the year's ranks are among, as in share's CSV.
+  header.push('rank_scope', 'listed_partners');
+  const ranksOf = (i: number) => {
+    const ranks = r.total.points[i]?.ranks;
+    return [ranks?.scope ?? null, ranks?.listed ?? null];
+  };
   const records: CsvRecords['records'] = [];
   for (const s of r.series) {
-    for (const p of s.points) {
+    for (const [i, p] of s.points.entries()) {
       const rec = [
         'partner',
         s.code,
@@ -35,6 +41,7 @@ export function trendCsv(r: TrendResult): CsvRecords {
         p.gap,
       ];
       if (k) rec.push(null, null, null, null, null, null);
+      rec.push(...ranksOf(i));
       records.push(rec);
     }
   }
@@ -54,6 +61,7 @@ export function trendCsv(r: TrendResult): CsvRecords {
     ];
     const kp = k?.[i];
     if (kp) rec.push(kp.hhi, kp.band, kp.top1Share, kp.top5Share, kp.partners, kp.itemizedShareOfTotal);
+    rec.push(...ranksOf(i));
     records.push(rec);
   });
   return { header, records };

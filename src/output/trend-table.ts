@@ -1,6 +1,7 @@
 import type { TrendResult } from '../core/trend/index.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, millionsUsd, percent, signedPercent, sparkline } from './format.js';
+import { rankCell } from './ranks.js';
 import type { UnitStyle } from './render.js';
 import type { TextTable } from './text-table.js';
 import { trendFooter } from './trend-footer.js';
@@ -61,7 +62,15 @@ export function trendTable(r: TrendResult, view: { units: UnitStyle; ascii: bool
         line(
           '',
           'rank',
-          pts.map((p) => (p.rank === null ? '–' : String(p.rank))),
+          pts.map((p, i) => {
+            const ranks = r.total.points[i]?.ranks;
+            // "1 of 10 listed" when the year's data itemizes part of its total; "1" when all of it.
+            return p.rank === null
+              ? '–'
+              : ranks?.scope === 'listed'
+                ? rankCell(p.rank, ranks)
+                : String(p.rank);
+          }),
         ),
       ) - 1,
     );

@@ -25,6 +25,7 @@ type Category = {
   categoryTotal: { valueUsd: number; basis: string; previousValueUsd: number | null };
   rank: number | null;
   partners: number;
+  ranks: { scope: string; listed: number; unrankedUsd: number; missingPartners: number };
   previousValueUsd: number | null;
   changeUsd: number | null;
   changeFraction: number | null;
@@ -87,9 +88,18 @@ describe('breakdown on the bundled data', () => {
     const r = await bd(['--partner', 'CN', '--year', '2016']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /textiles-and-apparel\s*│\s*data label \(USITC\)\s*│\s*US\$45\.22bn\s*│\s*100\.00%\s*│\s*37\.59%\s*│\s*US\$120\.31bn\s*│\s*1 of 10\s*│\s*US\$48\.89bn\s*│\s*-7\.5%/,
+      /textiles-and-apparel\s*│\s*data label \(USITC\)\s*│\s*US\$45\.22bn\s*│\s*100\.00%\s*│\s*37\.59%\s*│\s*US\$120\.31bn\s*│\s*1 of 10 listed\s*│\s*US\$48\.89bn\s*│\s*-7\.5%/,
     );
     expect(r.stdout).not.toMatch(/^│ apparel/m);
+    // USITC lists ten partners and an "All other" remainder: China is first of those ten, no more.
+    expect(r.stdout).toMatch(
+      /^Ranks\s+textiles-and-apparel: among the 10 listed partners only; US\$29\.52bn \(24\.54%\) of its total is not itemized by partner$/m,
+    );
+    // China's total is of the categories the data has, not of all it ships.
+    expect(r.stdout).toMatch(/^│ China, total of 1 category in the data │/m);
+    expect(r.stdout).toContain(
+      '"Share of China" is of China\'s total over the 1 category in the data (textiles-and-apparel), US$45.22bn, not over all commodities',
+    );
     expect(r.stdout).toContain('apparel (China has figures for 2014, 2017)');
     expect(r.stdout).not.toContain('\x1b[');
     // China's OTEXA apparel figures are for 2014 and 2017 only: apparel is left out for 2016, and said so.
@@ -105,6 +115,7 @@ describe('breakdown on the bundled data', () => {
       categoryTotal: { valueUsd: 120_312e6, basis: 'reported-total' },
       rank: 1,
       partners: 10,
+      ranks: { scope: 'listed', listed: 10, unrankedUsd: 29_522e6, missingPartners: 0 },
       previousValueUsd: 48_892e6,
       shareOfPartnerTotal: 1,
       countedInTotal: true,
@@ -157,11 +168,40 @@ describe('breakdown on the bundled data', () => {
     expect(apparel.valueUsd).toBe(27_030_470_000);
     expect(apparel.shareOfCategory).toBeCloseTo(27030.47 / 80286.81, 12);
     // OTEXA has a 2016 apparel total, but no China row for 2016: no previous value, no change.
-    expect(apparel).toMatchObject({ previousValueUsd: null, changeFraction: null, rank: 1, partners: 1 });
+    // China is the only partner OTEXA lists for 2017: no rank (not "1 of 1").
+    expect(apparel).toMatchObject({ previousValueUsd: null, changeFraction: null, rank: null, partners: 1 });
+    expect(apparel.ranks).toMatchObject({ scope: 'none', listed: 1 });
+    expect(r.stdout).not.toMatch(/│\s*Rank\s*│/);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+apparel: none \(1 partner listed\); US\$53\.26bn \(66\.33%\) of its total/m,
+    );
     expect(out.absent.find((a) => a.name === 'textiles-and-apparel')).toMatchObject({
       reason: 'no-data-for-year',
       partnerYears: [2012, 2013, 2014, 2015, 2016],
     });
+  });
+
+  it('Korea 2016: the only partner OTEXA lists, so no rank column, nothing that reads as "top supplier"', async () => {
+    const r = await bd(['--partner', 'KR', '--year', '2016']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[2]).toMatch(/│ Category total │$/);
+    expect(r.stdout).not.toContain('1 of 1');
+    expect(r.stdout).toMatch(
+      /^Ranks\s+apparel: none \(1 partner listed\); US\$80\.46bn \(99\.69%\) of its total is not itemized by partner$/m,
+    );
+    expect(r.stdout).toMatch(/^│ South Korea, total of 1 category in the data │/m);
+    const out = await json(['--partner', 'KR', '--year', '2016']);
+    expect(byName(out, 'apparel')).toMatchObject({
+      rank: null,
+      partners: 1,
+      ranks: { scope: 'none', listed: 1 },
+    });
+    const csv = await bd(['--partner', 'KR', '--year', '2016', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[1]).toMatch(/,reported-total,,1,.*,none$/);
+    const md = await bd(['--partner', 'KR', '--year', '2016', '--format', 'markdown']);
+    expect(md.stdout).toContain(
+      '| Category | Definition | 2016 | Share of South Korea | Share of category | Category total |\n',
+    );
   });
 
   it('defaults to the latest year with figures for the partner, and says so on stderr', async () => {
@@ -194,7 +234,10 @@ describe('breakdown on the bundled data', () => {
     expect(out.sources).toEqual(['OTEXA, as quoted by trade press', 'USITC']);
     const table = await bd(['--partner', 'CN', '--year', '2014']);
     expect(table.stdout).toContain('apparel (within textiles-and-apparel)');
-    expect(table.stdout).toMatch(/China, total of 1 category\s*│\s*│\s*US\$47\.22bn\s*│\s*100\.00%/);
+    expect(table.stdout).toMatch(
+      /China, total of 1 top-level category in the data\s*│\s*│\s*US\$47\.22bn\s*│\s*100\.00%/,
+    );
+    expect(table.stdout).toMatch(/│ apparel \(within textiles-and-apparel\) .*│\s+1 of 9 listed │/);
     expect(table.stdout).toContain('the shares of the 2 listed categories add to 163.09%, not 100%');
   });
 
@@ -218,7 +261,7 @@ describe('breakdown on the bundled data', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'partner_code,year,category,matched_by,hs_prefixes,sources,value_usd,share_of_partner_total,share_of_category,category_total_usd,category_total_basis,rank,partners,previous_value_usd,change_usd,change_fraction,within,counted_in_total',
+      'partner_code,year,category,matched_by,hs_prefixes,sources,value_usd,share_of_partner_total,share_of_category,category_total_usd,category_total_basis,rank,partners,previous_value_usd,change_usd,change_fraction,within,counted_in_total,rank_scope',
     );
     expect(lines[2]).toBe(
       [
@@ -240,6 +283,7 @@ describe('breakdown on the bundled data', () => {
         '',
         'textiles-and-apparel',
         false,
+        'listed',
       ].join(','),
     );
     expect(lines).toHaveLength(3);
@@ -374,11 +418,35 @@ describe('breakdown of an HS-coded file', () => {
       /apparel \(within textiles-and-apparel\)\s*│\s*HS 61, 62\s*│\s*US\$150\s*│\s*28\.30%\s*│\s*9\.38%/,
     );
     expect(r.stdout).toMatch(
-      /footwear\s*│\s*HS 64\s*│\s*US\$80\s*│\s*15\.09%\s*│\s*20\.00%\s*│\s*US\$400\s*│\s*3 of 3/,
+      /footwear\s*│\s*HS 64\s*│\s*US\$80\s*│\s*15\.09%\s*│\s*20\.00%\s*│\s*US\$400\s*│\s*3 of 3 listed/,
     );
-    expect(r.stdout).toMatch(/South Korea, total of 3 categories\s*│\s*│\s*US\$530\s*│\s*100\.00%/);
+    expect(r.stdout).toMatch(
+      /South Korea, total of 3 top-level categories in the data\s*│\s*│\s*US\$530\s*│\s*100\.00%/,
+    );
+    // Steel's World row is more than its two partners: Korea is 2nd of those two, not of every supplier.
+    expect(r.stdout).toMatch(/│ steel\s*│.*│\s*2 of 2 listed │/);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+steel: among the 2 listed partners only; US\$1\.3k \(65\.00%\) of its total/m,
+    );
+    // Footwear has no World row: its total is its partners' own sum, which cannot show they are all.
+    expect(r.stdout).toMatch(
+      /^Ranks\s+footwear: among the 3 listed partners only; its total is their own sum \(the data has no World\/total row\)$/m,
+    );
     expect(r.stdout).toContain('the shares of the 4 listed categories add to 128.30%, not 100%');
     expect(r.stdout).toContain('sum of the partners US$400 (no World/total row)');
+  });
+
+  it('ranks "1 of 3", with no Ranks line, where the World row of each category is its listed partners', async () => {
+    const whole = join(import.meta.dirname, '../fixtures/cli/whole.csv');
+    const r = await bd(['--data', whole, '--partner', 'CN', '--year', '2020']);
+    expect(r.stdout).toMatch(/^│ textiles-and-apparel\s+│.*│\s+1 of 3 │/m);
+    expect(r.stdout).toMatch(/^│ apparel \(within textiles-and-apparel\)\s+│.*│\s+1 of 3 │/m);
+    expect(r.stdout).not.toMatch(/^Ranks/m);
+    const out = await json(['--data', whole, '--partner', 'CN', '--year', '2020']);
+    expect(out.categories.map((k) => [k.name, k.rank, k.ranks.scope])).toEqual([
+      ['textiles-and-apparel', 1, 'complete'],
+      ['apparel', 1, 'complete'],
+    ]);
   });
 
   it('--categories adds a category: knit apparel (HS 61) is within apparel and textiles-and-apparel', async () => {

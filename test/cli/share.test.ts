@@ -159,6 +159,8 @@ describe('share on the bundled data', () => {
       -3671e6,
       (45221 - 48892) / 48892,
       false,
+      'listed',
+      10,
     ];
     expect(r.stdout.split('\n')[1]).toBe(china.join(','));
     expect(r.stdout).toMatchSnapshot();
@@ -167,9 +169,12 @@ describe('share on the bundled data', () => {
   it('Markdown output is a table with the footer as a list', async () => {
     const r = await run(['share', '--category', 'apparel', '--year', '2016', '--format', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| 1 | South Korea (KR) | US$251m | 0.31% |');
-    expect(r.stdout).toContain('| ---: | --- | ---: | ---: |');
+    // Korea is the only partner listed: no rank column, and the footer says why.
+    expect(r.stdout).toContain('| Partner | 2016 | Share |  |');
+    expect(r.stdout).toContain('| South Korea (KR) | US$251m | 0.31% |');
+    expect(r.stdout).toContain('| --- | ---: | ---: | --- |');
     expect(r.stdout).toMatch(/^- Total: reported World\/total row/m);
+    expect(r.stdout).toMatch(/^- Ranks: none \(1 partner listed\); US\$80\.46bn \(99\.69%\) of the total/m);
   });
 
   it('--units millions prints values as trade tables do', async () => {
@@ -183,6 +188,137 @@ describe('share on the bundled data', () => {
       'millions',
     ]);
     expect(r.stdout).toMatch(/China \(CN\)\s*│\s*45,221\s*│\s*37\.59%\s*│[^│]*│\s*48,892/);
+  });
+});
+
+describe('share: whom the ranks are among', () => {
+  const KR_2016 = ['share', '--category', 'apparel', '--year', '2016', '--partner', 'KR'];
+  type Ranks = {
+    scope: string;
+    listed: number;
+    unrankedUsd: number;
+    unrankedShare: number | null;
+    reasons: string[];
+  };
+  const ranksOf = (out: Json) => (out as Json & { ranks: Ranks }).ranks;
+
+  it('ranks no one when Korea is the only partner listed: no Rank column, and the footer says why', async () => {
+    const r = await run(KR_2016);
+    expect(r.code).toBe(0);
+    // The table's head: Partner is the first column, so nothing reads as "Korea was the top supplier".
+    expect(r.stdout.split('\n')[2]).toMatch(/^│ Partner\s+│\s+2016 │\s+Share │/);
+    expect(r.stdout).toMatch(/^│ ▶ South Korea \(KR\) │\s+US\$251m │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+none \(1 partner listed\); US\$80\.46bn \(99\.69%\) of the total is not itemized by partner$/m,
+    );
+  });
+
+  it('JSON and CSV keep the rank field, null, and say why in ranks / rank_scope', async () => {
+    const out = await json(KR_2016);
+    expect(out.rows.map((x) => x.rank)).toEqual([null, null]);
+    expect(ranksOf(out)).toMatchObject({ scope: 'none', listed: 1, unrankedUsd: 80_462_830_000 });
+    expect(ranksOf(out).unrankedShare).toBeCloseTo(80462.83 / 80713.83, 12);
+    const csv = await run([...KR_2016, '--format', 'csv']);
+    expect(csv.stdout.split('\n').slice(0, 2)).toEqual([
+      'rank,kind,partner_code,partner_name,value_usd,share,previous_value_usd,change_usd,change_fraction,highlighted,rank_scope,listed_partners',
+      `,partner,KR,South Korea,251000000,${251 / 80713.83},,,,true,none,1`,
+    ]);
+  });
+
+  it('ranks USITC\'s ten partners among the listed only: an "All other" remainder is no partner', async () => {
+    const r = await run(TA_2016_TOP3);
+    expect(r.stdout).toMatch(/^│ Rank \(of 10 listed\) │ Partner\s+│/m);
+    expect(r.stdout).toMatch(/^│\s+1 │ China \(CN\)\s+│/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+among the 10 listed partners only; US\$29\.52bn \(24\.54%\) of the total is not itemized by partner$/m,
+    );
+    const md = await run([...TA_2016_TOP3, '--format', 'markdown']);
+    expect(md.stdout).toContain('| Rank (of 10 listed) | Partner | 2016 |');
+    expect(md.stdout).toContain(
+      '- Ranks: among the 10 listed partners only; US$29.52bn (24.54%) of the total',
+    );
+    const out = await json(TA_2016_TOP3);
+    // The "All other" remainder and the US$1m the published rows leave (rounding) are in no partner.
+    expect(ranksOf(out)).toMatchObject({ scope: 'listed', listed: 10, unrankedUsd: 29_522e6 });
+    expect(out.rows.filter((x) => x.kind === 'partner').map((x) => x.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('partners whose values are missing leave the ranks among the listed ones', async () => {
+    const args = ['share', '--data', fx('suppressed.csv'), '--category', 'footwear', '--year', '2020'];
+    const out = await json(args);
+    // Korea's value is (D) and Bangladesh's empty: either may be the largest; and no World row says more.
+    expect(ranksOf(out)).toMatchObject({
+      scope: 'listed',
+      listed: 3,
+      unrankedUsd: 0,
+      missingPartners: 2,
+      reasons: ['missing-values', 'summed-total'],
+    });
+    const r = await run(args);
+    expect(r.stdout).toMatch(/^│ Rank \(of 3 listed\) │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+among the 3 listed partners only; 2 partners' values are missing, and the total is their own sum \(the data has no World\/total row\)$/m,
+    );
+  });
+
+  it("a total that is the listed partners' own sum (no World row) cannot show they are all: ranks of the listed", async () => {
+    // A query of five partners (DataWeb, Comtrade) has no World row: its first is first of those five only.
+    const gaps = join(import.meta.dirname, '../fixtures/trend/gaps.csv');
+    const args = ['share', '--data', gaps, '--category', 'apparel', '--year', '2019'];
+    const out = await json(args);
+    expect(out.total.basis).toBe('sum-of-partners');
+    expect(ranksOf(out)).toEqual({
+      scope: 'listed',
+      listed: 5,
+      unrankedUsd: 0,
+      unrankedShare: 0,
+      missingPartners: 0,
+      reasons: ['summed-total'],
+    });
+    const r = await run(args);
+    expect(r.stdout).toMatch(/^│ Rank \(of 5 listed\) │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+among the 5 listed partners only; the total is their own sum \(the data has no World\/total row\)$/m,
+    );
+  });
+
+  it('ranks as ever when the listed partners are the whole total (a World row they add up to)', async () => {
+    for (const [year, ranks] of [
+      ['2020', [1, 2, 3]],
+      ['2021', [1, 1, 3]],
+    ] as const) {
+      const args = ['share', '--data', fx('whole.csv'), '--category', 'apparel', '--year', year];
+      const out = await json(args);
+      expect(ranksOf(out), year).toEqual({
+        scope: 'complete',
+        listed: 3,
+        unrankedUsd: 0,
+        unrankedShare: 0,
+        missingPartners: 0,
+        reasons: [],
+      });
+      expect(out.rows.map((x) => [x.kind, x.rank])).toEqual(ranks.map((n) => ['partner', n]));
+      const r = await run(args);
+      expect(r.stdout).toMatch(/^│ Rank │ Partner\s+│/m);
+      expect(r.stdout).toMatch(/^│\s+1 │ China \(CN\)\s+│/m);
+      expect(r.stdout).not.toMatch(/^Ranks/m);
+      expect((await run([...args, '--format', 'markdown'])).stdout).toContain('| Rank | Partner |');
+      const csv = await run([...args, '--format', 'csv']);
+      expect(csv.stdout.split('\n')[1]).toMatch(/^1,partner,CN,China,.*,complete,3$/);
+    }
+    // --top folds partners, not ranks: the fold's partners are listed and counted.
+    const top = await json([
+      'share',
+      '--data',
+      fx('whole.csv'),
+      '--category',
+      'apparel',
+      '--year',
+      '2020',
+      '--top',
+      '1',
+    ]);
+    expect(ranksOf(top)).toMatchObject({ scope: 'complete', listed: 3 });
   });
 });
 

@@ -39,7 +39,13 @@ type Json = {
   years: number[];
   series: Series[];
   total: {
-    points: Array<{ year: number; valueUsd: number | null; gap: string | null; partOfYear: string | null }>;
+    points: Array<{
+      year: number;
+      valueUsd: number | null;
+      gap: string | null;
+      partOfYear: string | null;
+      ranks: { scope: string; listed: number; unrankedUsd: number; reasons: string[] } | null;
+    }>;
     cagr: number | null;
   };
   concentration: Array<{
@@ -158,7 +164,7 @@ describe('trend on the bundled data', () => {
     expect(j.stdout).toMatchSnapshot();
     const c = await run([...TA, '--top', '2', '--format', 'csv']);
     expect(c.stdout.split('\n')[1]).toBe(
-      ['partner', 'CN', 'China', 2012, 45061e6, 45061 / 113860, 1, '', '', '', ''].join(','),
+      ['partner', 'CN', 'China', 2012, 45061e6, 45061 / 113860, 1, '', '', '', '', 'listed', 10].join(','),
     );
     expect(c.stdout).toMatchSnapshot();
   });
@@ -176,6 +182,78 @@ describe('trend on the bundled data', () => {
     const r = await run([...CN_2012_2016, '--ascii']);
     expect(r.stdout).toMatch(/│ _=\+#_ │/);
     expect(r.stdout).not.toMatch(/[▁▂▃▄▅▆▇█]/);
+  });
+});
+
+describe('trend: whom the ranks are among', () => {
+  it('USITC\'s years list ten partners and an "All other": China is 1 of 10 listed, never plain 1', async () => {
+    const r = await run(CN_2012_2016);
+    expect(r.stdout).toMatch(
+      /^│\s+│ rank\s+│ 1 of 10 listed │ 1 of 10 listed │ 1 of 10 listed │ 1 of 10 listed │ 1 of 10 listed │/m,
+    );
+    expect(r.stdout).toMatch(
+      /^Ranks\s+"of N listed" is among the year's listed partners only, in 2012-2016 \(24\.5%-25\.3% of the total not itemized by partner\)$/m,
+    );
+    const md = await run([...CN_2012_2016, '--format', 'markdown']);
+    expect(md.stdout).toContain('|  | rank | 1 of 10 listed | 1 of 10 listed |');
+    const out = await json(CN_2012_2016);
+    expect(out.total.points.map((p) => [p.year, p.ranks?.scope, p.ranks?.listed])).toEqual(
+      [2012, 2013, 2014, 2015, 2016].map((y) => [y, 'listed', 10]),
+    );
+    expect(out.total.points[4]?.ranks?.unrankedUsd).toBe(29_522e6);
+  });
+
+  it('no rank in a year that lists one partner (OTEXA 2017: China only), and the footer says so', async () => {
+    const r = await run(['trend', '--category', 'apparel', '--partner', 'CN']);
+    expect(r.stdout).toMatch(/^│\s+│ rank\s+│\s+– │\s+– │ 1 of 9 listed │\s+– │\s+– │\s+– │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+"of N listed" is among the year's listed partners only, in 2014 \(26\.1% of the total not itemized by partner\); none in 2017 \(fewer than two partners listed\)$/m,
+    );
+    const out = await json(['trend', '--category', 'apparel', '--partner', 'CN']);
+    const cn = out.series[0] as Series;
+    expect(cn.points.map((p) => [p.year, p.valueUsd !== null, p.rank])).toEqual([
+      [2012, false, null],
+      [2013, false, null],
+      [2014, true, 1],
+      [2015, false, null],
+      [2016, false, null],
+      [2017, true, null],
+    ]);
+    expect(out.total.points.map((p) => p.ranks?.scope ?? null)).toEqual([
+      'none',
+      'none',
+      'listed',
+      null,
+      'none',
+      'none',
+    ]);
+  });
+
+  it('a year whose partners make its World row ranks as ever; a not-itemized part or no World row says "listed"', async () => {
+    const args = ['trend', '--data', fx('gaps.csv'), '--category', 'apparel', '--partner', 'VN'];
+    const r = await run(args);
+    // 2018: a World row of 1,000 over partners of 900; 2019: no World row; 2021: partners add up to the World row.
+    expect(r.stdout).toMatch(/^│\s+│ rank\s+│ 2 of 3 listed │ 2 of 5 listed │\s+– │\s+2 │/m);
+    expect(r.stdout).toMatch(
+      /^Ranks\s+"of N listed" is among the year's listed partners only, in 2018-2019 \(10\.0% of the total not itemized by partner in 2018; no World\/total row in 2019, the total their own sum\)$/m,
+    );
+    const csv = await run([...args, '--format', 'csv']);
+    expect(csv.stdout.split('\n').filter((l) => l.startsWith('partner,'))).toEqual([
+      'partner,VN,Vietnam,2018,300,0.3,2,,,,,listed,3',
+      'partner,VN,Vietnam,2019,200,0.2,2,-100,-0.3333333333333333,-9.999999999999998,,listed,5',
+      'partner,VN,Vietnam,2020,,,,,,,no-data,,',
+      'partner,VN,Vietnam,2021,200,0.2,2,,,,,complete,3',
+    ]);
+    const out = await json(args);
+    expect(out.total.points.map((p) => p.ranks?.reasons ?? null)).toEqual([
+      ['not-itemized'],
+      ['summed-total'],
+      null,
+      [],
+    ]);
+    const whole = await run([...args, '--from', '2021']);
+    expect(whole.stdout).toMatch(/^│\s+│ rank\s+│\s+2 │/m);
+    expect(whole.stdout).not.toMatch(/^Ranks/m);
   });
 });
 
@@ -210,7 +288,7 @@ describe('trend on user files', () => {
       '-f',
       'csv',
     ]);
-    expect(csv.stdout).toContain('\npartner,VN,Vietnam,2020,,,,,,,no-data\n');
+    expect(csv.stdout).toContain('\npartner,VN,Vietnam,2020,,,,,,,no-data,,\n');
     const table = await run(['trend', '--data', fx('gaps.csv'), '--category', 'apparel', '--partner', 'VN']);
     expect(table.stdout).toMatch(/Vietnam \(VN\)\s*│ value\s*│\s*US\$300 │\s*US\$200 │\s*– │\s*US\$200 │/);
     expect(table.stdout).toMatch(/^Gaps\s+– is no figure, never 0: no apparel data for 2020/m);

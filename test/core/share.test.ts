@@ -50,6 +50,80 @@ function share(rows: TradeRow[], query: Partial<ShareQuery> = {}) {
 
 const shareSum = (r: ReturnType<typeof share>) => r.rows.reduce((a, x) => a + (x.share ?? 0), 0);
 
+describe('whom the ranks are among', () => {
+  const scope = (rows: TradeRow[], query: Partial<ShareQuery> = {}) => share(rows, query).ranks;
+
+  it('the whole total: a World row the listed partners add up to, and no value missing', () => {
+    const whole = {
+      scope: 'complete',
+      listed: 3,
+      unrankedUsd: 0,
+      unrankedShare: 0,
+      missingPartners: 0,
+      reasons: [],
+    };
+    const partners = [row(2016, 'CN', 600), row(2016, 'VN', 300), row(2016, 'BD', 100)];
+    expect(scope([row(2016, 'World', 1000), ...partners])).toEqual(whole);
+    // Partners past the reported total (its rounding) leave nothing out of the ranks.
+    expect(scope([row(2016, 'World', 990), ...partners]).scope).toBe('complete');
+    // --top folds partners, it does not unlist them.
+    expect(scope([row(2016, 'World', 1000), ...partners], { top: 1 })).toEqual(whole);
+  });
+
+  it('the listed partners only: a not-itemized part, a remainder, a missing value or no World row', () => {
+    const two = [row(2016, 'CN', 600), row(2016, 'KR', 100)];
+    const world = row(2016, 'World', 1000);
+    expect(scope([world, ...two])).toEqual({
+      scope: 'listed',
+      listed: 2,
+      unrankedUsd: 300,
+      unrankedShare: 0.3,
+      missingPartners: 0,
+      reasons: ['not-itemized'],
+    });
+    // No World row: the total is the listed partners' own sum, which cannot show they are all.
+    expect(scope(two)).toMatchObject({ scope: 'listed', unrankedUsd: 0, reasons: ['summed-total'] });
+    expect(scope([...two, row(2016, 'All other', 300)])).toMatchObject({
+      scope: 'listed',
+      unrankedUsd: 300,
+      reasons: ['remainder', 'summed-total'],
+    });
+    expect(scope([world, ...two, row(2016, 'Areas, nes', 300)])).toMatchObject({
+      scope: 'listed',
+      unrankedUsd: 300,
+      reasons: ['remainder'],
+    });
+    // A remainder and what the World row leaves besides are both outside the listed partners.
+    expect(scope([world, ...two, row(2016, 'All other', 250)])).toMatchObject({
+      scope: 'listed',
+      unrankedUsd: 300,
+      reasons: ['remainder', 'not-itemized'],
+    });
+    // Vietnam's value withheld: it may be the largest, so China's rank 1 is among the listed only.
+    const r = share([row(2016, 'World', 700), ...two, row(2016, 'VN', undefined)]);
+    expect(r.ranks).toMatchObject({
+      scope: 'listed',
+      listed: 2,
+      unrankedUsd: 0,
+      missingPartners: 1,
+      reasons: ['missing-values'],
+    });
+    expect(r.rows.map((x) => x.rank)).toEqual([1, 2]);
+  });
+
+  it('no ranks with fewer than two partners listed: every rank is null', () => {
+    const one = share([row(2016, 'World', 80_713), row(2016, 'KR', 251)]);
+    expect(one.ranks).toMatchObject({ scope: 'none', listed: 1, unrankedUsd: 80_462 });
+    expect(one.rows.map((x) => [x.kind, x.rank])).toEqual([
+      ['partner', null],
+      ['not-itemized', null],
+    ]);
+    // Even when that one partner is the whole total: a rank of one says nothing.
+    expect(share([row(2016, 'KR', 251)]).ranks).toMatchObject({ scope: 'none', listed: 1, unrankedUsd: 0 });
+    expect(share([row(2016, 'World', 100)]).ranks).toMatchObject({ scope: 'none', listed: 0 });
+  });
+});
+
 describe('share arithmetic', () => {
   it('uses a reported World row as the total and shows what the partners leave out as not itemized', () => {
     const r = share([row(2016, 'World', 1000), row(2016, 'CN', 600), row(2016, 'KR', 100)]);
@@ -73,10 +147,11 @@ describe('share arithmetic', () => {
   });
 
   it('adds a reported remainder to the parts, never to the partners', () => {
-    const r = share([row(2016, 'CN', 300), row(2016, 'All other', 100)]);
-    expect(r.total.valueUsd).toBe(400);
+    const r = share([row(2016, 'CN', 300), row(2016, 'VN', 50), row(2016, 'All other', 100)]);
+    expect(r.total.valueUsd).toBe(450);
     expect(r.rows.map((x) => [x.kind, x.rank])).toEqual([
       ['partner', 1],
+      ['partner', 2],
       ['remainder', null],
     ]);
   });

@@ -84,6 +84,7 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
     },
     rank: row.rank,
     partners: r.rows.filter((x) => x.kind === 'partner').length,
+    ranks: r.ranks,
     previousValueUsd: row.previousValueUsd,
     changeUsd: row.changeUsd,
     changeFraction: row.changeFraction,

@@ -5,7 +5,7 @@ import type { AbsentCategory } from '../../model/facts/breakdown.js';
 import type { Note } from '../../model/notes.js';
 import type { FileStats } from '../../model/rows.js';
 import type { Usd } from '../../model/usd.js';
-import type { ShareResult, ShareRow, TotalBasis } from '../share/index.js';
+import type { Ranks, ShareResult, ShareRow, TotalBasis } from '../share/index.js';
 
 /** What `breakdown` is asked: one partner, across every category. */
 export interface BreakdownQuery {
@@ -53,9 +53,12 @@ export interface BreakdownCategory {
     previousValueUsd: Usd | null;
     changeFraction: number | null;
   };
+  /** Null when the category lists fewer than two partners (ranks.scope none). */
   rank: number | null;
   /** Itemized partners in the category's year (the rank is out of these). */
   partners: number;
+  /** Whom the rank is among: the category's whole total, or its listed partners only (as in `share`). */
+  ranks: Ranks;
   previousValueUsd: Usd | null;
   changeUsd: Usd | null;
   changeFraction: number | null;

@@ -9,8 +9,12 @@ export type {
   InputStats,
   PeriodKind,
   PeriodSpan,
+  RankReason,
+  RankScope,
+  Ranks,
   ShareQuery,
   ShareResult,
   ShareRow,
   TotalBasis,
 } from './types.js';
+export { RANK_REASONS } from './types.js';

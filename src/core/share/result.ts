@@ -8,7 +8,7 @@ import { checkMixing, noData } from './guards.js';
 import { noFlowNotes, periodNotes, repeatNotes, rowNotes, standInNote } from './notes.js';
 import { findPartner } from './partner.js';
 import { monthlyPeriod, type Period, sameMonths, type YearPeriods, yearList } from './periods.js';
-import { denominatorOf, shareRows, totalOf } from './rows.js';
+import { denominatorOf, ranksOf, shareRows, totalOf } from './rows.js';
 import type { InputStats, ShareQuery, ShareResult } from './types.js';
 
 /** What the accumulator hands the result: its query, the buckets of every year, and its counts. */
@@ -51,7 +51,8 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
   const d = denominatorOf(cur, notes, category);
   const highlighted =
     q.partner && q.by !== 'reporter' ? findPartner(q.partner, cur, year, q, acc.years, notes) : undefined;
-  const rows = shareRows(cur, prev, d, q.top, highlighted);
+  const ranks = ranksOf(cur, d);
+  const rows = shareRows(cur, prev, d, q.top, highlighted, ranks.scope !== 'none');
   notes.push(...standInNote(cur, notes));
   notes.push(...rowNotes(cur, year));
   if (prev) notes.push(...rowNotes(prev, year - 1));
@@ -86,6 +87,7 @@ export function shareResult(acc: Accumulated, report: ReadReport, forYear?: numb
     valueBasis: [...cur.basis.values()].sort(),
     total: totalOf(cur, prev, d),
     rows,
+    ranks,
     notes,
     input: inputStats(acc, report, used),
     sources: [...cur.sources.counts().keys()].filter((s) => s !== '').sort(),

@@ -6,7 +6,7 @@ import { topN } from '../top-n.js';
 import type { YearBucket } from './bucket.js';
 import { totalOverflow } from './guards.js';
 import type { SumOf } from './sum-table.js';
-import type { ShareResult, ShareRow } from './types.js';
+import { RANK_REASONS, type RankReason, type Ranks, type ShareResult, type ShareRow } from './types.js';
 
 /** The denominator and what the partners leave of it. */
 export interface Denominator {
@@ -73,9 +73,35 @@ export function totalOf(cur: YearBucket, prev: YearBucket | undefined, d: Denomi
 }
 
 /**
- * The rows of the table: partners ranked (largest first, ties share a rank, names break ties in order),
- * those beyond `top` folded into one row (never the highlighted one), then the remainders and what the
- * reported total leaves not itemized; each with its change from `prev`.
+ * Whom the ranks are among: the whole total only when the data shows the listed partners are all of it (a
+ * World/total row they make up, no remainder, no partner's value missing); a rank among some partners must
+ * not read as one among all. Fewer than two listed partners are not ranked at all.
+ */
+export function ranksOf(cur: YearBucket, d: Denominator): Ranks {
+  const listed = cur.partners.size;
+  const unrankedUsd = d.notItemized > 0 ? plus(cur.remainder, d.notItemized) : cur.remainder;
+  const missingPartners = cur.missingPartners.size;
+  const why: Record<RankReason, boolean> = {
+    remainder: cur.remainder !== 0,
+    'not-itemized': d.notItemized > 0,
+    'missing-values': missingPartners > 0,
+    'summed-total': !d.reported,
+  };
+  const reasons = RANK_REASONS.filter((r) => why[r]);
+  return {
+    scope: listed < 2 ? 'none' : reasons.length ? 'listed' : 'complete',
+    listed,
+    unrankedUsd,
+    unrankedShare: d.total === 0 ? null : ratio(unrankedUsd, d.total),
+    missingPartners,
+    reasons,
+  };
+}
+
+/**
+ * The rows of the table: partners ranked (largest first, ties share a rank, names break ties in order;
+ * no rank unless `withRanks`), those beyond `top` folded into one row (never the highlighted one), then the
+ * remainders and what the reported total leaves not itemized; each with its change from `prev`.
  */
 export function shareRows(
   cur: YearBucket,
@@ -83,6 +109,7 @@ export function shareRows(
   d: Denominator,
   top: number | undefined,
   highlighted: string | undefined,
+  withRanks = true,
 ): ShareRow[] {
   const { total, notItemized } = d;
   const shareOf = (v: Usd): number | null => (total === 0 ? null : ratio(v, total));
@@ -102,7 +129,7 @@ export function shareRows(
     name: p.partner.name,
     valueUsd: p.total(),
     share: shareOf(p.total()),
-    rank,
+    rank: withRanks ? rank : null,
     ...changeOf(p.total(), prev?.partners.get(p.partner.code)?.total()),
     highlighted: p.partner.code === highlighted,
   });

@@ -48,6 +48,37 @@ export interface ShareRow {
   partners?: number;
 }
 
+/**
+ * Whom the partners' ranks are among. complete: the data shows the ranked partners are its whole total (a
+ * World/total row they make up, no remainder, no partner's value missing); listed: the partners the data
+ * lists only, so a rank says nothing of trade the list leaves out or may leave out; none: fewer than two
+ * partners are listed, so there is nothing to rank (every row's rank is null).
+ */
+export type RankScope = 'complete' | 'listed' | 'none';
+
+/**
+ * Why the listed partners are not known to be the whole total: a remainder ("All other", a pseudo-partner
+ * such as Areas nes), a not-itemized part of the World row, partners whose value is missing, or no World
+ * row at all (the total is the listed partners' own sum, which cannot show that they are all).
+ */
+export const RANK_REASONS = ['remainder', 'not-itemized', 'missing-values', 'summed-total'] as const;
+export type RankReason = (typeof RANK_REASONS)[number];
+
+/** What the partners' ranks are of: the facts behind the scope. */
+export interface Ranks {
+  scope: RankScope;
+  /** The partners (by reporter: the reporters) with a value in the period: the ones ranked. */
+  listed: number;
+  /** The part of the total in no listed partner: the remainders and the not-itemized part. */
+  unrankedUsd: Usd;
+  /** unrankedUsd as a fraction of the total; null when the total is 0. */
+  unrankedShare: number | null;
+  /** Partners with a value missing in the period (a marker or an empty cell): not ranked on their whole value. */
+  missingPartners: number;
+  /** Why the listed partners are not known to be the whole total, in RANK_REASONS order; empty when they are. */
+  reasons: RankReason[];
+}
+
 /** How the denominator was found. */
 export type TotalBasis = 'reported-total' | 'sum-of-partners';
 
@@ -111,6 +142,8 @@ export interface ShareResult {
     changeFraction: number | null;
   };
   rows: ShareRow[];
+  /** Whom the rows' ranks are among. */
+  ranks: Ranks;
   notes: Note[];
   input: InputStats;
   sources: string[];

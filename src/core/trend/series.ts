@@ -105,6 +105,7 @@ export function totalOf(
         changeFraction: null,
         gap: input.failed.has(year) ? 'not-computed' : 'no-data',
         partOfYear: null,
+        ranks: null,
       };
     }
     return {
@@ -115,6 +116,7 @@ export function totalOf(
       changeFraction: r.total.changeFraction,
       gap: null,
       partOfYear: partial.get(year) ?? null,
+      ranks: r.ranks,
     };
   });
   const valued = points.filter((pt) => pt.valueUsd !== null && whole(pt.year));

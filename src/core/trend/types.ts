@@ -1,7 +1,7 @@
 import type { Flow } from '../../catalog/flows.js';
 import type { Note } from '../../model/notes.js';
 import type { Usd } from '../../model/usd.js';
-import type { Concentration, InputStats, ShareResult, TotalBasis } from '../share/index.js';
+import type { Concentration, InputStats, Ranks, ShareResult, TotalBasis } from '../share/index.js';
 
 /** A year-on-year share change within ± this many percentage points counts as flat. */
 export const SHARE_FLAT_PP = 0.05;
@@ -17,6 +17,7 @@ export interface TrendPoint {
   valueUsd: Usd | null;
   /** Fraction of that year's total. */
   share: number | null;
+  /** Among whom, the year's total point says (total.points[].ranks); null with fewer than two partners listed. */
   rank: number | null;
   /** Against the previous year (same months), as `share` computes it; null when it has no figure. */
   changeUsd: Usd | null;
@@ -65,6 +66,8 @@ export interface TotalPoint {
   gap: 'no-data' | 'not-computed' | null;
   /** What the year's figures cover when it is not the whole year ("months Jan, Feb, Mar only"); else null. */
   partOfYear: string | null;
+  /** Whom the year's ranks are among, as `share` says it (null in a gap year). */
+  ranks: Ranks | null;
 }
 
 /** The total over the range. */
