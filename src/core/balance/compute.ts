@@ -2,7 +2,7 @@ import { type Partner, partnerKey } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import { compareUsd, minus, plus, ratio, toNumber, type Usd } from '../../model/usd.js';
-import type { BreakdownCategory, BreakdownResult } from '../breakdown/index.js';
+import type { AbsenceReason, BreakdownCategory, BreakdownResult } from '../breakdown/index.js';
 import { type ShareResult, type ShareRow, yearList } from '../share/index.js';
 import { directionOf, VALUE_FLAT_FRACTION } from '../trend/index.js';
 import type {
@@ -212,7 +212,7 @@ export function balanceByCategory(x: BreakdownResult, m: BreakdownResult): Balan
   for (const c of m.categories) cats.set(c.name, { m: c });
   for (const c of x.categories) cats.set(c.name, { ...cats.get(c.name), x: c });
   const absent = (r: BreakdownResult, name: string) =>
-    r.absent.find((a) => a.name === name)?.reason ?? 'no row for the category';
+    ABSENCE[r.absent.find((a) => a.name === name)?.reason ?? 'no-data'];
   const tx = x.partnerTotal.valueUsd;
   const tm = m.partnerTotal.valueUsd;
   const total: BalanceTotal = {
@@ -289,6 +289,14 @@ function oneYear(
     notes: [...flowNotes(x, m), ...missingNotes(rows)],
   };
 }
+
+/** Why a flow's breakdown has no figure for a category, as a row's `missing[].reason` says it. */
+const ABSENCE: Record<AbsenceReason, string> = {
+  'no-data': 'no rows for the category',
+  'no-data-for-year': 'no rows for the category in the year',
+  'partner-absent': 'no row for the partner in the category',
+  'value-missing': "the partner's value is missing (empty or a marker)",
+};
 
 /** One year's two answers (either may be missing: no data for the flow that year, or an error's words). */
 export interface YearPair {
