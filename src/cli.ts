@@ -18,9 +18,9 @@ import { VERSION } from './version.js';
 const COMMANDS = [share, trend, breakdown, balance, validate, check, categories];
 
 const HELP: CommandHelp = {
-  summary: 'trade shares from import CSVs',
+  summary: 'trade shares and balances from trade CSVs',
   description:
-    'Trade shares from import CSVs by partner and product category, with the category definition, value basis and denominator stated beside every figure.',
+    'Trade shares and balances from trade CSVs by partner and product category, with the category definition, value basis and denominator stated beside every figure.',
   examples: `
   $ korus-stats share --category apparel --year 2016 --partner KR
   $ korus-stats share --category textiles-and-apparel --year 2016 --top 5 --json

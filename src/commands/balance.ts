@@ -33,7 +33,8 @@ const HELP: CommandHelp = {
   description:
     "The merchandise trade balance (exports minus imports) for a reporter: by partner in a category and year (largest deficits first), one partner's balance category by category (--by category), or over a range of years (--by year). Each row gives both flows' values, the balance, the coverage ratio (exports / imports) and the relative balance ((X - M) / (X + M)); by category, each category's part of the partner's total balance. The footer names each flow's value basis.",
   examples: `
-  # the US goods balance with South Korea in 2017, sector by sector (bundled USITC data)
+  # the US goods balance with South Korea in 2017 (bundled USITC data), and sector by sector
+  $ korus-stats balance --partner KR --year 2017
   $ korus-stats balance --partner KR --year 2017 --by category
 
   # the balance with Korea over the years, with its direction in words
