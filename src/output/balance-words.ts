@@ -1,5 +1,5 @@
 import type { BalanceResult } from '../core/balance/index.js';
-import { signedPercent } from './format.js';
+import { signedPercent, sourceList } from './format.js';
 import { directionWords } from './trend-words.js';
 
 // The words a balance says in every format: its title and the verdict on its direction.
@@ -9,7 +9,7 @@ export function balanceTitle(r: BalanceResult): string {
   const q = r.query;
   const who = q.reporter ? `${q.reporter} trade balance` : 'Trade balance';
   const sources = [...new Set([...r.flows.exports.sources, ...r.flows.imports.sources])];
-  const src = sources.length ? ` (${sources.join(', ')})` : '';
+  const src = sources.length ? ` (${sourceList(sources)})` : '';
   const cat = q.categoryLabel ? `, ${q.categoryLabel.toLowerCase()}` : '';
   if (q.by === 'category') return `${who} with ${q.partnerName} by category, ${q.year}${src}`;
   if (q.by === 'year') {

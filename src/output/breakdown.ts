@@ -1,6 +1,6 @@
 import type { BreakdownCategory, BreakdownResult } from '../core/breakdown/index.js';
 import { filesLine } from './footer.js';
-import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { humanUsd, millionsUsd, percent, signedPercent, sourceList } from './format.js';
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
 import { rankCell, ranksText } from './ranks.js';
@@ -140,7 +140,7 @@ export function breakdownTable(r: BreakdownResult, units: UnitStyle): TextTable 
   const reporter = q.reporter ? `${q.reporter} ` : '';
   const flow = q.flow === 'imports' ? 'imports from' : `${q.flow} to`;
   const partnerName = r.partner.kind === 'country' ? `${r.partner.name} (${r.partner.code})` : who;
-  const title = `${reporter}${flow} ${partnerName} by category, ${q.year}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}`;
+  const title = `${reporter}${flow} ${partnerName} by category, ${q.year}${r.sources.length ? ` (${sourceList(r.sources)})` : ''}`;
   return {
     title: title.charAt(0).toUpperCase() + title.slice(1),
     columns,
@@ -165,7 +165,7 @@ function topLevelText(r: BreakdownResult): string {
 function definitionCell(k: BreakdownCategory): string {
   const parts: string[] = [];
   if (k.definition.matchedBy.includes('category-column'))
-    parts.push(`data label${k.sources.length ? ` (${k.sources.join(', ')})` : ''}`);
+    parts.push(`data label${k.sources.length ? ` (${sourceList(k.sources)})` : ''}`);
   if (k.definition.matchedBy.includes('hs-code') && k.definition.hsDefinition)
     parts.push(k.definition.hsDefinition);
   return parts.join(' + ');

@@ -1,6 +1,7 @@
 import type { InputStats, ShareResult } from '../core/share/index.js';
 import { listText } from '../model/caps.js';
 import { profileLabel as layoutLabel } from '../sources/index.js';
+import { sourceList } from './format.js';
 
 /** Footer lines every analysis prints the same way: what the category is, the value basis, the files. */
 
@@ -48,8 +49,8 @@ export function analysisTitle(
   const what = `${q.flow} of ${categoryLabel.toLowerCase()}`;
   const t =
     q.by === 'reporter'
-      ? `${what} ${q.flow === 'imports' || q.flow === 're-imports' ? 'from' : 'to'} ${q.partner ?? 'the partner'} by reporter, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`
-      : `${q.reporter ? `${q.reporter} ` : ''}${what} by partner, ${period}${sources.length ? ` (${sources.join(', ')})` : ''}`;
+      ? `${what} ${q.flow === 'imports' || q.flow === 're-imports' ? 'from' : 'to'} ${q.partner ?? 'the partner'} by reporter, ${period}${sources.length ? ` (${sourceList(sources)})` : ''}`
+      : `${q.reporter ? `${q.reporter} ` : ''}${what} by partner, ${period}${sources.length ? ` (${sourceList(sources)})` : ''}`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 

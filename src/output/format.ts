@@ -74,3 +74,11 @@ export function sparkline(values: Array<number | null>, ascii = false): string {
     )
     .join('');
 }
+
+/**
+ * Sources as a title or a chart names them: "USITC", "OTEXA, as quoted by trade press; USITC". A source's
+ * own name may hold a comma, so two sources are told apart by a semicolon.
+ */
+export function sourceList(sources: readonly string[]): string {
+  return sources.join('; ');
+}

@@ -1,7 +1,7 @@
 import type { BalanceResult } from '../core/balance/index.js';
 import { toNumber } from '../model/usd.js';
 import { balanceTitle, balanceVerdict } from './balance-words.js';
-import { humanUsd } from './format.js';
+import { humanUsd, sourceList } from './format.js';
 import { xmlText } from './safe.js';
 import { n, PALETTE, svgDocument, ticks } from './svg.js';
 
@@ -79,7 +79,7 @@ export function balanceSvg(r: BalanceResult): string {
   const foot = [
     `Exports: ${basis(r.flows.exports)}. Imports: ${basis(r.flows.imports)}.`,
     ...(verdict ? [`Direction: ${verdict}.`] : []),
-    `Source: ${files.join(', ')}${sources.length ? ` (${sources.join(', ')})` : ''}. Chart: korus-stats.`,
+    `Source: ${files.join(', ')}${sources.length ? ` (${sourceList(sources)})` : ''}. Chart: korus-stats.`,
   ];
   foot.forEach((line, i) => {
     parts.push(

@@ -1,7 +1,7 @@
 import type { ShareResult } from '../core/share/index.js';
 import { listText } from '../model/caps.js';
 import { analysisTitle } from './footer.js';
-import { humanUsd, percent } from './format.js';
+import { humanUsd, percent, sourceList } from './format.js';
 import { periodLabel } from './periods.js';
 import { xmlText } from './safe.js';
 import { n, PALETTE, svgDocument, ticks } from './svg.js';
@@ -75,7 +75,7 @@ export function shareSvg(r: ShareResult): string {
     `  <text x="12" y="${height - 34}" font-size="11" fill="#444">${xmlText(`Category: ${definition}. Basis: ${basis}.`)}</text>`,
   );
   parts.push(
-    `  <text x="12" y="${height - 16}" font-size="11" fill="#444">${xmlText(`Source: ${files}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}. Chart: korus-stats.`)}</text>`,
+    `  <text x="12" y="${height - 16}" font-size="11" fill="#444">${xmlText(`Source: ${files}${r.sources.length ? ` (${sourceList(r.sources)})` : ''}. Chart: korus-stats.`)}</text>`,
   );
   const description = `Horizontal bars: ${rows.map((row) => `${row.name} ${percent(row.share)}`).join('; ')}.`;
   return svgDocument({ width, height, title: title, description, body: parts.join('\n') });

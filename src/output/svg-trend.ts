@@ -1,7 +1,7 @@
 import type { TrendPoint, TrendResult } from '../core/trend/index.js';
 import { listText } from '../model/caps.js';
 import { analysisTitle } from './footer.js';
-import { humanUsd, percent } from './format.js';
+import { humanUsd, percent, sourceList } from './format.js';
 import { xmlText } from './safe.js';
 import { n, PALETTE, svgDocument, ticks } from './svg.js';
 import { seriesVerdict } from './trend-words.js';
@@ -147,7 +147,7 @@ export function trendSvg(r: TrendResult, measure: TrendMeasure): string {
     [
       `Category: ${definition}.`,
       `Basis: ${basis}.${measure === 'share' ? ` Shares of the ${denominator}.` : ''}`,
-      `Source: ${listText(r.input.filesUsed)}${r.sources.length ? ` (${r.sources.join(', ')})` : ''}.`,
+      `Source: ${listText(r.input.filesUsed)}${r.sources.length ? ` (${sourceList(r.sources)})` : ''}.`,
       gaps ? 'A break in a line: no figure for that year.' : '',
       ...r.total.points.filter((p) => p.partOfYear).map((p) => `${p.year}*: ${p.partOfYear}.`),
       'Chart: korus-stats.',

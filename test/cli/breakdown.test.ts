@@ -181,6 +181,13 @@ describe('breakdown on the bundled data', () => {
     });
   });
 
+  it('names two sources apart when one has a comma in its name: "(OTEXA, as quoted by trade press; USITC)"', async () => {
+    const r = await bd(['--partner', 'CN', '--year', '2014']);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'US imports from China (CN) by category, 2014 (OTEXA, as quoted by trade press; USITC)',
+    );
+  });
+
   it('Korea 2016: the only partner OTEXA lists, so no rank column, nothing that reads as "top supplier"', async () => {
     const r = await bd(['--partner', 'KR', '--year', '2016']);
     expect(r.code).toBe(0);
