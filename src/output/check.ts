@@ -72,6 +72,17 @@ export function boundText(r: RuleOutcome): string {
   return parts.join(', ');
 }
 
+/**
+ * The decimals a share rule's figures are shown with: 2, or as many (up to 6) as tell its min and max apart
+ * (a bound of 1.403% to 1.404% would otherwise read "min 1.40%, max 1.40%").
+ */
+function shareDigits(r: RuleOutcome): number {
+  if (r.min === null || r.max === null || r.min === r.max) return 2;
+  let d = 2;
+  while (d < 6 && percent(r.min, d) === percent(r.max, d)) d++;
+  return d;
+}
+
 /** One line per rule: "✓ name: measured (bound) pass", with the reason for a failure on the next line. */
 export function checkText(report: CheckReport, c: ChalkInstance): string {
   const out = [c.bold(`Checks in ${safeMessage(report.rulesFile)}`)];
@@ -193,7 +204,7 @@ function failureText(r: RuleOutcome): string {
 function formatValue(r: RuleOutcome, v: Usd): string {
   switch (r.type) {
     case 'share':
-      return percent(Number(v));
+      return percent(Number(v), shareDigits(r));
     case 'change':
       return v === 0 ? '0.0%' : signedPercent(Number(v));
     case 'total':

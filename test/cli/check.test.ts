@@ -56,8 +56,9 @@ describe('check with the project rules file', () => {
     expect(r.stdout).toContain('present, US$45.22bn (expected present) pass');
     expect(r.stdout).toContain('-7.5% (min -10.0%, max 0.0%) pass');
     expect(r.stdout).toContain('12 rows (min 12 rows) pass');
-    expect(r.stdout).toContain('1.40% (min 1.40%, max 1.41%) pass');
-    expect(r.stdout).toContain('US$135.95bn (min US$135.94bn, max US$135.95bn) pass');
+    // A bound tighter than two decimals is shown with the decimals that tell its ends apart.
+    expect(r.stdout).toContain('1.404% (min 1.403%, max 1.404%) pass');
+    expect(r.stdout).toContain('US$135.95bn (min US$135.95bn, max US$135.95bn) pass');
     expect(r.stdout).toContain('US$251m (min US$251m, max US$251m) pass');
     expect(r.stdout).toContain('-US$22.90bn (min -US$22.95bn, max -US$22.85bn) pass');
     expect(r.stdout).toMatch(/9 rules: 9 passed, 0 failed\n$/);
