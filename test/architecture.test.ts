@@ -38,6 +38,24 @@ const importsOf = (file: string): string[] =>
     resolve(dirname(file), `${m[1]}.ts`),
   );
 
+/** The src/ files a file loads when it is loaded: its static imports that are not type-only. */
+const loadsOf = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*?from '(\.{1,2}\/[^']+)\.js';/gms)].map(
+    (m) => resolve(dirname(file), `${m[1]}.ts`),
+  );
+
+/** Every src/ file loaded with `start`, through static imports (dynamic ones load later, when run). */
+function loadedWith(start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const to of loadsOf(f)) visit(to);
+  };
+  visit(start);
+  return seen;
+}
+
 /** Every import that goes against LAYERS, as "from -> to (layer -> layer)". */
 function wrongWay(all: string[]): string[] {
   return all.flatMap((file) =>
@@ -78,6 +96,19 @@ describe('architecture', () => {
   it('imports only down the layers', () => {
     expect(wrongWay(all)).toEqual([]);
   });
+  it('declares the commands without loading what they run (--version and --help start fast)', () => {
+    const loaded = [...loadedWith(join(SRC, 'cli.ts'))].map((f) => relative(SRC, f)).sort();
+    // The readers, the computations, the renderers and the partner catalog load when a command runs.
+    const heavy = loaded.filter(
+      (f) =>
+        f.startsWith('core/') ||
+        f.endsWith('-run.ts') ||
+        ['output/render.ts', 'catalog/partners.ts', 'commands/pipeline.ts', 'data/trade-rows.ts'].includes(f),
+    );
+    expect(heavy).toEqual([]);
+    expect(loaded.length).toBeLessThan(30);
+  });
+
   it('has no import cycles', () => {
     expect(cycles(all)).toEqual([]);
   });

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { BreakdownAccumulator } from '../core/breakdown/index.js';
-import { BREAKDOWN_FORMATS, renderBreakdown } from '../output/breakdown.js';
-import { act, type CommandHelp, command } from './command.js';
+import { actLazy, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
-import { type AnalysisOptions, analyse } from './pipeline.js';
-import { parseYearFlag, partnerArg } from './values.js';
+import { BREAKDOWN_OUTPUT } from './specs.js';
+import { parseYearFlag } from './values.js';
 
 const HELP: CommandHelp = {
   summary: 'what one partner ships, category by category: values, shares and ranks',
@@ -35,19 +33,6 @@ added, so nothing counts twice and the listed shares can add to more than 100% (
 without a figure for the partner in the year are left out and counted in a note.`,
 };
 
-const OUTPUT: flag.OutputSpec = { formats: BREAKDOWN_FORMATS, tables: true, notes: true };
-
-/** What `breakdown` is asked: its flags, parsed. */
-export interface BreakdownOptions extends AnalysisOptions {
-  partner: string;
-  year?: number;
-}
-
-/** Flags of `breakdown`, as commander hands them over. */
-type BreakdownFlags = flag.InputFlags &
-  flag.SelectionFlags &
-  flag.OutputFlags & { partner: string; year?: number };
-
 /** Registers `breakdown` on the program. */
 export function register(program: Command, ctx: Context): void {
   const cmd = command(program, 'breakdown', HELP)
@@ -60,32 +45,6 @@ export function register(program: Command, ctx: Context): void {
       'year (default: the latest year with figures for the partner)',
       parseYearFlag,
     );
-  flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), OUTPUT);
-  act(cmd, ctx, (flags: BreakdownFlags) => breakdown(breakdownOptions(flags, ctx.io.env), ctx));
-}
-
-/** The options `breakdown`'s flags describe. */
-export function breakdownOptions(flags: BreakdownFlags, env: NodeJS.ProcessEnv): BreakdownOptions {
-  const output = flag.outputOptions(flags, OUTPUT);
-  const input = flag.inputOptions(flags, env);
-  return { partner: flags.partner, year: flags.year, input, scope: flag.scopeOf(flags), output };
-}
-
-/** Runs `breakdown`: one partner's value, share and rank in every category; returns the exit code. */
-export function breakdown(o: BreakdownOptions, ctx: Context): Promise<number> {
-  return analyse(ctx, o, (catalog) => {
-    const acc = new BreakdownAccumulator({
-      partner: partnerArg(o.partner),
-      year: o.year,
-      ...o.scope,
-      catalog,
-      dedupe: o.input.dedupe,
-    });
-    // No category: every category is wanted, and the accumulator sends each row to those it is in.
-    return {
-      add: (row) => acc.add(row),
-      result: (report) => acc.result(report),
-      renderable: (result) => renderBreakdown(result, o.output.units),
-    };
-  });
+  flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), BREAKDOWN_OUTPUT);
+  actLazy(cmd, ctx, () => import('./breakdown-run.js'));
 }

@@ -18,9 +18,7 @@ import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import type { Context } from './context.js';
 import type { InputOptions } from './options.js';
 import { readRows, rowFilter } from './pipeline.js';
-
-/** The rules file read when none is named, in the current directory. */
-export const DEFAULT_RULES_FILE = 'korus-stats.checks.json';
+import { DEFAULT_RULES_FILE } from './specs.js';
 
 /** The text of the rules file at `path` (`shown` as given); a missing or unreadable file is an InputError. */
 export async function readRules(path: string, shown: string, isDefault: boolean): Promise<string> {

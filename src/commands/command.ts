@@ -37,6 +37,21 @@ export function act<A extends unknown[]>(
 }
 
 /**
+ * Sets `cmd`'s action to the `action` a module exports, loaded only when the command runs: declaring every
+ * command (for --help, --version) loads none of their readers, computations or renderers.
+ */
+export function actLazy(
+  cmd: Command,
+  ctx: Context,
+  load: () => Promise<{ action: (ctx: Context) => (...args: never[]) => Promise<number> }>,
+): Command {
+  return cmd.action(async (...args: unknown[]) => {
+    const { action } = await load();
+    ctx.exitCode = await action(ctx)(...(args as never[]));
+  });
+}
+
+/**
  * Gives `cmd` its help text: the examples come right after the usage line, before the description and
  * the option groups, so that they are on the first screen; the notes close the help.
  */

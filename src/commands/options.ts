@@ -1,13 +1,12 @@
 import { type Command, Option } from 'commander';
 import { FLOWS, type Flow } from '../catalog/flows.js';
-import { reporterCode } from '../catalog/partners.js';
 import { parseColumnOverrides } from '../data/column-overrides.js';
 import { ENCODINGS, type Encoding } from '../data/decode.js';
 import { DEFAULT_MISSING_MARKERS, type NumberFormat } from '../data/numbers.js';
 import { PARSERS, type ParserChoice, type ReadOptions } from '../data/read-options.js';
 import { UNITS } from '../data/units.js';
 import { UsageError } from '../errors.js';
-import { type Format, UNIT_STYLES, type UnitStyle } from '../output/render.js';
+import { type Format, UNIT_STYLES, type UnitStyle } from '../output/formats.js';
 import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js';
 import { GROUPS } from './command.js';
 import {
@@ -204,15 +203,6 @@ export function addSelectionFlags(cmd: Command): Command {
     .addOption(new Option('--flow <flow>', 'trade flow').choices(FLOWS).default('imports'))
     .option('--reporter <country>', 'reporting country, when the data holds several')
     .option('--source <name>', 'use only rows whose source column is this, when the data mixes sources');
-}
-
-/** The scope the selection flags describe. */
-export function scopeOf(flags: SelectionFlags): Scope {
-  return {
-    flow: flags.flow,
-    reporter: flags.reporter ? reporterCode(flags.reporter) : undefined,
-    source: flags.source,
-  };
 }
 
 /** Flags shared by every command that prints a result, as commander hands them over. */

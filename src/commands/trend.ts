@@ -1,17 +1,10 @@
 import { type Command, Option } from 'commander';
-import { resolveCategory } from '../catalog/categories.js';
-import { ShareAccumulator } from '../core/share/index.js';
-import { trendOf } from '../core/trend/index.js';
-import { UsageError } from '../errors.js';
-import { TREND_MEASURES, type TrendMeasure } from '../output/svg-trend.js';
-import { renderTrend, TREND_FORMATS } from '../output/trend.js';
-import { act, type CommandHelp, command } from './command.js';
+import { TREND_MEASURES } from '../output/formats.js';
+import { actLazy, type CommandHelp, command } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
-import { type AnalysisOptions, analyse } from './pipeline.js';
-import { trendYears } from './trend-range.js';
-import { unknownCategory } from './unknown-category.js';
-import { collect, parsePositiveInt, parseYearFlag, partnerArg } from './values.js';
+import { TREND_OUTPUT } from './specs.js';
+import { collect, parsePositiveInt, parseYearFlag } from './values.js';
 
 const HELP: CommandHelp = {
   summary: "partners' values and shares over the years: changes, CAGR and a verdict",
@@ -39,32 +32,6 @@ is flat; "rising"/"falling" when more than half go that way and so does the whol
 whole range moves within ±0.05 pp; else "mixed". It names the value's direction too when that differs.`,
 };
 
-const OUTPUT: flag.OutputSpec = { formats: TREND_FORMATS, tables: true, notes: true };
-
-/** What `trend` is asked: its flags, parsed. */
-export interface TrendOptions extends AnalysisOptions {
-  category: string;
-  partners: string[];
-  from?: number;
-  to?: number;
-  top?: number;
-  concentration: boolean;
-  plot: TrendMeasure;
-}
-
-/** Flags of `trend`, as commander hands them over. */
-type TrendFlags = flag.InputFlags &
-  flag.SelectionFlags &
-  flag.OutputFlags & {
-    category: string;
-    partner?: string[];
-    from?: number;
-    to?: number;
-    top?: number;
-    concentration?: boolean;
-    plot: TrendMeasure;
-  };
-
 /** Registers `trend` on the program. */
 export function register(program: Command, ctx: Context): void {
   const cmd = command(program, 'trend', HELP)
@@ -87,50 +54,6 @@ export function register(program: Command, ctx: Context): void {
         .choices(TREND_MEASURES)
         .default('value'),
     );
-  flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), OUTPUT);
-  act(cmd, ctx, (flags: TrendFlags) => trend(trendOptions(flags, ctx.io.env), ctx));
-}
-
-/** The options `trend`'s flags describe. */
-export function trendOptions(flags: TrendFlags, env: NodeJS.ProcessEnv): TrendOptions {
-  const output = flag.outputOptions(flags, OUTPUT);
-  const { category, from, to, top, plot } = flags;
-  if (from !== undefined && to !== undefined && from > to) {
-    throw new UsageError(`--from ${from} is after --to ${to}`);
-  }
-  const input = flag.inputOptions(flags, env);
-  const [partners, concentration, scope] = [
-    flags.partner ?? [],
-    flags.concentration === true,
-    flag.scopeOf(flags),
-  ];
-  return { category, partners, from, to, top, concentration, plot, input, scope, output };
-}
-
-/** Runs `trend`: reads the inputs once, computes each year, then the series; returns the exit code. */
-export function trend(o: TrendOptions, ctx: Context): Promise<number> {
-  return analyse(ctx, o, (catalog) => {
-    const category = resolveCategory(o.category, catalog);
-    const partners = o.partners.map((p) => partnerArg(p));
-    const acc = new ShareAccumulator({ category, ...o.scope, dedupe: o.input.dedupe });
-    const asked = { from: o.from, to: o.to, what: `${category.name} ${o.scope.flow}` };
-    return {
-      category,
-      add: (row) => acc.add(row),
-      result: (report) =>
-        trendOf({
-          category: category.name,
-          ...o.scope,
-          ...trendYears(acc, report, {
-            ...asked,
-            none: () => unknownCategory(o.category, category, catalog, report),
-          }),
-          partners,
-          top: o.top,
-          concentration: o.concentration,
-        }),
-      renderable: (result) =>
-        renderTrend(result, { units: o.output.units, ascii: o.output.ascii, measure: o.plot }),
-    };
-  });
+  flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), TREND_OUTPUT);
+  actLazy(cmd, ctx, () => import('./trend-run.js'));
 }

@@ -1,7 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { lookupPartner, type Partner } from '../catalog/partners.js';
 import { SETTABLE } from '../data/column-overrides.js';
-import { UsageError } from '../errors.js';
 import type { Field } from '../sources/types.js';
 
 // The parsers of flag values: commander calls them with the text given and prints their
@@ -75,13 +73,4 @@ export function parseTolerance(text: string): number {
   if (!(value >= 0 && value < 1))
     throw new InvalidArgumentError('expected a fraction such as 0.005 or a percentage such as 0.5%.');
   return value;
-}
-
-/** A --partner value as a partner; an aggregate (World, a group, "All other") is a usage error. */
-export function partnerArg(text: string): Partner {
-  const p = lookupPartner(text);
-  if (p.kind === 'world' || p.kind === 'group' || p.kind === 'remainder') {
-    throw new UsageError(`--partner "${text}" is an aggregate row (${p.kind}), not a partner`);
-  }
-  return p;
 }

@@ -9,7 +9,7 @@ import type { Usd } from '../model/usd.js';
 import { balanceTitle, balanceVerdict } from './balance-words.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
-import { CHART_FORMATS, type CsvRecords, type Renderable, type UnitStyle } from './render.js';
+import type { CsvRecords, Renderable, UnitStyle } from './render.js';
 import { balanceSvg } from './svg-balance.js';
 import type { TextTable } from './text-table.js';
 
@@ -17,7 +17,9 @@ import type { TextTable } from './text-table.js';
 export const BALANCE_SCHEMA_VERSION = 1;
 
 /** The formats of a balance: a table, and a chart of diverging bars (svg). */
-export const BALANCE_FORMATS = CHART_FORMATS;
+import { BALANCE_FORMATS } from './formats.js';
+
+export { BALANCE_FORMATS };
 
 /** The balance as the documented JSON object, the direction and notes in words. */
 export function balanceJson(r: BalanceResult): object {

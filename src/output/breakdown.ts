@@ -4,7 +4,7 @@ import { humanUsd, millionsUsd, percent, signedPercent, sourceList } from './for
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
 import { rankCell, ranksText } from './ranks.js';
-import { type CsvRecords, type Renderable, TABLE_FORMATS, type UnitStyle } from './render.js';
+import type { CsvRecords, Renderable, UnitStyle } from './render.js';
 import type { TextTable } from './text-table.js';
 
 /** The version of the `breakdown` JSON shape (schemas/breakdown.schema.json); bumped on any breaking change. */
@@ -21,7 +21,9 @@ export function breakdownJson(r: BreakdownResult): object {
 }
 
 /** The formats of a breakdown (no chart: a breakdown's categories overlap, so bars of them would mislead). */
-export const BREAKDOWN_FORMATS = TABLE_FORMATS;
+import { BREAKDOWN_FORMATS } from './formats.js';
+
+export { BREAKDOWN_FORMATS };
 
 /** A breakdown in every format it offers, for render(). */
 export function renderBreakdown(r: BreakdownResult, units: UnitStyle = 'human'): Renderable {

@@ -1,8 +1,9 @@
 import { type CategoryDef, hsDefinition } from '../catalog/categories.js';
-import { type Renderable, TABLE_FORMATS } from './render.js';
-
 /** The formats of the category catalog. */
-export const CATEGORIES_FORMATS = TABLE_FORMATS;
+import { CATEGORIES_FORMATS } from './formats.js';
+import type { Renderable } from './render.js';
+
+export { CATEGORIES_FORMATS };
 
 /** The category catalog in every format it offers, for render(). */
 export function renderCategories(defs: CategoryDef[]): Renderable {

@@ -3,20 +3,14 @@ import type { CheckReport, RuleOutcome } from '../core/check.js';
 import type { Usd } from '../model/usd.js';
 import { githubAnnotation, type JunitCase, junitXml } from './ci-formats.js';
 import { humanUsd, percent, signedPercent } from './format.js';
+import { CHECK_FORMATS } from './formats.js';
 import { reasonText } from './notes/check.js';
 import { noteJson } from './notes.js';
-import type { Format, Renderable } from './render.js';
+import type { Renderable } from './render.js';
 import { safeMessage } from './safe.js';
 import { renderMarkdown, type TextTable } from './text-table.js';
 
-/** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */
-export const CHECK_FORMATS = [
-  'table',
-  'json',
-  'github',
-  'junit',
-  'markdown',
-] as const satisfies readonly Format[];
+export { CHECK_FORMATS };
 
 /** The version of the `check` JSON shape (schemas/check-output.schema.json); bumped on any breaking change. */
 export const CHECK_SCHEMA_VERSION = 1;

@@ -1,23 +1,19 @@
 import type { ChalkInstance } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
+import type { Format } from './formats.js';
 import { jsonChunks } from './json-writer.js';
 import { csvCellSafe } from './safe.js';
 import { renderMarkdown, renderTable, type TextTable } from './text-table.js';
 
-/** Every output format there is; each result states which of them it offers (Renderable.formats). */
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The formats of a result that is a table: for people, for scripts, for reports. */
-export const TABLE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const satisfies readonly Format[];
-
-/** The formats of a table that can also be drawn as a chart. */
-export const CHART_FORMATS = [...TABLE_FORMATS, 'svg'] as const satisfies readonly Format[];
-
-/** How values are shown in tables: human units (US$251m) or millions with separators (45,221). */
-export const UNIT_STYLES = ['human', 'millions'] as const;
-export type UnitStyle = (typeof UNIT_STYLES)[number];
+export {
+  CHART_FORMATS,
+  FORMATS,
+  type Format,
+  TABLE_FORMATS,
+  UNIT_STYLES,
+  type UnitStyle,
+} from './formats.js';
 
 /** CSV records with their header: raw numbers, null for an empty cell. */
 export interface CsvRecords {

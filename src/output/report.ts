@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
-import type { Format } from './render.js';
 import { markdownCell, safeMessage } from './safe.js';
 
 /** validate's report formats. */
-export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const satisfies readonly Format[];
+export { REPORT_FORMATS } from './formats.js';
 
 /** The version of validate's JSON report (schemas/validate.schema.json). */
 export const VALIDATE_SCHEMA_VERSION = 1;

@@ -5,7 +5,7 @@ import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js'
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
 import { rankHead, ranksText } from './ranks.js';
-import { CHART_FORMATS, type CsvRecords, type Renderable, type UnitStyle } from './render.js';
+import type { CsvRecords, Renderable, UnitStyle } from './render.js';
 import { shareSvg } from './svg-share.js';
 import type { TextTable } from './text-table.js';
 
@@ -29,7 +29,9 @@ export function shareJson(r: ShareResult): object {
 }
 
 /** The formats of a share result: a table, and a bar chart (svg). */
-export const SHARE_FORMATS = CHART_FORMATS;
+import { SHARE_FORMATS } from './formats.js';
+
+export { SHARE_FORMATS };
 
 /** A share result in every format it offers, for render(). */
 export function renderShare(r: ShareResult, units: UnitStyle = 'human', ascii = false): Renderable {

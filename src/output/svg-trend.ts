@@ -2,13 +2,13 @@ import type { TrendPoint, TrendResult } from '../core/trend/index.js';
 import { listText } from '../model/caps.js';
 import { analysisTitle } from './footer.js';
 import { humanUsd, percent, sourceList } from './format.js';
+/** What a trend chart plots: the partners' values (default) or their shares of each year's total. */
+import type { TrendMeasure } from './formats.js';
 import { xmlText } from './safe.js';
 import { n, PALETTE, svgDocument, ticks } from './svg.js';
 import { seriesVerdict } from './trend-words.js';
 
-/** What a trend chart plots: the partners' values (default) or their shares of each year's total. */
-export const TREND_MEASURES = ['value', 'share'] as const;
-export type TrendMeasure = (typeof TREND_MEASURES)[number];
+export { TREND_MEASURES, type TrendMeasure } from './formats.js';
 
 // Lines differ by dash as well as hue, so they are told apart in grey print and by colour-blind readers.
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];

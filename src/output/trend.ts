@@ -1,6 +1,6 @@
 import type { TrendResult } from '../core/trend/index.js';
 import { noteJson } from './notes.js';
-import { CHART_FORMATS, type Renderable, type UnitStyle } from './render.js';
+import type { Renderable, UnitStyle } from './render.js';
 import { type TrendMeasure, trendSvg } from './svg-trend.js';
 import { trendCsv } from './trend-csv.js';
 import { trendTable } from './trend-table.js';
@@ -33,7 +33,9 @@ export function trendJson(r: TrendResult): object {
 }
 
 /** The formats of a trend: a table, and a line chart (svg). */
-export const TREND_FORMATS = CHART_FORMATS;
+import { TREND_FORMATS } from './formats.js';
+
+export { TREND_FORMATS };
 
 /** A trend in every format it offers, for render() (svg: a line chart). */
 export function renderTrend(r: TrendResult, view: TrendView): Renderable {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { inputOptions, type OutputFlags, outputOptions, scopeOf } from '../../src/commands/options.js';
-import { shareOptions } from '../../src/commands/share.js';
-import { trendOptions } from '../../src/commands/trend.js';
+import { inputOptions, type OutputFlags, outputOptions } from '../../src/commands/options.js';
+import { scopeOf } from '../../src/commands/scope.js';
+import { shareOptions } from '../../src/commands/share-run.js';
+import { trendOptions } from '../../src/commands/trend-run.js';
 import { UsageError } from '../../src/errors.js';
 import { BREAKDOWN_FORMATS } from '../../src/output/breakdown.js';
 import { CATEGORIES_FORMATS } from '../../src/output/categories.js';
