@@ -10,7 +10,6 @@ import * as trend from './commands/trend.js';
 import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { chalkFor } from './output/color.js';
 import { guardLines, safeMessage } from './output/safe.js';
 import { VERSION } from './version.js';
 
@@ -49,15 +48,20 @@ function commanderLines(s: string): string {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx: Context = { io, exitCode: 0 };
-  const errColor = () => chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
+  // Colour (chalk) is loaded only to say an error: --version and --help do without it. Commander says its
+  // usage errors synchronously, so what it writes from its error on is held and written once coloured.
+  const errColor = async () =>
+    (await import('./output/color.js')).chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
+  let held: string[] | undefined;
   const program = describe(new Command('korus-stats'), HELP)
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) =>
-        write(`korus-stats: ${errColor().red('error')}: ${commanderLines(s.replace(/^error: /, ''))}`),
+      writeErr: (s) => (held ? held.push(s) : io.stderr.write(s)),
+      outputError: (s) => {
+        held = [`\u0000error\u0000${commanderLines(s.replace(/^error: /, ''))}`];
+      },
     })
     .showHelpAfterError('(run with --help for usage and examples)');
   for (const command of COMMANDS) command.register(program, ctx);
@@ -66,11 +70,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
+      if (held) {
+        const c = await errColor();
+        for (const s of held)
+          io.stderr.write(
+            s.startsWith('\u0000error\u0000') ? `korus-stats: ${c.red('error')}: ${s.slice(7)}` : s,
+          );
+      }
       // --help and --version exit 0; commander's usage errors (exit 1 by default) are usage errors: 2.
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof KorusError) {
-      const c = errColor();
+      const c = await errColor();
       // The one place errors meet the terminal: data in them (names, values, file names) shown escaped and capped.
       io.stderr.write(`korus-stats: ${c.red('error')}: ${safeMessage(err.message)}\n`);
       for (const line of err.details.slice(0, MAX_DETAILS))
