@@ -45,6 +45,7 @@ export const NOTE_CODES = [
   'same-file',
   'sheets-skipped',
   'source-encoding',
+  'summed-totals',
   'trailing-empty-field',
   'unknown-overlap',
   'unknown-partner',

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
@@ -168,6 +169,38 @@ describe('balance by year', () => {
     expect(y17.changeUsd).toBe(b17 - b16);
     expect(out.direction?.balance).toMatchObject({ direction: 'rising', up: 1 });
     expect(out.direction?.verdict).toContain('deficit narrowing');
+  });
+});
+
+describe('balance by year without a partner', () => {
+  it("takes each year's World rows as the totals, and says when a year has none (a sum of partners)", async () => {
+    const out = await json(['--by', 'year']);
+    // 2015 has imports from Korea and no World row: that year's imports total is Korea alone, said so.
+    expect(out.notes.filter((n) => n.code === 'summed-totals').map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /^imports in 2015: the data has no World\/total row, so the total is the sum of the 1 listed partner \(South Korea\)/,
+      ),
+    ]);
+    const y17 = out.rows.find((r) => r.code === '2017') as Row;
+    expect(y17.balanceUsd).toBe(
+      cell(2017, 'exports', 'World', 'all-commodities') - cell(2017, 'imports', 'World', 'all-commodities'),
+    );
+    // Without World rows a year's total is the listed partners' sum: no reporter's trade with the world.
+    const dir = mkdtempSync(join(tmpdir(), 'korus-balance-'));
+    const file = join(dir, 'partners.csv');
+    const text = readFileSync(FILE, 'utf8')
+      .split('\n')
+      .filter((l) => !l.includes(',World,'))
+      .join('\n');
+    writeFileSync(file, text);
+    const r = await run(['balance', '--data', file, '--by', 'year', '--json'], { env: ENV });
+    const summed = JSON.parse(r.stdout).notes.filter((n: { code: string }) => n.code === 'summed-totals');
+    expect(summed.map((n: { message: string }) => n.message)).toEqual([
+      expect.stringMatching(
+        /^exports in 2016-2017: the data has no World\/total row, so the total is the sum of the 2 listed partners \(South Korea, Mexico\)/,
+      ),
+      expect.stringMatching(/^imports in 2015-2017: .* 3 listed partners/),
+    ]);
   });
 });
 

@@ -375,6 +375,7 @@ export function balanceByYear(
   const anyX = results('exports')[0];
   const anyM = results('imports')[0];
   notes.push(...missingNotes(rows));
+  if (!partner) notes.push(...summedNotes(pairs));
   const years = pairs.map((p) => p.year);
   return {
     query: {
@@ -410,6 +411,30 @@ export function commonYear(x: number[], m: number[], what: string): number {
     );
   }
   return year;
+}
+
+/**
+ * By year without a partner, a year's total is each flow's own: a World/total row, or the sum of the listed
+ * partners when the data has none, which is no reporter's trade with the world. One note per flow that
+ * has such years, naming the partners.
+ */
+function summedNotes(pairs: YearPair[]): Note[] {
+  const notes: Note[] = [];
+  for (const flow of ['exports', 'imports'] as const) {
+    const summed = pairs
+      .map((p) => p[flow])
+      .filter((r): r is ShareResult => typeof r !== 'string' && r.total.basis === 'sum-of-partners');
+    if (!summed.length) continue;
+    const partners = [
+      ...new Set(summed.flatMap((r) => r.rows.filter((x) => x.kind === 'partner').map((x) => x.name))),
+    ];
+    notes.push({
+      level: 'warning',
+      code: 'summed-totals',
+      facts: { flow, years: summed.map((r) => r.query.year), partners },
+    });
+  }
+  return notes;
 }
 
 /** One note per flow that some rows lack: their balance is not computed (never read as 0). */
