@@ -52,15 +52,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // usage errors synchronously, so what it writes from its error on is held and written once coloured.
   const errColor = async () =>
     (await import('./output/color.js')).chalkFor(io.stderr, io.env, !argv.includes('--no-color'));
-  let held: string[] | undefined;
+  // Commander's error message, and what it writes after it (the help hint), until both can be written.
+  let heldError: string | undefined;
+  const heldAfter: string[] = [];
   const program = describe(new Command('korus-stats'), HELP)
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => (held ? held.push(s) : io.stderr.write(s)),
+      writeErr: (s) => (heldError === undefined ? io.stderr.write(s) : heldAfter.push(s)),
       outputError: (s) => {
-        held = [`\u0000error\u0000${commanderLines(s.replace(/^error: /, ''))}`];
+        heldError = commanderLines(s.replace(/^error: /, ''));
       },
     })
     .showHelpAfterError('(run with --help for usage and examples)');
@@ -70,12 +72,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (held) {
+      if (heldError !== undefined) {
         const c = await errColor();
-        for (const s of held)
-          io.stderr.write(
-            s.startsWith('\u0000error\u0000') ? `korus-stats: ${c.red('error')}: ${s.slice(7)}` : s,
-          );
+        io.stderr.write(`korus-stats: ${c.red('error')}: ${heldError}`);
+        for (const s of heldAfter) io.stderr.write(s);
       }
       // --help and --version exit 0; commander's usage errors (exit 1 by default) are usage errors: 2.
       return err.exitCode === 0 ? 0 : 2;

@@ -33,36 +33,22 @@ export function figures(x: Usd | null, m: Usd | null): BalanceFigures {
   };
 }
 
-/** What a flow's answer says about its rows: basis, sources, definitions, files. */
-function flowFacts(
-  flow: BalanceFlow,
-  r: Pick<ShareResult, 'valueBasis' | 'sources'> & {
-    definitions: string[];
-    filesUsed: string[];
-    rowsRead: number;
-    rowsUsed: number;
-  },
-): BalanceFlowFacts {
-  return {
-    flow,
-    valueBasis: r.valueBasis,
-    sources: r.sources,
-    definitions: r.definitions,
-    filesUsed: r.filesUsed,
-    rowsRead: r.rowsRead,
-    rowsUsed: r.rowsUsed,
-  };
+/** The distinct strings `f` gives over `items`, sorted: a flow's bases, sources or definitions. */
+function distinct<T>(items: readonly T[], f: (t: T) => readonly string[]): string[] {
+  return [...new Set(items.flatMap(f))].sort();
 }
 
+/** What a flow's share answer says about its rows: basis, sources, definitions, files. */
 function shareFacts(flow: BalanceFlow, r: ShareResult): BalanceFlowFacts {
-  return flowFacts(flow, {
+  return {
+    flow,
     valueBasis: r.valueBasis,
     sources: r.sources,
     definitions: r.category.dataDefinitions,
     filesUsed: r.input.filesUsed,
     rowsRead: r.input.rowsRead,
     rowsUsed: r.input.rowsUsed,
-  });
+  };
 }
 
 /**
@@ -190,15 +176,15 @@ export function balanceByPartner(x: ShareResult, m: ShareResult, highlight?: str
 }
 
 function breakdownFacts(flow: BalanceFlow, r: BreakdownResult): BalanceFlowFacts {
-  const uniq = (f: (c: BreakdownCategory) => string[]) => [...new Set(r.categories.flatMap(f))].sort();
-  return flowFacts(flow, {
-    valueBasis: [...new Set([...uniq((c) => c.valueBasis), ...r.partnerTotal.valueBasis])].sort(),
+  return {
+    flow,
+    valueBasis: distinct([...r.categories.map((c) => c.valueBasis), r.partnerTotal.valueBasis], (b) => b),
     sources: r.sources,
-    definitions: uniq((c) => c.definition.dataDefinitions),
+    definitions: distinct(r.categories, (c) => c.definition.dataDefinitions),
     filesUsed: r.input.filesUsed,
     rowsRead: r.input.rowsRead,
     rowsUsed: r.input.rowsInCategories,
-  });
+  };
 }
 
 /**
@@ -360,15 +346,15 @@ export function balanceByYear(
     pairs.map((p) => p[flow]).filter((r): r is ShareResult => typeof r !== 'string');
   const facts = (flow: BalanceFlow): BalanceFlowFacts => {
     const rs = results(flow);
-    const uniq = (f: (r: ShareResult) => string[]) => [...new Set(rs.flatMap(f))].sort();
-    return flowFacts(flow, {
-      valueBasis: uniq((r) => r.valueBasis),
-      sources: uniq((r) => r.sources),
-      definitions: uniq((r) => r.category.dataDefinitions),
-      filesUsed: uniq((r) => r.input.filesUsed),
+    return {
+      flow,
+      valueBasis: distinct(rs, (r) => r.valueBasis),
+      sources: distinct(rs, (r) => r.sources),
+      definitions: distinct(rs, (r) => r.category.dataDefinitions),
+      filesUsed: distinct(rs, (r) => r.input.filesUsed),
       rowsRead: rs[0]?.input.rowsRead ?? 0,
       rowsUsed: rs.reduce((a, r) => a + r.input.rowsUsed, 0),
-    });
+    };
   };
   const xf = facts('exports');
   const mf = facts('imports');
