@@ -11,6 +11,7 @@ import { type Field, PROFILE_NAMES, type ProfileName } from '../sources/types.js
 import { GROUPS } from './command.js';
 import {
   collectSet,
+  MAX_THREADS,
   parseDelimiter,
   parseHsLevel,
   parseMarkers,
@@ -134,9 +135,18 @@ export function addInputFlags(cmd: Command): Command {
     )
     .option(
       '--threads <n>',
-      'threads reading a CSV file: 1, or 2 to scan it on a thread of its own (default: 2 for files of 32 MiB or more, 8 MiB gzipped, on a machine of 2 cores or more; also KORUS_THREADS)',
+      'threads reading a CSV file: 1 reads on one thread, 2 gives it a scanning thread (default for files of 32 MiB or more, 8 MiB gzipped, on 2 cores or more), 3 or more read a plain UTF-8 file in byte ranges on that many threads (also KORUS_THREADS)',
       parseThreads,
     );
+}
+
+/** KORUS_THREADS, as --threads takes it. */
+function envThreads(text: string): number {
+  try {
+    return parseThreads(text);
+  } catch {
+    throw new UsageError(`KORUS_THREADS=${text} is not a number of threads from 1 to ${MAX_THREADS}`);
+  }
 }
 
 /** The input options the input flags describe (KORUS_PARSER and KORUS_THREADS from `env` when their flags are not given). */
@@ -149,8 +159,11 @@ export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): In
     throw new UsageError(`--thousands and --decimal cannot both be "${flags.decimal}"`);
   }
   const threadsEnv = env.KORUS_THREADS;
-  if (threadsEnv !== undefined && threadsEnv !== '1' && threadsEnv !== '2') {
-    throw new UsageError(`KORUS_THREADS=${threadsEnv} is not 1 or 2`);
+  if (threadsEnv !== undefined) envThreads(threadsEnv);
+  // Bytes per range of a file read in ranges: tests cut files small to read every one in many ranges.
+  const rangeEnv = env.KORUS_RANGE_BYTES;
+  if (rangeEnv !== undefined && !/^[1-9]\d*$/.test(rangeEnv)) {
+    throw new UsageError(`KORUS_RANGE_BYTES=${rangeEnv} is not a number of bytes`);
   }
   const delimiter = flags.delimiter ?? ',';
   if (delimiter === flags.decimal && delimiter === ',') {
@@ -171,6 +184,7 @@ export function inputOptions(flags: InputFlags, env: NodeJS.ProcessEnv = {}): In
     skipLines: flags.skipLines,
     hsLevel: flags.hsLevel,
     threads: flags.threads ?? (threadsEnv === undefined ? undefined : Number(threadsEnv)),
+    rangeBytes: rangeEnv === undefined ? undefined : Number(rangeEnv),
   };
   return {
     data: flags.data,

@@ -18,11 +18,16 @@ export function parsePositiveInt(text: string): number {
   return Number(text);
 }
 
-/** Parses --threads: 1 (one thread) or 2 (a scanning thread beside the reading one). */
+/** The most threads --threads takes. */
+export const MAX_THREADS = 64;
+
+/** Parses --threads: 1 (one thread) to MAX_THREADS. */
 export function parseThreads(text: string): number {
   const t = text.trim();
-  if (t !== '1' && t !== '2')
-    throw new InvalidArgumentError('expected 1 (read on one thread) or 2 (scan on a thread of its own).');
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_THREADS)
+    throw new InvalidArgumentError(
+      `expected a whole number of threads from 1 (read on one thread) to ${MAX_THREADS}.`,
+    );
   return Number(t);
 }
 

@@ -36,15 +36,8 @@ export async function* eachRecord(
     yield* readJsonRecords(input, options.dialect.encoding, onRow, meta);
     return;
   }
-  // A tab-separated file (Comtrade's bulk .txt, Excel's "Unicode text") read with the default comma: the
-  // header has tabs and no comma.
-  const delimiter = options.delimiterGiven
-    ? options.dialect.delimiter
-    : sniffDelimiter(head, options.dialect.delimiter);
+  const { delimiter, fallback } = csvDialectOf(head, options);
   if (delimiter !== options.dialect.delimiter) meta.delimiter = delimiter;
-  // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
-  // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
-  const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
   if (fast && raw.file && scanThreadFits(raw, options)) {
     // The scanning thread opens the file again by its path: what was opened to look at its head is closed.
     await raw.close?.();
@@ -72,6 +65,22 @@ export async function* eachRecord(
     onRecord(new StringRecord(fields, line));
     if (++n % 4096 === 0) yield 0;
   }
+}
+
+/** The delimiter and fallback encoding a CSV input is read with, from its first bytes and the options. */
+export function csvDialectOf(
+  head: Buffer,
+  options: ReadOptions,
+): { delimiter: string; fallback: 'windows-1252' | undefined } {
+  // A tab-separated file (Comtrade's bulk .txt, Excel's "Unicode text") read with the default comma: the
+  // header has tabs and no comma.
+  const delimiter = options.delimiterGiven
+    ? options.dialect.delimiter
+    : sniffDelimiter(head, options.dialect.delimiter);
+  // A source whose downloads are Windows-1252 (the Comtrade portal's) is read so when its bytes are not
+  // UTF-8, unless an encoding was given; the header tells the source before any data is decoded.
+  const fallback = options.encodingGiven ? undefined : sniffProfile(head, delimiter)?.encoding;
+  return { delimiter, fallback };
 }
 
 /** The records of a CSV input through the byte scanner, yielding the bytes read after each chunk. */

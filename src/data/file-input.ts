@@ -148,11 +148,11 @@ async function checkUnchanged(
   throw changedWhileRead(name, Number(before.size), size === before.size ? total : size, replaced);
 }
 
-function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
 }
 
-function changedWhileRead(name: string, size: number, end: number, replaced: boolean): InputError {
+export function changedWhileRead(name: string, size: number, end: number, replaced: boolean): InputError {
   const same = end === size ? ', rewritten during the read' : '';
   return new InputError(
     { file: name },

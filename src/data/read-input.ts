@@ -1,13 +1,17 @@
 import { InputError } from '../errors.js';
-import type { ReadReport } from '../model/rows.js';
+import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
 import type { WorkbookFacts } from '../sources/types.js';
 import { isZip } from './decode.js';
-import { eachRecord } from './each-record.js';
+import { csvDialectOf, eachRecord } from './each-record.js';
 import { StringRecord } from './field-cache.js';
+import { reopened } from './file-input.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
 import { peekInput } from './peek-input.js';
+import { rangesFit, readRanges } from './range-read.js';
+import { looksLikeJsonTable } from './read-json.js';
 import type { ReadOptions } from './read-options.js';
+import { ThreadUnavailable } from './scan-thread.js';
 import type { TradeFile } from './trade-file.js';
 import { dataSheets } from './workbook-sheets.js';
 
@@ -25,19 +29,42 @@ export async function* readInput(
   make: FileMaker,
   meta: { encoding: string; bytes?: number },
   report: ReadReport,
+  /** Where rows go when the file is read in ranges, and the options they are read with (code tables taken). */
+  rows?: { filter: RowFilter; onRow: (row: TradeRow) => void; options: ReadOptions },
 ): AsyncGenerator<number> {
   const fast = parserFor(options) === 'fast';
-  const peeked = await peekInput(given, { reuse: fast });
+  let peeked: { head: Buffer; input: InputSource } | undefined = await peekInput(given, { reuse: fast });
   if (isZip(peeked.head)) {
     yield* readWorkbook(peeked.input, make, meta, options, report);
     return;
   }
-  const file = make(given.name, {});
+  const file = peeked.input.file;
+  if (rows && fast && file && !looksLikeJsonTable(peeked.head)) {
+    // A large CSV file is read in byte ranges by several threads, its rows handed on in order.
+    const { delimiter, fallback } = csvDialectOf(peeked.head, options);
+    if (rangesFit(peeked.input, options, fallback, peeked.head)) {
+      await peeked.input.close?.();
+      try {
+        const read = { ...rows, input: peeked.input, delimiter, meta, report };
+        if (yield* readRanges(read)) {
+          if (delimiter !== options.dialect.delimiter)
+            report.delimiters.push({ file: given.name, delimiter });
+          return;
+        }
+      } catch (err) {
+        if (!(err instanceof ThreadUnavailable)) throw err;
+      }
+      // No header or no data row (the one-thread reader says so at its line), or no thread to be had.
+      given = reopened(given.name, file);
+      peeked = undefined;
+    }
+  }
+  const tradeFile = make(given.name, {});
   const seen: { encoding: string; bytes?: number; delimiter?: string } = meta;
-  yield* eachRecord(given, options, (r) => file.record(r, meta), seen, peeked);
+  yield* eachRecord(given, options, (r) => tradeFile.record(r, meta), seen, peeked);
   if (seen.delimiter) report.delimiters.push({ file: given.name, delimiter: seen.delimiter });
   try {
-    file.finish();
+    tradeFile.finish();
   } catch (err) {
     throw err instanceof InputError && err.code === 'empty-file'
       ? emptyFile(given.name, meta.bytes ?? given.size)

@@ -37,10 +37,13 @@ export interface ReadOptions {
   /** Country codes from a code table among the inputs (BACI's), for codes the catalog does not know. */
   codeTable?: Map<string, Partner>;
   /**
-   * Threads reading a CSV file: 2 gives it a scanning thread beside the reading one, 1 reads on one
-   * thread. Default: 2 for files of 32 MiB and more (8 MiB gzipped) when the machine has a second core.
+   * Threads reading a CSV file: 1 reads on one thread, 2 gives it a scanning thread beside the reading one
+   * (the default for files of 32 MiB and more, 8 MiB gzipped, with a second core), 3 or more read a plain
+   * UTF-8 file in byte ranges on that many threads (range-read.ts) and give any other a scanning thread.
    */
   threads?: number;
+  /** Bytes per range when a file is read in ranges (default RANGE_BYTES; KORUS_RANGE_BYTES, for tests). */
+  rangeBytes?: number;
   /** Called after each chunk with the bytes read so far (of all inputs) and the rows. */
   onProgress?: (bytes: number, rows: number) => void;
 }

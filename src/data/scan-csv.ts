@@ -29,6 +29,15 @@ export class CsvScanner {
 
   /** Rows handed on so far (including the header), for progress reports. */
   records = 0;
+  /** Bytes pushed so far: the offset in the input of the next chunk's first byte. */
+  private pushed = 0;
+  /**
+   * Where to stop (an offset in the input): the scanner stops before the first record that starts there or
+   * after, keeping the rest (`resume` goes on). Reading a byte range of a file stops at its end this way.
+   */
+  stopAt = Number.POSITIVE_INFINITY;
+  /** The offset of the record the scanner stopped before, or -1 while it has not stopped. */
+  stoppedAt = -1;
 
   constructor(
     private readonly file: string,
@@ -47,6 +56,8 @@ export class CsvScanner {
    */
   push(chunk: Buffer): void {
     let buf = chunk;
+    const start = this.pushed - (this.carry?.length ?? 0);
+    this.pushed += chunk.length;
     if (this.carry) {
       // Carry and chunk side by side in one buffer, reused from chunk to chunk: no garbage per chunk.
       const n = this.carry.length;
@@ -65,7 +76,7 @@ export class CsvScanner {
       buf = this.scratch.subarray(0, need);
       this.carry = undefined;
     }
-    const used = this.scan(buf, false);
+    const used = this.scan(buf, start, false);
     this.onScanned?.();
     if (used < buf.length) {
       if (buf.length - used > MAX_RECORD_BYTES) this.checkSize(buf, used, buf.length);
@@ -81,7 +92,24 @@ export class CsvScanner {
   end(): void {
     const buf = this.carry ?? Buffer.alloc(0);
     this.carry = undefined;
-    this.scan(buf, true);
+    this.scan(buf, this.pushed - buf.length, true);
+  }
+
+  /** Whether the scanner has stopped at `stopAt`. */
+  get stopped(): boolean {
+    return this.stoppedAt >= 0;
+  }
+
+  /** The line the next record starts on (where the scanner stopped, once it has). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Goes on after a stop, up to a new `stopAt`, from the record it stopped before. */
+  resume(stopAt: number): void {
+    this.stopAt = stopAt;
+    this.stoppedAt = -1;
+    if (this.carry) this.push(Buffer.alloc(0));
   }
 
   /**
@@ -95,7 +123,7 @@ export class CsvScanner {
     const last = buf?.[buf.length - 1];
     if (!buf || (last !== LF && last !== CR)) return;
     try {
-      this.scan(buf, true);
+      this.scan(buf, this.pushed - buf.length, true);
     } catch (err) {
       // A quote left open at the cut is the cut's doing: the decode problem is what gets reported.
       if (!(err instanceof CsvSyntaxError && err.syntax === 'CSV_QUOTE_NOT_CLOSED')) throw err;
@@ -116,10 +144,12 @@ export class CsvScanner {
   }
 
   /**
-   * Scans whole records from the start of buf; returns where the first incomplete record starts (buf.length
-   * when none). With `final`, the end of buf ends the last record.
+   * Scans whole records from the start of buf (at offset `at` of the input); returns where the first
+   * incomplete record starts (buf.length when none), or the record the scanner stopped before. With
+   * `final`, the end of buf ends the last record.
    */
-  private scan(buf: Buffer, final: boolean): number {
+  private scan(buf: Buffer, at: number, final: boolean): number {
+    if (this.stoppedAt >= 0) return 0;
     const len = buf.length;
     const delim = this.delimiter;
     // Every byte that ends an unquoted field is at most `top`: for a comma, letters and digits are passed
@@ -132,6 +162,11 @@ export class CsvScanner {
     records: while (p < len) {
       const recStart = p;
       const recLine = line;
+      if (at + p >= this.stopAt) {
+        this.stoppedAt = at + p;
+        this.line = line;
+        return p;
+      }
       rec.count = 0;
       rec.line = recLine;
       for (;;) {

@@ -28,6 +28,14 @@ export class TradeFile {
   private valueCol = -1;
   /** The source's test of a "Total:" row, when it writes one. */
   private footerTest: ((fields: readonly string[]) => boolean) | undefined;
+  /**
+   * Reading one byte range of a file (range-job.ts): blank rows from this line on, followed by data, are
+   * held in `heldBlank`, not counted, since they go on the stretch that ended the range before.
+   */
+  holdFrom = -1;
+  heldBlank: BlankStretch | undefined;
+  /** A record that is not blank came after the header (blank rows before it were between data rows). */
+  nonBlank = false;
 
   constructor(
     private readonly name: string,
@@ -79,6 +87,7 @@ export class TradeFile {
       this.pendingBlank.add(r.line, true);
       return;
     }
+    this.nonBlank = true;
     if (this.pendingBlank.rows) this.blanksBetween();
     if (r.count !== this.width && !this.otherWidth(r)) return;
     if (this.footerTest?.(firstCells(r, 2))) {
@@ -95,8 +104,15 @@ export class TradeFile {
 
   /** Blank rows followed by data: between data rows, so listed. */
   private blanksBetween(): void {
-    addBlankRun(this.stats as FileStats, this.pendingBlank);
-    this.pendingBlank.clear();
+    const p = this.pendingBlank;
+    if (p.first === this.holdFrom) this.heldBlank = Object.assign(new BlankStretch(), p);
+    else addBlankRun(this.stats as FileStats, p);
+    p.clear();
+  }
+
+  /** The blank rows read since the last data row (at a range's end, the range after tells what they are). */
+  get pending(): BlankStretch {
+    return this.pendingBlank;
   }
 
   /**
@@ -165,6 +181,11 @@ export class TradeFile {
         'no-rows',
       );
     }
+    this.noteCategories();
+  }
+
+  /** The category labels met, for "did you mean" (at the end of the file, or of a range of it). */
+  noteCategories(): void {
     for (const c of this.caches.category.values()) if (c !== undefined) this.report.categoriesSeen.add(c);
   }
 

@@ -44,12 +44,13 @@ async function prepare(
   filter: RowFilter,
   onRow: (row: TradeRow) => void,
   reuseRows: boolean,
-): Promise<{ data: InputSource[]; make: FileMaker }> {
+): Promise<{ data: InputSource[]; make: FileMaker; read: ReadOptions }> {
   report.parser = parserFor(options);
   const { data, codes } = await lookupTables(inputs, options, report);
-  const make = fileMaker({ ...options, codeTable: codes }, report, filter, onRow, reuseRows);
+  const read = { ...options, codeTable: codes };
+  const make = fileMaker(read, report, filter, onRow, reuseRows);
   await refuseSameBytes(data);
-  return { data, make };
+  return { data, make, read };
 }
 
 /**
@@ -67,11 +68,15 @@ export async function readTrade(
   // The rows are handed on as the scanner finds them, in one object refilled for each row: a consumer
   // keeps what it needs of a row, never the row (readTradeRows gives rows to keep).
   report.inputs = (inputs as Inputs).facts;
-  const { data, make } = await prepare(inputs, options, report, filter, onRow, true);
+  const { data, make, read } = await prepare(inputs, options, report, filter, onRow, true);
   let bytesBefore = 0;
   for (const input of data) {
     const meta: { encoding: string; bytes?: number } = { encoding: options.dialect.encoding };
-    for await (const bytes of readInput(input, options, make, meta, report)) {
+    for await (const bytes of readInput(input, options, make, meta, report, {
+      filter,
+      onRow,
+      options: read,
+    })) {
       options.onProgress?.(bytesBefore + bytes, report.rowsRead);
     }
     bytesBefore += meta.bytes ?? 0;
