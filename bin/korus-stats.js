@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin shim: the only place that touches process exit state.
-import { main } from '../dist/cli.js';
 import { writeFailure } from '../dist/output/write-error.js';
+import { quickAnswer } from '../dist/quick-answer.js';
 
 // A closed stdout (`korus-stats ... | head`) is success: the reader has what it wanted. Any other write
 // failure (a full disk, an I/O error) is one line and exit 2: the output is incomplete, the data not at fault.
@@ -16,10 +16,18 @@ process.stderr.on('error', (err) => {
   if (err?.code !== 'EPIPE') process.exit(2);
 });
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
+// `--version` alone is answered without loading the CLI (commander and the commands' declarations).
+const argv = process.argv.slice(2);
+const quick = quickAnswer(argv);
+if (quick !== undefined) {
+  process.stdout.write(quick);
+} else {
+  const { main } = await import('../dist/cli.js');
+  process.exitCode = await main(argv, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}

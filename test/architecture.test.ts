@@ -21,6 +21,7 @@ const TOP: Record<string, string> = {
   'errors.ts': 'model',
   'io.ts': 'model',
   'version.ts': 'model',
+  'quick-answer.ts': 'model',
 };
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
@@ -107,6 +108,11 @@ describe('architecture', () => {
     );
     expect(heavy).toEqual([]);
     expect(loaded.length).toBeLessThan(30);
+  });
+
+  it('answers --version alone from the version and nothing else', () => {
+    const loaded = [...loadedWith(join(SRC, 'quick-answer.ts'))].map((f) => relative(SRC, f)).sort();
+    expect(loaded).toEqual(['quick-answer.ts', 'version.ts']);
   });
 
   it('has no import cycles', () => {

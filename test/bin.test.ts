@@ -23,6 +23,24 @@ function quickStart(): string[] {
 }
 
 describe('the built binary', () => {
+  it('answers --version alone as the CLI does, without loading the CLI', () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { env: env(), encoding: 'utf8' });
+    for (const flag of ['--version', '-V']) {
+      const quick = run([flag]);
+      expect(quick.status).toBe(0);
+      expect(quick.stdout).toBe(`${version}\n`);
+      expect(quick.stderr).toBe('');
+    }
+    // With another argument commander answers: the same text.
+    expect(run(['--version', '--no-color']).stdout).toBe(`${version}\n`);
+    // The shim loads the CLI only when it runs it (test/architecture.test.ts checks what quick-answer loads).
+    const shim = readFileSync(BIN, 'utf8');
+    const staticImports = [...shim.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    expect(staticImports).toEqual(['../dist/output/write-error.js', '../dist/quick-answer.js']);
+  });
+
   it('the README Quick start has exactly two commands: install-and-run, and the tests', () => {
     const cmds = quickStart();
     expect(cmds).toHaveLength(2);
