@@ -16,6 +16,18 @@ process.stderr.on('error', (err) => {
   if (err?.code !== 'EPIPE') process.exit(2);
 });
 
+// With --output, a signal (Ctrl-C) first removes the temporary file not yet in place, then stops the process
+// as the signal would have. Without it no handler is set: a signal stops the process at once.
+if (process.argv.some((a) => a === '--output' || a.startsWith('--output=') || /^-[a-zA-Z]*o/.test(a))) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, async () => {
+      const { removePendingOutputs } = await import('../dist/output/atomic-file.js');
+      removePendingOutputs();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 // `--version` alone is answered without loading the CLI (commander and the commands' declarations).
 const argv = process.argv.slice(2);
 const quick = quickAnswer(argv);

@@ -36,12 +36,13 @@ export async function run(
   const stdout = fakeStream(opts.tty);
   const stderr = fakeStream(opts.tty);
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
-  // npm test runs the suites once per parser, and once with a scanning thread for every file:
-  // KORUS_PARSER and KORUS_THREADS pick how the CLI reads by default.
-  const { KORUS_PARSER: parser, KORUS_THREADS: threads } = process.env;
+  // npm test runs the suites once per parser, once with a scanning thread for every file and once with
+  // every file cut into byte ranges: KORUS_PARSER, KORUS_THREADS and KORUS_RANGE_BYTES pick how the CLI reads.
+  const { KORUS_PARSER: parser, KORUS_THREADS: threads, KORUS_RANGE_BYTES: ranges } = process.env;
   const env = {
     ...(parser ? { KORUS_PARSER: parser } : {}),
     ...(threads ? { KORUS_THREADS: threads } : {}),
+    ...(ranges ? { KORUS_RANGE_BYTES: ranges } : {}),
     ...opts.env,
   };
   const code = await main(argv, { stdin, stdout, stderr, env, cwd: opts.cwd ?? process.cwd() });

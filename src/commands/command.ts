@@ -47,7 +47,23 @@ export function actLazy(
 ): Command {
   return cmd.action(async (...args: unknown[]) => {
     const { action } = await load();
-    ctx.exitCode = await action(ctx)(...(args as never[]));
+    const output = (cmd.opts() as { output?: unknown }).output;
+    if (typeof output !== 'string') {
+      ctx.exitCode = await action(ctx)(...(args as never[]));
+      return;
+    }
+    // --output: the answer goes to a file put in place when the command is done (exit 0 or 1: a report
+    // of problems is a whole report), removed when it fails.
+    const { openAtomic } = await import('../output/atomic-file.js');
+    const file = await openAtomic(output, ctx.io.cwd);
+    const local: Context = { io: { ...ctx.io, stdout: file.stream }, exitCode: 0 };
+    try {
+      ctx.exitCode = await action(local)(...(args as never[]));
+    } catch (err) {
+      await file.abort();
+      throw err;
+    }
+    await file.commit();
   });
 }
 

@@ -228,6 +228,7 @@ export interface OutputFlags {
   color: boolean;
   quiet?: boolean;
   csvRaw?: boolean;
+  output?: string;
 }
 
 /** How to answer: the output flags, parsed. */
@@ -266,7 +267,11 @@ export function addOutputFlags(cmd: Command, spec: OutputSpec): Command {
   cmd
     .optionsGroup(GROUPS.output)
     .addOption(spec.default ? format.default(spec.default) : format)
-    .option('--json', 'same as --format json');
+    .option('--json', 'same as --format json')
+    .option(
+      '-o, --output <file>',
+      'write the answer to FILE instead of standard output: in place once complete, never half written (notes stay on stderr)',
+    );
   if (spec.tables) {
     cmd
       .addOption(

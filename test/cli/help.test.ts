@@ -49,6 +49,7 @@ describe('--help', () => {
       expect(g.get('Output:')).toEqual([
         '--format',
         '--json',
+        '--output',
         '--units',
         '--ascii',
         '--csv-raw',
