@@ -9,7 +9,7 @@ import type { Usd } from '../model/usd.js';
 import { balanceTitle, balanceVerdict } from './balance-words.js';
 import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
-import type { CsvRecords, Renderable, UnitStyle } from './render.js';
+import { type CsvRecords, type Renderable, type UnitStyle, withContext } from './render.js';
 import { balanceSvg } from './svg-balance.js';
 import type { TextTable } from './text-table.js';
 
@@ -74,22 +74,33 @@ export function balanceCsv(r: BalanceResult): CsvRecords {
   ];
   const records = r.rows.map(record);
   if (t) records.push(record({ ...t, kind: 'total', code: null, name: totalName(r) }));
-  return {
-    header: [
-      'kind',
-      'code',
-      'name',
-      'exports_usd',
-      'imports_usd',
-      'balance_usd',
-      'coverage',
-      'relative_balance',
-      'share_of_balance',
-      'change_usd',
-      'missing_flows',
+  const q = r.query;
+  return withContext(
+    [
+      ['by', q.by],
+      // By year, each record is a year of its own (its code); otherwise the figures' year.
+      ['year', q.by === 'year' ? null : q.year],
+      ['category', q.category],
+      ['reporter', q.reporter],
+      ['partner', q.partner],
     ],
-    records,
-  };
+    {
+      header: [
+        'kind',
+        'code',
+        'name',
+        'exports_usd',
+        'imports_usd',
+        'balance_usd',
+        'coverage',
+        'relative_balance',
+        'share_of_balance',
+        'change_usd',
+        'missing_flows',
+      ],
+      records,
+    },
+  );
 }
 
 function totalName(r: BalanceResult): string {

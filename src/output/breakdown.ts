@@ -4,7 +4,7 @@ import { humanUsd, millionsUsd, percent, signedPercent, sourceList } from './for
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
 import { rankCell, ranksText } from './ranks.js';
-import type { CsvRecords, Renderable, UnitStyle } from './render.js';
+import { type CsvRecords, type Renderable, type UnitStyle, withContext } from './render.js';
 import type { TextTable } from './text-table.js';
 
 /** The version of the `breakdown` JSON shape (schemas/breakdown.schema.json); bumped on any breaking change. */
@@ -38,6 +38,18 @@ export function renderBreakdown(r: BreakdownResult, units: UnitStyle = 'human'):
 
 /** One CSV record per listed category, raw numbers; the partner and year on every record. */
 export function breakdownCsv(r: BreakdownResult): CsvRecords {
+  const q = r.query;
+  return withContext(
+    [
+      ['flow', q.flow],
+      ['reporter', q.reporter],
+      ['basis', r.partnerTotal.valueBasis.join('; ') || null],
+    ],
+    breakdownRecords(r),
+  );
+}
+
+function breakdownRecords(r: BreakdownResult): CsvRecords {
   return {
     header: [
       'partner_code',

@@ -2,14 +2,27 @@
 // declaring every command (for --help, --version) loads no renderer.
 
 /** Every output format there is; each result states which of them it offers (Renderable.formats). */
-export const FORMATS = ['table', 'json', 'csv', 'markdown', 'svg', 'text', 'github', 'junit'] as const;
+export const FORMATS = [
+  'table',
+  'json',
+  'jsonl',
+  'csv',
+  'markdown',
+  'svg',
+  'text',
+  'github',
+  'junit',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The formats of a result that is a table: for people, for scripts, for reports. */
 export const TABLE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const satisfies readonly Format[];
 
+/** The formats of an analysis's table: a table, and its rows as JSON Lines (one record per CSV row). */
+export const ROW_FORMATS = [...TABLE_FORMATS, 'jsonl'] as const satisfies readonly Format[];
+
 /** The formats of a table that can also be drawn as a chart. */
-export const CHART_FORMATS = [...TABLE_FORMATS, 'svg'] as const satisfies readonly Format[];
+export const CHART_FORMATS = [...ROW_FORMATS, 'svg'] as const satisfies readonly Format[];
 
 /** How values are shown in tables: human units (US$251m) or millions with separators (45,221). */
 export const UNIT_STYLES = ['human', 'millions'] as const;
@@ -21,7 +34,7 @@ export const TREND_FORMATS = CHART_FORMATS;
 export const BALANCE_FORMATS = CHART_FORMATS;
 
 /** The formats of breakdown and categories: tables (overlapping categories make a misleading bar chart). */
-export const BREAKDOWN_FORMATS = TABLE_FORMATS;
+export const BREAKDOWN_FORMATS = ROW_FORMATS;
 export const CATEGORIES_FORMATS = TABLE_FORMATS;
 
 /** Output formats of `check`: text for people, JSON, GitHub workflow commands, JUnit XML, Markdown. */

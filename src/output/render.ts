@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../errors.js';
 import type { Format } from './formats.js';
 import { jsonChunks } from './json-writer.js';
-import { csvCellSafe } from './safe.js';
+import { csvCellSafe, escapeJsonText } from './safe.js';
 import { renderMarkdown, renderTable, type TextTable } from './text-table.js';
 
 export {
@@ -15,10 +15,24 @@ export {
   type UnitStyle,
 } from './formats.js';
 
+/** A CSV cell: a raw number, text, a flag, or null for an empty cell. */
+export type CsvCell = string | number | bigint | boolean | null;
+
 /** CSV records with their header: raw numbers, null for an empty cell. */
 export interface CsvRecords {
   header: string[];
-  records: Array<Array<string | number | bigint | boolean | null>>;
+  records: CsvCell[][];
+}
+
+/**
+ * The records with the question's own columns first (year, category, flow, ...), the same on every
+ * record: results of several years or categories stack into one table, and each JSON Lines record says
+ * what it is a figure of.
+ */
+export function withContext(context: Array<[string, CsvCell]>, csv: CsvRecords): CsvRecords {
+  const names = context.map(([name]) => name);
+  const values = context.map(([, value]) => value);
+  return { header: [...names, ...csv.header], records: csv.records.map((r) => [...values, ...r]) };
 }
 
 /**
@@ -57,7 +71,10 @@ export function* renderChunks(
   opts: RenderOptions = {},
 ): Generator<string> {
   if (format === 'json' && r.formats.includes(format)) yield* jsonChunks(r.json());
-  else if (format === 'csv' && r.formats.includes(format)) {
+  else if (format === 'jsonl' && r.formats.includes(format)) {
+    const { header, records } = part(r, 'csv')();
+    yield* jsonlChunks(r.command, header, records);
+  } else if (format === 'csv' && r.formats.includes(format)) {
     const { header, records } = part(r, 'csv')();
     yield* csvChunks(header, records, opts.csvRaw);
   } else yield render(r, format, c, opts);
@@ -71,6 +88,10 @@ export function render(r: Renderable, format: Format, c: ChalkInstance, opts: Re
   switch (format) {
     case 'json':
       return renderJson(r.json());
+    case 'jsonl': {
+      const { header, records } = part(r, 'csv')();
+      return [...jsonlChunks(r.command, header, records)].join('');
+    }
     case 'csv': {
       const { header, records } = part(r, 'csv')();
       return renderCsv(header, records, opts.csvRaw);
@@ -95,6 +116,46 @@ function part<K extends keyof Renderable>(r: Renderable, key: K): NonNullable<Re
   const p = r[key];
   if (p === undefined) throw new Error(`${r.command} offers a format it has no ${key} for`);
   return p as NonNullable<Renderable[K]>;
+}
+
+/**
+ * The CSV records as JSON Lines: one object per record, keyed by the CSV header and led by the command,
+ * numbers raw (a BigInt with every digit), in pieces of a few thousand lines.
+ */
+export function* jsonlChunks(
+  command: string,
+  header: string[],
+  records: CsvRecords['records'],
+): Generator<string> {
+  for (let i = 0; i < records.length; i += CSV_BATCH) {
+    let text = '';
+    for (const rec of records.slice(i, i + CSV_BATCH)) {
+      const o: Record<string, CsvCell> = { command };
+      header.forEach((name, k) => {
+        o[name] = rec[k] ?? null;
+      });
+      text += jsonLine(o);
+    }
+    yield text;
+  }
+}
+
+/** One flat record as one line of compact JSON (a BigInt with every digit), escaped as every JSON output is. */
+function jsonLine(o: Record<string, CsvCell>): string {
+  let line = '{';
+  for (const [k, v] of Object.entries(o)) {
+    if (line.length > 1) line += ',';
+    line += `${JSON.stringify(k)}:`;
+    line +=
+      typeof v === 'bigint'
+        ? v.toString()
+        : typeof v === 'number'
+          ? Number.isFinite(v)
+            ? String(v)
+            : 'null'
+          : JSON.stringify(v);
+  }
+  return `${escapeJsonText(`${line}}`)}\n`;
 }
 
 /** Records as CSV in pieces of a few thousand records, the header first: never one string of them all. */

@@ -5,7 +5,7 @@ import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js'
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
 import { rankHead, ranksText } from './ranks.js';
-import type { CsvRecords, Renderable, UnitStyle } from './render.js';
+import { type CsvRecords, type Renderable, type UnitStyle, withContext } from './render.js';
 import { shareSvg } from './svg-share.js';
 import type { TextTable } from './text-table.js';
 
@@ -47,6 +47,22 @@ export function renderShare(r: ShareResult, units: UnitStyle = 'human', ascii = 
 
 /** The share rows as CSV records with raw numbers. */
 export function shareCsv(r: ShareResult): CsvRecords {
+  const q = r.query;
+  return withContext(
+    [
+      ['year', q.year],
+      ['period', q.period],
+      ['category', q.category],
+      ['flow', q.flow],
+      ['reporter', q.reporter],
+      ['basis', r.valueBasis.join('; ') || null],
+    ],
+    shareRecords(r),
+  );
+}
+
+/** The share table's rows, one record each. */
+function shareRecords(r: ShareResult): CsvRecords {
   return {
     header: [
       'rank',

@@ -1,8 +1,21 @@
 import type { TrendResult } from '../core/trend/index.js';
-import type { CsvRecords } from './render.js';
+import { type CsvRecords, withContext } from './render.js';
 
 /** One CSV record per partner and year (then the total's), raw numbers, empty cells in gaps. */
 export function trendCsv(r: TrendResult): CsvRecords {
+  const q = r.query;
+  return withContext(
+    [
+      ['category', q.category],
+      ['flow', q.flow],
+      ['reporter', q.reporter],
+      ['basis', r.valueBasis.join('; ') || null],
+    ],
+    trendRecords(r),
+  );
+}
+
+function trendRecords(r: TrendResult): CsvRecords {
   const header = [
     'kind',
     'partner_code',

@@ -268,10 +268,13 @@ describe('breakdown on the bundled data', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'partner_code,year,category,matched_by,hs_prefixes,sources,value_usd,share_of_partner_total,share_of_category,category_total_usd,category_total_basis,rank,partners,previous_value_usd,change_usd,change_fraction,within,counted_in_total,rank_scope',
+      'flow,reporter,basis,partner_code,year,category,matched_by,hs_prefixes,sources,value_usd,share_of_partner_total,share_of_category,category_total_usd,category_total_basis,rank,partners,previous_value_usd,change_usd,change_fraction,within,counted_in_total,rank_scope',
     );
     expect(lines[2]).toBe(
       [
+        'imports',
+        'US',
+        '"general imports, customs value"',
         'CN',
         2014,
         'apparel',

@@ -162,7 +162,10 @@ describe('share on the bundled data', () => {
       'listed',
       10,
     ];
-    expect(r.stdout.split('\n')[1]).toBe(china.join(','));
+    // The question first on every record (year, period, category, flow, reporter, basis), then the row.
+    expect(r.stdout.split('\n')[1]).toBe(
+      ['2016,year,textiles-and-apparel,imports,US,"general imports, customs value"', ...china].join(','),
+    );
     expect(r.stdout).toMatchSnapshot();
   });
 
@@ -220,8 +223,8 @@ describe('share: whom the ranks are among', () => {
     expect(ranksOf(out).unrankedShare).toBeCloseTo(80462.83 / 80713.83, 12);
     const csv = await run([...KR_2016, '--format', 'csv']);
     expect(csv.stdout.split('\n').slice(0, 2)).toEqual([
-      'rank,kind,partner_code,partner_name,value_usd,share,previous_value_usd,change_usd,change_fraction,highlighted,rank_scope,listed_partners',
-      `,partner,KR,South Korea,251000000,${251 / 80713.83},,,,true,none,1`,
+      'year,period,category,flow,reporter,basis,rank,kind,partner_code,partner_name,value_usd,share,previous_value_usd,change_usd,change_fraction,highlighted,rank_scope,listed_partners',
+      `2016,year,apparel,imports,US,"general imports, customs value",,partner,KR,South Korea,251000000,${251 / 80713.83},,,,true,none,1`,
     ]);
   });
 
@@ -304,7 +307,9 @@ describe('share: whom the ranks are among', () => {
       expect(r.stdout).not.toMatch(/^Ranks/m);
       expect((await run([...args, '--format', 'markdown'])).stdout).toContain('| Rank | Partner |');
       const csv = await run([...args, '--format', 'csv']);
-      expect(csv.stdout.split('\n')[1]).toMatch(/^1,partner,CN,China,.*,complete,3$/);
+      expect(csv.stdout.split('\n')[1]).toMatch(
+        /^\d{4},year,apparel,imports,[^,]*,[^,]*,1,partner,CN,China,.*,complete,3$/,
+      );
     }
     // --top folds partners, not ranks: the fold's partners are listed and counted.
     const top = await json([
