@@ -3,6 +3,7 @@ import type { CategoryDef } from '../catalog/categories.js';
 import { KorusError, UsageError } from '../errors.js';
 import { listText } from '../model/caps.js';
 import type { ReadReport } from '../model/rows.js';
+import { counted } from '../output/format.js';
 
 /** The error for a category with no rows: the categories there are, and the nearest name to a typo. */
 export function unknownCategory(
@@ -16,7 +17,7 @@ export function unknownCategory(
   if (flows.length) {
     // The category's rows are there, of another flow (a Census exports answer read as imports).
     return new KorusError(
-      `no ${category.name} rows of the flow asked for: the data's ${category.name} rows are ${flows.map(([f, n]) => `${f} (${n} row${n === 1 ? '' : 's'})`).join(', ')}`,
+      `no ${category.name} rows of the flow asked for: the data's ${category.name} rows are ${flows.map(([f, n]) => `${f} (${counted(n, 'row')})`).join(', ')}`,
       2,
       `ask for ${flows.map(([f]) => `--flow ${f}`).join(' or ')}`,
     );
@@ -32,7 +33,7 @@ export function unknownCategory(
   if (category.origin !== 'data') {
     const seen = [...report.categoriesSeen].sort();
     return new KorusError(
-      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${report.hsCodedRows} rows with HS codes, none under ${listText(category.hs)}` : 'no rows carry it in a category column or match its HS codes'})`,
+      `no rows for category "${category.name}" in the data (${report.hsCodedRows ? `${counted(report.hsCodedRows, 'row')} with HS codes, none under ${listText(category.hs)}` : 'no rows carry it in a category column or match its HS codes'})`,
       2,
       seen.length ? `categories in the data: ${listText(seen)}` : undefined,
     );

@@ -7,7 +7,7 @@ import type {
 import { listText } from '../model/caps.js';
 import type { Usd } from '../model/usd.js';
 import { balanceTitle, balanceVerdict } from './balance-words.js';
-import { humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { count, counted, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
 import { type CsvRecords, type Renderable, type UnitStyle, withContext } from './render.js';
 import { balanceSvg } from './svg-balance.js';
@@ -227,7 +227,7 @@ export function balanceFooter(r: BalanceResult): Array<[string, string]> {
   if (missing.length) {
     lines.push([
       'Left out',
-      `${missing.length} row${missing.length === 1 ? '' : 's'} without both flows, shown with – and no balance: ${missing
+      `${counted(missing.length, 'row')} without both flows, shown with – and no balance: ${missing
         .slice(0, 5)
         .map((row) => `${row.name} (no ${row.missing.map((m) => m.flow).join(' or ')})`)
         .join('; ')}${missing.length > 5 ? '; ...' : ''}`,
@@ -237,7 +237,7 @@ export function balanceFooter(r: BalanceResult): Array<[string, string]> {
   if (verdict) lines.push(['Direction', verdict]);
   lines.push([
     'Rows',
-    `exports: ${r.flows.exports.rowsUsed} used of ${r.flows.exports.rowsRead} read; imports: ${r.flows.imports.rowsUsed} used of ${r.flows.imports.rowsRead} read`,
+    `exports: ${count(r.flows.exports.rowsUsed)} used of ${count(r.flows.exports.rowsRead)} read; imports: ${count(r.flows.imports.rowsUsed)} used of ${count(r.flows.imports.rowsRead)} read`,
   ]);
   return lines;
 }

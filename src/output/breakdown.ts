@@ -1,6 +1,6 @@
 import type { BreakdownCategory, BreakdownResult } from '../core/breakdown/index.js';
 import { filesLine } from './footer.js';
-import { humanUsd, millionsUsd, percent, signedPercent, sourceList } from './format.js';
+import { count, humanUsd, millionsUsd, percent, signedPercent, sourceList } from './format.js';
 import { absentText } from './notes/breakdown.js';
 import { noteJson } from './notes.js';
 import { rankCell, ranksText } from './ranks.js';
@@ -248,7 +248,7 @@ export function breakdownFooter(r: BreakdownResult): Array<[string, string]> {
   lines.push(filesLine(i, 'with no rows for the listed categories'));
   lines.push([
     'Rows',
-    `${i.rowsRead} read = ${i.rowsInCategories} in a category + ${i.rowsInNoCategory} in none + ${i.rowsFiltered} filtered out (flow, reporter, source, HS level)`,
+    `${count(i.rowsRead)} read = ${count(i.rowsInCategories)} in a category + ${count(i.rowsInNoCategory)} in none + ${count(i.rowsFiltered)} filtered out (flow, reporter, source, HS level)`,
   ]);
   return lines;
 }

@@ -1,7 +1,7 @@
 import type { InputStats, ShareResult } from '../core/share/index.js';
 import { listText } from '../model/caps.js';
 import { profileLabel as layoutLabel } from '../sources/index.js';
-import { sourceList } from './format.js';
+import { count, sourceList } from './format.js';
 
 /** Footer lines every analysis prints the same way: what the category is, the value basis, the files. */
 
@@ -61,6 +61,6 @@ export function rowsLine(i: InputStats): [string, string] {
     .join(', ');
   return [
     'Rows',
-    `${i.rowsRead} read = ${i.rowsUsed} used + ${i.rowsFiltered} filtered out + ${i.rowsMissing} missing${missing ? ` (${missing})` : ''} + ${i.rowsAggregate} aggregate (${i.aggregateTotals} total, ${i.aggregateGroups} group)`,
+    `${count(i.rowsRead)} read = ${count(i.rowsUsed)} used + ${count(i.rowsFiltered)} filtered out + ${count(i.rowsMissing)} missing${missing ? ` (${missing})` : ''} + ${count(i.rowsAggregate)} aggregate (${count(i.aggregateTotals)} total, ${count(i.aggregateGroups)} group)`,
   ];
 }

@@ -6,10 +6,21 @@ export function humanUsd(v: Usd): string {
   if (typeof v === 'bigint') return `${v < 0n ? '-' : ''}US$${grouped(v < 0n ? -v : v)}`;
   const sign = v < 0 ? '-' : '';
   const a = Math.abs(v);
+  if (a >= 1e12) return `${sign}US$${fixed(a / 1e12, 2)}tn`;
   if (a >= 1e9) return `${sign}US$${fixed(a / 1e9, 2)}bn`;
   if (a >= 1e6) return `${sign}US$${fixed(a / 1e6, a >= 1e8 ? 0 : a >= 1e7 ? 1 : 2)}m`;
   if (a >= 1e3) return `${sign}US$${fixed(a / 1e3, a >= 1e5 ? 0 : 1)}k`;
   return `${sign}US$${fixed(a, a === Math.round(a) ? 0 : 2)}`;
+}
+
+/** A count with thousands separators: 5,000,000 (every count korus-stats prints). */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A count and its noun, singular for 1: "1 row", "3,075,748 rows" (`many` for an irregular plural). */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /** US dollars in millions with separators, as trade tables print them: 45,221 or 80,713.83. */

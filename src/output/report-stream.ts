@@ -1,11 +1,13 @@
 // validate's report written as the problems are found: JSON and JUnit stream every listed problem, GitHub
 // streams its annotations, text keeps the listed ones (at most --max-errors) to group them by file and code.
 // Memory is that of one chunk of output, not of the problems: the caller awaits `flush` between chunks.
+
 import { once } from 'node:events';
 import type { ChalkInstance } from 'chalk';
 import type { OutStream } from '../io.js';
 import type { Problem } from '../model/problems.js';
 import { GITHUB_ANNOTATION_LIMIT, githubAnnotation } from './ci-formats.js';
+import { count, counted } from './format.js';
 import {
   problemJson,
   renderText,
@@ -131,7 +133,7 @@ class GithubWriter extends Base {
       r.counts.errors > GITHUB_ANNOTATION_LIMIT || r.listed < r.counts.errors + r.counts.warnings
         ? githubAnnotation(
             'notice',
-            `${r.counts.errors} errors in all (and ${r.counts.warnings} warnings), ${r.listed} annotated (--max-errors); GitHub shows the first ${GITHUB_ANNOTATION_LIMIT} of a step as annotations: see the step summary`,
+            `${counted(r.counts.errors, 'error')} in all (and ${counted(r.counts.warnings, 'warning')}), ${count(r.listed)} annotated (--max-errors); GitHub shows the first ${GITHUB_ANNOTATION_LIMIT} of a step as annotations: see the step summary`,
           )
         : '';
     // Only annotations on stdout: the summary is a notice too (a raw line could hold a forged command).

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ProblemCode } from '../model/codes.js';
 import { type FileSummary, PROBLEM_SEVERITY, type Problem } from '../model/problems.js';
+import { count, counted } from './format.js';
 import { markdownCell, safeMessage } from './safe.js';
 
 /** validate's report formats. */
@@ -50,8 +51,6 @@ export function reportTail(r: ValidationReport): object {
 const where = (p: Problem): string =>
   `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}`;
 
-const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-
 /** The closing line: files, rows, counts and the verdict. */
 export function summaryLine(r: ValidationReport): string {
   const rows = r.files.reduce((a, f) => a + f.rows, 0);
@@ -60,7 +59,7 @@ export function summaryLine(r: ValidationReport): string {
     r.listed < r.counts.errors + r.counts.warnings
       ? `; ${r.listed.toLocaleString('en-US')} listed (--max-errors)`
       : '';
-  return `${plural(r.files.length, 'file')}, ${plural(rows, 'row')}: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}${cut}: ${verdict}`;
+  return `${counted(r.files.length, 'file')}, ${counted(rows, 'row')}: ${counted(r.counts.errors, 'error')}, ${counted(r.counts.warnings, 'warning')}${cut}: ${verdict}`;
 }
 
 /** The text report: each file with its listed problems grouped by code, then the summary line. */
@@ -74,7 +73,7 @@ export function renderText(r: ValidationReport, listed: Problem[], c: ChalkInsta
   }
   for (const f of r.files) {
     const mine = (byFile.get(f.name) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const head = `${c.bold(safeMessage(f.name))} ${c.dim(`(${f.rows.toLocaleString('en-US')} rows${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
+    const head = `${c.bold(safeMessage(f.name))} ${c.dim(`(${counted(f.rows, 'row')}${f.layout ? `, ${f.layout}${f.variant ? ` ${f.variant}` : ''}` : ''})`)}`;
     if (!mine.length) {
       out.push(
         `${head} ${f.errors + f.warnings ? c.dim('problems not listed (--max-errors)') : c.green('ok')}`,
@@ -105,7 +104,8 @@ export function renderText(r: ValidationReport, listed: Problem[], c: ChalkInsta
     }
   }
   const more = r.counts.errors + r.counts.warnings - r.listed;
-  if (more > 0) out.push(c.dim(`and ${plural(more, 'more problem')} not listed (--max-errors to list more)`));
+  if (more > 0)
+    out.push(c.dim(`and ${counted(more, 'more problem')} not listed (--max-errors to list more)`));
   out.push(summaryLine(r));
   return `${out.join('\n')}\n`;
 }
@@ -114,7 +114,8 @@ export function renderText(r: ValidationReport, listed: Problem[], c: ChalkInsta
 export function githubSummary(r: ValidationReport): string {
   const out = [`### korus-stats validate: ${r.valid ? 'valid' : 'invalid'}`, '', summaryLine(r), ''];
   out.push('| file | rows | errors | warnings |', '|---|--:|--:|--:|');
-  for (const f of r.files) out.push(`| ${markdownCell(f.name)} | ${f.rows} | ${f.errors} | ${f.warnings} |`);
+  for (const f of r.files)
+    out.push(`| ${markdownCell(f.name)} | ${count(f.rows)} | ${count(f.errors)} | ${count(f.warnings)} |`);
   const codes = Object.entries(r.counts.byCode);
   if (codes.length) {
     out.push('', '| problem | count | severity |', '|---|--:|---|');

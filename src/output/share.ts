@@ -1,7 +1,7 @@
 import type { ShareResult, ShareRow } from '../core/share/index.js';
 import type { Usd } from '../model/usd.js';
 import { analysisTitle, basisLine, categoryLine, filesLine, rowsLine } from './footer.js';
-import { bar, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
+import { bar, counted, humanUsd, millionsUsd, percent, signedPercent } from './format.js';
 import { noteJson } from './notes.js';
 import { columnLabel, periodLabel } from './periods.js';
 import { rankHead, ranksText } from './ranks.js';
@@ -216,7 +216,7 @@ export function shareFooter(r: ShareResult): Array<[string, string]> {
   if (groups) {
     lines.push([
       'Groups',
-      `${groups} row${groups === 1 ? '' : 's'} of country groups and regions (EU, World Bank regions, Census groups) left out: never partners, never added`,
+      `${counted(groups, 'row')} of country groups and regions (EU, World Bank regions, Census groups) left out: never partners, never added`,
     ]);
   }
   lines.push(filesLine(r.input));

@@ -78,6 +78,6 @@ describe('a table of thousands of rows', () => {
     expect(body[0]).toMatch(/^│ Rank \(of 3000 listed\) │ Partner +│/);
     expect(body[1]).toMatch(/^│ +1 │ Partner 2999 +│/);
     expect(lines.find((l) => l.startsWith('└'))).toMatch(/^└─+┴.*┘$/);
-    expect(r.stdout).toContain('Rows           3000 read = 3000 used');
+    expect(r.stdout).toContain('Rows           3,000 read = 3,000 used');
   });
 });

@@ -86,7 +86,9 @@ describe('validate: many problems', () => {
     const r = await run(['validate', repeats, '--format', 'github']);
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => l.startsWith('::warning ') || l.startsWith('::error '))).toHaveLength(1000);
-    expect(r.stdout).toContain(`::notice::1 errors in all (and ${dupes} warnings), 1000 annotated`);
+    expect(r.stdout).toContain(
+      `::notice::1 error in all (and ${dupes.toLocaleString('en-US')} warnings), 1,000 annotated`,
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { partnerLabel } from '../../core/breakdown/index.js';
 import { yearList } from '../../core/share/index.js';
 import { listText } from '../../model/caps.js';
 import type { AbsenceReason, AbsentCategory, BreakdownFacts } from '../../model/facts/breakdown.js';
+import { counted } from '../format.js';
 import type { Words } from './words.js';
 
 /** The words of each breakdown note, made from its facts. */
@@ -10,7 +11,7 @@ export const BREAKDOWN_WORDS: Words<BreakdownFacts> = {
   'default-year': (f) =>
     `no --year given: using ${f.year}, the latest year with ${partnerLabel(f.partner)} figures (years: ${yearList(f.years)})`,
   'rows-in-no-category': (f) =>
-    `${f.rows} row${f.rows === 1 ? '' : 's'} in no category (neither a category label nor an HS code under a catalog prefix; e.g. ${f.examples.map((x) => JSON.stringify(x)).join(', ')})`,
+    `${counted(f.rows, 'row')} in no category (neither a category label nor an HS code under a catalog prefix; e.g. ${f.examples.map((x) => JSON.stringify(x)).join(', ')})`,
   'partial-overlap': (f) =>
     `no total for ${partnerLabel(f.partner)}: ${listText(
       f.pairs.map(([a, b]) => `${a} and ${b}`),

@@ -1,6 +1,7 @@
 import { systemLabel } from '../../catalog/classifications.js';
 import { listText } from '../../model/caps.js';
 import type { NotReadReason, ReadFacts } from '../../model/facts/read.js';
+import { counted } from '../format.js';
 import type { Words } from './words.js';
 
 const s = (n: number) => (n === 1 ? '' : 's');
@@ -21,23 +22,23 @@ export const READ_WORDS: Words<ReadFacts> = {
     `${f.file}: ${f.lines.length} line${s(f.lines.length)} above the header passed over (line${s(f.lines.length)} ${lines(f.lines)}); the header is line ${f.headerLine}`,
   'row-names': (f) => `${f.file}: the first column is R's row names (write.csv), not data`,
   'trailing-empty-field': (f) =>
-    `${f.file}: ${f.rows} row${s(f.rows)} end${f.rows === 1 ? 's' : ''} with an empty field past the header's last column (a trailing comma, as the Comtrade portal writes): ignored`,
+    `${f.file}: ${counted(f.rows, 'row')} end${f.rows === 1 ? 's' : ''} with an empty field past the header's last column (a trailing comma, as the Comtrade portal writes): ignored`,
   'source-encoding': (f) => `${f.file}: read as ${f.encoding}; pass --encoding to choose another`,
   'footer-row': (f) =>
     `${f.file}: the "Total" row${s(f.lines.length)} under the table (line${s(f.lines.length)} ${lines(f.lines)}) ${f.asTotal ? 'taken as the all-commodities total of the query' : 'passed over: not data'}`,
   'no-partner-column': (f) =>
     `${f.file} has no partner column: every row is taken as the World total (all partners); if the file is one partner's, say which with --set partner=NAME`,
   'field-from-file': (f) => `${f.file}: ${f.field} "${f.value}" for every row, from ${f.from}`,
-  'dimension-detail': (f) => `${f.rows} row${s(f.rows)} by ${f.dimension} left out: the total rows are used`,
+  'dimension-detail': (f) => `${counted(f.rows, 'row')} by ${f.dimension} left out: the total rows are used`,
   'hs-code-repadded': (f) =>
     `${f.codes} HS code${s(f.codes)} of odd length got back the leading zero a spreadsheet drops (${f.examples.map((e) => `${e} is 0${e}`).join(', ')}${f.codes > f.examples.length ? ', ...' : ''}): HS codes have 2, 4, 6, 8 or 10 digits`,
-  'other-hs-level': (f) => `${f.rows} row${s(f.rows)} at other HS levels left out (--hs-level)`,
+  'other-hs-level': (f) => `${counted(f.rows, 'row')} at other HS levels left out (--hs-level)`,
   'other-flows': (f) =>
-    `${f.rows} row${s(f.rows)} of other flows left out: ${listText(f.flows.map((x) => `${x.flow} ${x.rows}`))} (only imports, exports, re-imports and re-exports are added)`,
+    `${counted(f.rows, 'row')} of other flows left out: ${listText(f.flows.map((x) => `${x.flow} ${x.rows}`))} (only imports, exports, re-imports and re-exports are added)`,
   'other-classification': (f) =>
-    `${f.rows} row${s(f.rows)} with ${systemLabel(f.system)} codes left out: the category has no ${systemLabel(f.system)} definition (its codes are HS)`,
+    `${counted(f.rows, 'row')} with ${systemLabel(f.system)} codes left out: the category has no ${systemLabel(f.system)} definition (its codes are HS)`,
   'not-money': (f) =>
-    `${f.rows} row${s(f.rows)} whose unit is not US dollars left out (${f.units
+    `${counted(f.rows, 'row')} whose unit is not US dollars left out (${f.units
       .slice(0, 4)
       .map((u) => JSON.stringify(u))
       .join(', ')}${f.units.length > 4 ? ', ...' : ''})`,

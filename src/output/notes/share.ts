@@ -1,7 +1,7 @@
 import { yearList } from '../../core/share/index.js';
 import type { RowRepeat, ShareFacts } from '../../model/facts/share.js';
 import type { Usd } from '../../model/usd.js';
-import { millionsUsd } from '../format.js';
+import { counted, millionsUsd } from '../format.js';
 import { spanText } from '../periods.js';
 import type { Words } from './words.js';
 
@@ -29,16 +29,16 @@ export const SHARE_WORDS: Words<ShareFacts> = {
       ? `${f.asked.name} (${f.asked.code}) has no row of its own in the data: its trade is reported under "${f.dataName}", shown for it (UN Comtrade lists no ${f.asked.name}; data users read its "Other Asia, nes" area, 490, as ${f.asked.name}, which Comtrade's own reference list does not state)`
       : `"${f.dataName}" is UN Comtrade's area 490, under which partners report their trade with ${f.standsFor === 'TW' ? 'Taiwan' : f.standsFor} (as data users read it; Comtrade's reference list does not say so): --partner ${f.standsFor} finds it`,
   'duplicate-rows': (f) =>
-    `${f.rows} row${s(f.rows)} repeat${f.rows === 1 ? 's' : ''} an earlier row exactly (year, partner, code and value): counted as given, as SQL's SUM() does (${repeats(f.examples, f.rows)}); --dedupe counts each once`,
+    `${counted(f.rows, 'row')} repeat${f.rows === 1 ? 's' : ''} an earlier row exactly (year, partner, code and value): counted as given, as SQL's SUM() does (${repeats(f.examples, f.rows)}); --dedupe counts each once`,
   'duplicate-rows-deduped': (f) =>
     `${f.rows} exact repeat${s(f.rows)} of an earlier row counted once (--dedupe): ${repeats(f.examples, f.rows)}`,
   'repeated-keys': (f) =>
-    `${f.rows} row${s(f.rows)} repeat${f.rows === 1 ? 's' : ''} a year, partner and code with another value: added, as figures split by a column not read (first: ${f.first.file}:${f.first.line} (first at line ${f.first.firstLine}))`,
+    `${counted(f.rows, 'row')} repeat${f.rows === 1 ? 's' : ''} a year, partner and code with another value: added, as figures split by a column not read (first: ${f.first.file}:${f.first.line} (first at line ${f.first.firstLine}))`,
   'no-flow-column': (f) => `${f.file} has no flow column: its rows were taken as ${f.flow}`,
   'no-partner-detail': (f) =>
     `the data has only aggregate rows for ${f.category} ${f.year}: a total, no partner detail`,
   'missing-values': (f) =>
-    `${f.year}: ${f.rows} row${s(f.rows)} without a value left out (${f.markers.map(({ marker, rows }) => `${marker === '' ? 'empty' : JSON.stringify(marker)} ${rows}`).join(', ')})`,
+    `${f.year}: ${counted(f.rows, 'row')} without a value left out (${f.markers.map(({ marker, rows }) => `${marker === '' ? 'empty' : JSON.stringify(marker)} ${rows}`).join(', ')})`,
   'unknown-partner': (f) =>
     `${f.year}: ${f.partners} partner name${s(f.partners)} not in the catalog, kept under their own names (${f.names.map((n) => JSON.stringify(n)).join(', ')}${f.partners > 5 ? ', ...' : ''})`,
   'negative-value': (f) =>
