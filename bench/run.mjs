@@ -10,15 +10,25 @@
 // BENCH_BASELINE=DIR adds another checkout's korus-stats (built) to the runs, timed pair by pair with this
 // one: a restructuring must stay within 5% of the code before it (issue 10), measured in the same run.
 //
+// On the same files, pair by pair (issue 13): trend, breakdown and validate against DuckDB queries of the same
+// questions (bench/pairs.mjs: bench/duckdb-trend.mjs, duckdb-breakdown.mjs, whose SQL is made from the
+// catalog's HS prefixes, and duckdb-duplicates.mjs), each pair's answers checked first (values exact, shares
+// within 1e-12; exit 2 when they disagree), then run in turn, korus-stats, DuckDB, korus-stats, ... One table
+// for the four pairs: medians of wall time, CPU time (user + system) and peak memory of each whole process,
+// by GNU time, and korus-stats / DuckDB as the median of the ratios pair by pair.
+//
 // Then share on 3M distinct partners against 200 (bench/partners.mjs; goal: at most 2x the time per row).
 //
 // Environment: BENCH_ROWS=1000000,10000000  BENCH_RUNS=5  DUCKDB_THREADS=2  BENCH_BASELINE=../before
-// BENCH_PARTNER_ROWS=3000000 (0 skips it)
+// BENCH_PARTNER_ROWS=3000000 (0 skips it)  BENCH_VALIDATE_ROWS=100000,1000000
+// BENCH_VALIDATE_SCALE_ROWS=10000000
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { GENERATOR_VERSION, generate, generateValid } from './generate.mjs';
 import { benchJson } from './json-census.mjs';
+import { COMPARED, pairs } from './pairs.mjs';
 import { benchPartners } from './partners.mjs';
 import { validateScale } from './validate-scale.mjs';
 
@@ -32,6 +42,8 @@ const MAX_MEMORY_GROWTH = 1.5;
 const GNU_TIME = '/usr/bin/time';
 const BASELINE = process.env.BENCH_BASELINE;
 const MAX_BASELINE_RATIO = 1.05;
+const DUCKDB_THREADS = process.env.DUCKDB_THREADS ?? '2';
+const CATALOG = JSON.parse(readFileSync(join(ROOT, 'src/catalog/categories.json'), 'utf8'));
 
 mkdirSync(OUT, { recursive: true });
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -77,7 +89,7 @@ function tools(file) {
         ),
     },
     {
-      name: `DuckDB (${process.env.DUCKDB_THREADS ?? 2} threads)`,
+      name: `DuckDB (${DUCKDB_THREADS} threads)`,
       cmd: [process.execPath, join(import.meta.dirname, 'duckdb-share.mjs'), file],
       parse: (out) => JSON.parse(out),
     },
@@ -145,19 +157,24 @@ function withShares(values) {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, [v, v / total]]));
 }
 
-/** Runs a command once: its output, wall seconds and peak resident memory (MiB) as GNU time measures them. */
+/**
+ * Runs a command once: its output, wall seconds, CPU seconds (user + system) and peak resident memory (MiB)
+ * of the whole process, as GNU time measures them (wall time by the clock around it, to the nanosecond).
+ */
 function once(cmd) {
-  const args = hasTime ? [GNU_TIME, '-f', '%e %M', ...cmd] : cmd;
+  const args = hasTime ? [GNU_TIME, '-f', '%e %U %S %M', ...cmd] : cmd;
   const start = process.hrtime.bigint();
   const r = spawnSync(args[0], args.slice(1), { maxBuffer: 1 << 28, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stderr}`);
   let peak = Number.NaN;
+  let cpu = Number.NaN;
   if (hasTime) {
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    peak = Number(last.split(' ')[1]) / 1024;
+    const [, user, sys, kib] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+    cpu = user + sys;
+    peak = kib / 1024;
   }
-  return { out: r.stdout, wall, peak };
+  return { out: r.stdout, wall, cpu, peak };
 }
 
 const median = (xs) => {
@@ -180,9 +197,13 @@ async function ensureFile(rows) {
 let failed = false;
 let disagree = false;
 const results = [];
+/** The four pairs' times: { command, rows, korus: runs, duck: runs }, run by run. */
+const paired = [];
+const loadBefore = loadavg();
 for (const rows of SIZES) {
   const { file, expected } = await ensureFile(rows);
   const list = tools(file);
+  const others = pairs({ root: ROOT, file, catalog: CATALOG });
   // The answers first: every tool's values equal korus-stats' exactly, shares within 1e-12 (the file has
   // exact repeats: korus-stats counts them as SUM() does).
   const answers = list.map((t) => t.parse(once(t.cmd).out));
@@ -211,11 +232,26 @@ for (const rows of SIZES) {
     }
     t.shareDiff = worst;
   });
+  for (const p of others) {
+    const problems = p.compare(once(p.korus).out, once(p.duck).out);
+    for (const text of problems) console.log(`${rows.toLocaleString('en-US')} rows: ${text}`);
+    if (problems.length) disagree = true;
+  }
   if (disagree) break;
   // Then the times, in turn.
   const runs = list.map(() => []);
   for (let r = 0; r < RUNS; r++) {
     for (const [i, t] of list.entries()) runs[i].push(once(t.cmd));
+  }
+  paired.push({ command: 'share', rows, korus: runs[0], duck: runs[1] });
+  for (const p of others) {
+    const korus = [];
+    const duck = [];
+    for (let r = 0; r < RUNS; r++) {
+      korus.push(once(p.korus));
+      duck.push(once(p.duck));
+    }
+    paired.push({ command: p.command, rows, korus, duck });
   }
   list.forEach((t, i) => {
     results.push({
@@ -246,6 +282,40 @@ for (const r of results) {
     `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} | ${r.tool} | ${r.wall.toFixed(2)} | ${Number.isNaN(r.peak) ? 'n/a' : r.peak.toFixed(0)} | ${r.vsDuck.toFixed(2)}x | ${r.shareDiff.toExponential(1)} |`,
   );
 }
+
+// The four pairs, one table (issue 13).
+const duckVersion = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'node_modules/@duckdb/node-api/package.json'), 'utf8'),
+).version;
+const [load1] = loadBefore;
+const cell = (x, digits) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+console.log(
+  `\nkorus-stats against DuckDB (@duckdb/node-api ${duckVersion}, ${DUCKDB_THREADS} threads), pair by pair, answers checked first; ${RUNS} runs each, in turn, medians; wall, CPU (user + system) and peak RSS of each whole process by GNU time; ratio: median of korus-stats / DuckDB per pair`,
+);
+console.log(
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}; load average ${load1.toFixed(2)} before the runs, ${loadavg()[0].toFixed(2)} after`,
+);
+console.log(
+  '| command | rows | korus-stats s | korus-stats CPU s | korus-stats peak MiB | DuckDB s | DuckDB CPU s | DuckDB peak MiB | wall ratio | CPU ratio |',
+);
+console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+const order = ['share', 'trend', 'breakdown', 'validate'];
+for (const rows of SIZES)
+  for (const command of order) {
+    const p = paired.find((x) => x.rows === rows && x.command === command);
+    if (!p) continue;
+    const m = (runs, key) => median(runs.map((x) => x[key]));
+    const ratio = (key) => median(p.korus.map((x, j) => x[key] / p.duck[j][key]));
+    console.log(
+      `| ${command} | ${rows.toLocaleString('en-US')} | ${m(p.korus, 'wall').toFixed(2)} | ${cell(m(p.korus, 'cpu'), 2)} | ${cell(m(p.korus, 'peak'), 0)} | ${m(p.duck, 'wall').toFixed(2)} | ${cell(m(p.duck, 'cpu'), 2)} | ${cell(m(p.duck, 'peak'), 0)} | ${ratio('wall').toFixed(2)}x | ${cell(ratio('cpu'), 2)}x |`,
+    );
+  }
+console.log('Compared before timing:');
+for (const line of [
+  "share --category apparel --year 2016: every partner's value exactly, its share within 1e-12",
+  ...COMPARED,
+])
+  console.log(`- ${line}`);
 
 const ours = results.filter((r) => r.tool === 'korus-stats');
 const largest = ours[ours.length - 1];
