@@ -14,7 +14,7 @@ export interface RunResult {
 }
 
 /** A writable that keeps what is written; isTTY is false like a pipe unless asked. */
-export function fakeStream(tty = false): OutStream & { text: () => string } {
+export function fakeStream(tty = false, columns?: number): OutStream & { text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -23,6 +23,7 @@ export function fakeStream(tty = false): OutStream & { text: () => string } {
     },
   }) as OutStream & { text: () => string };
   stream.isTTY = tty;
+  if (columns !== undefined) stream.columns = columns;
   if (tty) stream.getColorDepth = (env?: NodeJS.ProcessEnv) => (env?.NO_COLOR !== undefined ? 1 : 8);
   stream.text = () => chunks.join('');
   return stream;
@@ -31,9 +32,15 @@ export function fakeStream(tty = false): OutStream & { text: () => string } {
 /** Runs `korus-stats ...argv` in-process with fake streams; env has no FORCE_COLOR unless given. */
 export async function run(
   argv: string[],
-  opts: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {},
+  opts: {
+    stdin?: string | Buffer;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    tty?: boolean;
+    columns?: number;
+  } = {},
 ): Promise<RunResult> {
-  const stdout = fakeStream(opts.tty);
+  const stdout = fakeStream(opts.tty, opts.columns);
   const stderr = fakeStream(opts.tty);
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
   // npm test runs the suites once per parser, once with a scanning thread for every file and once with

@@ -100,9 +100,20 @@ export async function answer(
 ): Promise<void> {
   printNotes(ctx, notes, output);
   const c = chalkFor(ctx.io.stdout, ctx.io.env, output.color);
-  const chunks = renderChunks(result, output.format, c, { csvRaw: output.csvRaw });
+  const width = terminalWidth(ctx.io.stdout, ctx.io.env);
+  const chunks = renderChunks(result, output.format, c, { csvRaw: output.csvRaw, width });
   // Text for people may start a line with a name from the data; `github` is workflow commands by design.
   await writeChunks(ctx.io.stdout, PEOPLE_FORMATS.has(output.format) ? guarded(chunks) : chunks);
+}
+
+/**
+ * The width tables are fitted to: a terminal's columns (or COLUMNS, when the terminal does not say);
+ * none for a pipe or a file, which get the full layout.
+ */
+export function terminalWidth(out: Context['io']['stdout'], env: NodeJS.ProcessEnv): number | undefined {
+  if (!out.isTTY) return undefined;
+  const columns = out.columns ?? Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 /** Each piece with its lines guarded (a people format is one piece, so no line is split between two). */

@@ -55,9 +55,11 @@ export interface Renderable {
   junit?: () => string;
 }
 
-/** How a result is written besides its format: CSV cells kept raw (--csv-raw). */
+/** How a result is written besides its format: CSV cells kept raw (--csv-raw), the terminal's width. */
 export interface RenderOptions {
   csvRaw?: boolean;
+  /** The terminal's columns: a people's table wider than this is folded to fit; undefined draws it whole. */
+  width?: number;
 }
 
 /**
@@ -99,7 +101,7 @@ export function render(r: Renderable, format: Format, c: ChalkInstance, opts: Re
     case 'markdown':
       return r.markdown ? r.markdown() : renderMarkdown(part(r, 'table')());
     case 'table':
-      return r.table ? renderTable(r.table(), c) : part(r, 'lines')(c);
+      return r.table ? renderTable(r.table(), c, opts.width) : part(r, 'lines')(c);
     case 'text':
       return part(r, 'lines')(c);
     case 'svg':

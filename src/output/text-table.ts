@@ -37,20 +37,92 @@ export interface TextTable {
   /** Rows drawn dim: folded or derived figures. */
   dim: Set<number>;
   footer: Array<[label: string, text: string]>;
+  /**
+   * The leading columns that say what a row is (partner, measure): repeated in each block when the table
+   * is folded to fit a terminal (default 1).
+   */
+  keyColumns?: number;
 }
 
-/** Draws a TextTable for a terminal: every cell escaped before it is coloured; plain borders. */
-export function renderTable(t: TextTable, c: ChalkInstance): string {
+/**
+ * Draws a TextTable for a terminal: every cell escaped before it is coloured; plain borders. Given the
+ * terminal's `width`, a table wider than it is folded: its columns in blocks one under another, each led by
+ * the key columns, a long text column wrapped to what is left; the footer is wrapped at spaces. Without a
+ * width (a pipe, a file) the table is drawn whole.
+ */
+export function renderTable(t: TextTable, c: ChalkInstance, width?: number): string {
+  const footer = footerLines(t, c, width);
+  const blocks = width === undefined ? [t] : fitted(t, width);
+  const grids = blocks.map((b) => gridOf(b, c));
+  return `${c.bold(safeCell(t.title))}\n${grids.join('\n')}\n${footer.join('\n')}\n`;
+}
+
+function gridOf(t: TextTable, c: ChalkInstance): string {
   const head = t.columns.map((col) => c.bold(safeCell(col.head)));
   const rows = t.rows.map((row, i) => {
     const paint = (s: string) => (i === t.highlight ? c.bold.cyan(s) : t.dim.has(i) ? c.dim(s) : s);
     return cellsOf(t, row).map(paint);
   });
   for (const row of t.footRows) rows.push(cellsOf(t, row).map((s) => c.bold(s)));
+  return grid(t, head, rows);
+}
+
+/** The footer as label and text, the text wrapped at spaces under itself when a width is given. */
+function footerLines(t: TextTable, c: ChalkInstance, width: number | undefined): string[] {
   const footer = t.footer.map(([label, text]) => [safeCell(label), escapeControls(capText(text))] as const);
-  const width = Math.max(...footer.map(([label]) => label.length));
-  const lines = footer.map(([label, text]) => `${c.dim(label.padEnd(width))}  ${text}`);
-  return `${c.bold(safeCell(t.title))}\n${grid(t, head, rows)}\n${lines.join('\n')}\n`;
+  const labelWidth = Math.max(0, ...footer.map(([label]) => label.length));
+  const room = width === undefined ? undefined : Math.max(20, width - labelWidth - 2);
+  const indent = ' '.repeat(labelWidth + 2);
+  return footer.map(([label, text]) => {
+    const body = room === undefined ? text : wrapWords(text, room).replaceAll('\n', `\n${indent}`);
+    return `${c.dim(label.padEnd(labelWidth))}  ${body}`;
+  });
+}
+
+/** The width a column takes in the grid: its widest line, a space each side, and its border. */
+function columnWidth(t: TextTable, x: number): number {
+  const col = t.columns[x] as Column;
+  let w = tableUtils.strlen(safeCell(col.head));
+  for (const row of [...t.rows, ...t.footRows]) {
+    for (const line of (cellsOf(t, row)[x] ?? '').split('\n')) w = Math.max(w, tableUtils.strlen(line));
+  }
+  return w + 3;
+}
+
+/** The table as blocks of columns that each fit `width` (the key columns in every block). */
+function fitted(t: TextTable, width: number): TextTable[] {
+  const n = t.columns.length;
+  const widths = Array.from({ length: n }, (_, x) => columnWidth(t, x));
+  if (widths.reduce((a, b) => a + b, 1) <= width) return [t];
+  const keys = Math.min(t.keyColumns ?? 1, n - 1);
+  const keyWidth = widths.slice(0, keys).reduce((a, b) => a + b, 1);
+  const room = width - keyWidth;
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = 0;
+  for (let x = keys; x < n; x++) {
+    const w = widths[x] as number;
+    if (block.length && used + w > room) {
+      blocks.push(block);
+      block = [];
+      used = 0;
+    }
+    block.push(x);
+    used += w;
+  }
+  if (block.length) blocks.push(block);
+  const keyCols = Array.from({ length: keys }, (_, x) => x);
+  return blocks.map((cols) => {
+    const picked = [...keyCols, ...cols];
+    const columns = picked.map((x) => {
+      const col = t.columns[x] as Column;
+      // A column alone in its block and still too wide (a verdict, a definition) is wrapped to the room.
+      const over = cols.length === 1 && (widths[x] as number) > room && col.align === 'left';
+      return over ? { ...col, wrap: Math.max(10, room - 3) } : col;
+    });
+    const pick = (row: string[]) => picked.map((x) => row[x] ?? '');
+    return { ...t, columns, rows: t.rows.map(pick), footRows: t.footRows.map(pick) };
+  });
 }
 
 /** Draws a TextTable as GitHub-flavoured Markdown: every cell escaped, `|` as `\|`, one line per row. */

@@ -147,6 +147,7 @@ export function trendTable(r: TrendResult, view: { units: UnitStyle; ascii: bool
   return {
     title,
     columns,
+    keyColumns: 2,
     rows,
     footRows,
     dim,
