@@ -4,6 +4,7 @@ import * as breakdown from './commands/breakdown.js';
 import * as categories from './commands/categories.js';
 import * as check from './commands/check.js';
 import { type CommandHelp, describe } from './commands/command.js';
+import * as completion from './commands/completion.js';
 import type { Context } from './commands/context.js';
 import * as share from './commands/share.js';
 import * as trend from './commands/trend.js';
@@ -14,7 +15,7 @@ import { guardLines, safeMessage } from './output/safe.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
-const COMMANDS = [share, trend, breakdown, balance, validate, check, categories];
+const COMMANDS = [share, trend, breakdown, balance, validate, check, categories, completion];
 
 const HELP: CommandHelp = {
   summary: 'trade shares and balances from trade CSVs',
