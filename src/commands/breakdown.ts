@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { actLazy, type CommandHelp, command } from './command.js';
+import { actLazy, type CommandHelp, command, requiredFlag } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
 import { BREAKDOWN_OUTPUT } from './specs.js';
@@ -35,16 +35,15 @@ without a figure for the partner in the year are left out and counted in a note.
 
 /** Registers `breakdown` on the program. */
 export function register(program: Command, ctx: Context): void {
-  const cmd = command(program, 'breakdown', HELP)
-    .requiredOption(
-      '-p, --partner <partner>',
-      'the partner: ISO alpha-2 or -3 (KR, KOR), UN M49 (410), Census code (5800) or a name',
-    )
-    .option(
-      '-y, --year <year>',
-      'year (default: the latest year with figures for the partner)',
-      parseYearFlag,
-    );
+  const cmd = requiredFlag(
+    command(program, 'breakdown', HELP),
+    '-p, --partner <partner>',
+    'the partner: ISO alpha-2 or -3 (KR, KOR), UN M49 (410), Census code (5800) or a name',
+  ).option(
+    '-y, --year <year>',
+    'year (default: the latest year with figures for the partner)',
+    parseYearFlag,
+  );
   flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), BREAKDOWN_OUTPUT);
   actLazy(cmd, ctx, () => import('./breakdown-run.js'));
 }

@@ -1,4 +1,4 @@
-import { type Command, Help } from 'commander';
+import { type Command, Help, Option } from 'commander';
 import type { Context } from './context.js';
 
 // Declaring a command: its help (examples first, options in groups) and the action that leaves its exit code.
@@ -23,6 +23,24 @@ export interface CommandHelp {
  */
 export function command(program: Command, usage: string, help: CommandHelp): Command {
   return describe(program.command(usage), help).optionsGroup(GROUPS.question);
+}
+
+/**
+ * A flag the command cannot run without. Checked just before the action, after commander has looked for
+ * unknown flags: a mistyped one (`--categroy`) is named with commander's "did you mean --category?", not
+ * reported as the required flag missing.
+ */
+export function requiredFlag(cmd: Command, flags: string, description: string): Command {
+  const option = new Option(flags, description);
+  cmd.addOption(option);
+  cmd.hook('preAction', (self) => {
+    if (self.opts()[option.attributeName()] === undefined) {
+      self.error(`error: required option '${option.flags}' not specified`, {
+        code: 'commander.missingMandatoryOptionValue',
+      });
+    }
+  });
+  return cmd;
 }
 
 /** Sets `cmd`'s action: `run` gets commander's arguments and options and returns the exit code. */

@@ -250,8 +250,10 @@ export interface OutputSpec {
   default?: Format;
   /** What --format picks, in its help ("output format"). */
   noun?: string;
-  /** A table of values: --units and --ascii. */
+  /** A table of values: --units, and --ascii unless `bars` is false. */
   tables?: boolean;
+  /** Its table draws bars or sparklines (default true for a table): --ascii. */
+  bars?: boolean;
   /** Notes and warnings on stderr: --quiet. */
   notes?: boolean;
   /** The help of --no-color. */
@@ -273,13 +275,13 @@ export function addOutputFlags(cmd: Command, spec: OutputSpec): Command {
       'write the answer to FILE instead of standard output: in place once complete, never half written (notes stay on stderr)',
     );
   if (spec.tables) {
-    cmd
-      .addOption(
-        new Option('--units <style>', 'values in tables: human (US$251m) or millions (45,221)')
-          .choices(UNIT_STYLES)
-          .default('human'),
-      )
-      .option('--ascii', 'plain ASCII bars and sparklines instead of Unicode blocks');
+    cmd.addOption(
+      new Option('--units <style>', 'values in tables: human (US$251m) or millions (45,221)')
+        .choices(UNIT_STYLES)
+        .default('human'),
+    );
+    if (spec.bars !== false)
+      cmd.option('--ascii', 'plain ASCII bars and sparklines instead of Unicode blocks');
   }
   if (spec.formats.includes('csv')) {
     cmd.option(
@@ -297,7 +299,9 @@ export function addOutputFlags(cmd: Command, spec: OutputSpec): Command {
  * --format; the command's default (which commander fills in when --format is not given) is no contradiction.
  */
 export function outputOptions(flags: OutputFlags, spec: Pick<OutputSpec, 'default'> = {}): OutputOptions {
-  const given = flags.format === spec.default ? undefined : flags.format;
+  // validate's `text` is its default `table` by its older name: no contradiction with --json either.
+  const byDefault = flags.format === spec.default || (spec.default === 'table' && flags.format === 'text');
+  const given = byDefault ? undefined : flags.format;
   if (flags.json && given && given !== 'json') {
     throw new UsageError(`--json and --format ${given} contradict each other`);
   }

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { actLazy, type CommandHelp, command } from './command.js';
+import { actLazy, type CommandHelp, command, requiredFlag } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
 import { SHARE_OUTPUT } from './specs.js';
@@ -30,8 +30,11 @@ Partners can be given as ISO codes (KR, KOR), UN M49 (410), Census codes (5800) 
 
 /** Registers `share` on the program. */
 export function register(program: Command, ctx: Context): void {
-  const cmd = command(program, 'share', HELP)
-    .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
+  const cmd = requiredFlag(
+    command(program, 'share', HELP),
+    '-c, --category <name>',
+    'product category (see `korus-stats categories`)',
+  )
     .option('-y, --year <year>', 'year (default: the latest year with data)', parseYearFlag)
     .option('-p, --partner <partner>', 'highlight this partner; it stays in the table even outside --top')
     .addOption(

@@ -14,15 +14,26 @@ import type { OutputSpec } from './options.js';
 
 export const SHARE_OUTPUT: OutputSpec = { formats: SHARE_FORMATS, tables: true, notes: true };
 export const TREND_OUTPUT: OutputSpec = { formats: TREND_FORMATS, tables: true, notes: true };
-export const BREAKDOWN_OUTPUT: OutputSpec = { formats: BREAKDOWN_FORMATS, tables: true, notes: true };
+// No bars or sparklines in a breakdown: --units, not --ascii.
+export const BREAKDOWN_OUTPUT: OutputSpec = {
+  formats: BREAKDOWN_FORMATS,
+  tables: true,
+  bars: false,
+  notes: true,
+};
 export const BALANCE_OUTPUT: OutputSpec = { formats: BALANCE_FORMATS, tables: true, notes: true };
 export const VALIDATE_OUTPUT: OutputSpec = {
   formats: REPORT_FORMATS,
-  default: 'text',
+  default: 'table',
+  notes: true,
   noun: 'report format',
 };
 export const CHECK_OUTPUT: OutputSpec = { formats: CHECK_FORMATS, notes: true };
-export const CATEGORIES_OUTPUT: OutputSpec = { formats: CATEGORIES_FORMATS, noColor: 'no colors' };
+export const CATEGORIES_OUTPUT: OutputSpec = {
+  formats: CATEGORIES_FORMATS,
+  noColor: 'no colors',
+  notes: true,
+};
 
 /** How many problems validate's text and GitHub annotations list without --max-errors (JSON and JUnit list all). */
 export const DEFAULT_LISTED = 1000;

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { TREND_MEASURES } from '../output/formats.js';
-import { actLazy, type CommandHelp, command } from './command.js';
+import { actLazy, type CommandHelp, command, requiredFlag } from './command.js';
 import type { Context } from './context.js';
 import * as flag from './options.js';
 import { TREND_OUTPUT } from './specs.js';
@@ -34,8 +34,11 @@ whole range moves within ±0.05 pp; else "mixed". It names the value's direction
 
 /** Registers `trend` on the program. */
 export function register(program: Command, ctx: Context): void {
-  const cmd = command(program, 'trend', HELP)
-    .requiredOption('-c, --category <name>', 'product category (see `korus-stats categories`)')
+  const cmd = requiredFlag(
+    command(program, 'trend', HELP),
+    '-c, --category <name>',
+    'product category (see `korus-stats categories`)',
+  )
     .option(
       '-p, --partner <partner>',
       'follow this partner (repeatable); any code or name, as in share',
@@ -55,5 +58,16 @@ export function register(program: Command, ctx: Context): void {
         .default('value'),
     );
   flag.addOutputFlags(flag.addInputFlags(flag.addSelectionFlags(cmd)), TREND_OUTPUT);
+  // share's --year here: said with what trend takes instead, not as an unknown flag.
+  cmd.addOption(new Option('-y, --year <year>').hideHelp());
+  cmd.hook('preAction', (self) => {
+    const year = self.opts().year;
+    if (year !== undefined) {
+      self.error(
+        `error: trend covers a range of years: --from ${year} --to ${year}, not --year (share --year ${year} gives one year's table)`,
+        { code: 'commander.unknownOption' },
+      );
+    }
+  });
   actLazy(cmd, ctx, () => import('./trend-run.js'));
 }

@@ -45,7 +45,8 @@ export async function validate(o: ValidateOptions, ctx: Context): Promise<number
   const inputs = await resolveInputs(given.length ? given : undefined, io.cwd, io.stdin, {
     recursive: o.input.recursive,
   });
-  const { format } = o.output;
+  // `table` and `text` are one format: the report for people.
+  const format = o.output.format === 'table' ? 'text' : o.output.format;
   const writer = problemWriter(format, io.stdout, chalkFor(io.stdout, io.env, o.output.color), o.strict);
   const human = format === 'text' || format === 'github';
   const tally = new ProblemTally(writer, o.maxErrors ?? (human ? DEFAULT_LISTED : undefined));

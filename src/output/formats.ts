@@ -46,8 +46,17 @@ export const CHECK_FORMATS = [
   'markdown',
 ] as const satisfies readonly Format[];
 
-/** The report formats of `validate`. */
-export const REPORT_FORMATS = ['text', 'json', 'github', 'junit'] as const satisfies readonly Format[];
+/**
+ * The report formats of `validate`: `table` (for people, the name every command uses; `text` is the same,
+ * kept for the scripts that name it), JSON, GitHub annotations, JUnit.
+ */
+export const REPORT_FORMATS = [
+  'table',
+  'text',
+  'json',
+  'github',
+  'junit',
+] as const satisfies readonly Format[];
 
 /** What a trend chart plots (--plot). */
 export const TREND_MEASURES = ['value', 'share'] as const;

@@ -35,7 +35,7 @@ describe('korus-stats completion bash', () => {
     expect(complete('korus-stats share --category app')).toEqual(['apparel']);
     expect(complete('korus-stats share -c auto')).toEqual(['auto-parts', 'autos']);
     expect(complete('korus-stats trend --format j')).toEqual(['json', 'jsonl']);
-    expect(complete('korus-stats validate --format ')).toEqual(['github', 'json', 'junit', 'text']);
+    expect(complete('korus-stats validate --format ')).toEqual(['github', 'json', 'junit', 'table', 'text']);
     expect(complete('korus-stats balance --by ')).toEqual(['category', 'partner', 'year']);
     expect(complete('korus-stats completion ')).toEqual(['bash', 'fish', 'zsh']);
     writeFileSync(join(dir, 'imports.csv'), 'x\n');

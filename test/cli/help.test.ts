@@ -46,12 +46,13 @@ describe('--help', () => {
       const g = new Map(groups((await run([name, '--help'])).stdout));
       expect(g.get('Question:')).toEqual(expect.arrayContaining(['--flow', '--reporter', '--source']));
       expect(g.get('Input:')).toEqual(expect.arrayContaining(['--data', '--categories', '--hs-level']));
+      // breakdown draws no bars or sparklines: no --ascii.
       expect(g.get('Output:')).toEqual([
         '--format',
         '--json',
         '--output',
         '--units',
-        '--ascii',
+        ...(name === 'breakdown' ? [] : ['--ascii']),
         '--csv-raw',
         '--no-color',
         '--quiet',
