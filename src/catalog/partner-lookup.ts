@@ -1,6 +1,6 @@
 // Partner text to a partner: on the per-row path (behind the readers' caches), so a lookup is a key and
 // two map reads.
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from './edit-distance.js';
 import { indexKorean } from './korean-names.js';
 import { countryIndex, mayBeKnown, special } from './partner-index.js';
 import { countryName, type Partner, PLAIN, partnerKey, settledText } from './partner-type.js';
@@ -27,28 +27,62 @@ export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
   return { kind: 'unknown', code: name, name };
 }
 
-/** The catalog country whose name or code is nearest to `text` (a typo), if one is close enough. */
-export function suggestPartner(text: string): Partner | undefined {
+/** A partner as a result lists it (code and name): a country when its code is ISO alpha-2. */
+export function listedPartner(code: string, name: string): Partner {
+  return { kind: /^[A-Z]{2}$/.test(code) ? 'country' : 'unknown', code, name };
+}
+
+/** Suggestions are made within this many edits: one, or one for every four characters of the text. */
+const nearEnough = (key: string, d: number) => d <= Math.max(1, Math.floor(key.length / 4));
+
+/**
+ * The partner whose name or code is nearest to `text` (a typo: a swapped pair of letters is one edit):
+ * first among `inData`, the partners the data has, then among the catalog's countries; undefined when
+ * none is near enough.
+ */
+export function suggestPartner(text: string, inData: readonly Partner[] = []): Partner | undefined {
   const key = partnerKey(text);
-  let best: { key: string; d: number } | undefined;
-  for (const known of countryIndex.keys()) {
-    if (/^\d+$/.test(known)) continue;
-    const d = distance(key, known);
-    if (!best || d < best.d) best = { key: known, d };
+  let best: { p: Partner; d: number } | undefined;
+  // Among the data's partners a word of a name counts too ("Kroea": South Korea), unless two are as near.
+  let tie = false;
+  for (const p of inData) {
+    const name = partnerKey(p.name);
+    for (const k of new Set([name, partnerKey(p.code), ...name.split(' ')])) {
+      const d = editDistance(key, k);
+      if (d === 0 || (best && d > best.d)) continue;
+      if (!best || d < best.d) {
+        best = { p, d };
+        tie = false;
+      } else if (best.p.code !== p.code) tie = true;
+    }
   }
-  if (!best || best.d > Math.max(1, Math.floor(key.length / 4))) return undefined;
-  return lookupPartner(best.key);
+  if (best && !tie && nearEnough(key, best.d)) return best.p;
+  let known: { key: string; d: number } | undefined;
+  for (const k of countryIndex.keys()) {
+    if (/^\d+$/.test(k)) continue;
+    const d = editDistance(key, k);
+    if (!known || d < known.d) known = { key: k, d };
+  }
+  if (!known || !nearEnough(key, known.d)) return undefined;
+  return lookupPartner(known.key);
 }
 
 /** "did you mean South Korea (KR)?" for a partner text the catalog does not know, if one is near. */
-export function partnerSuggestion(text: string): string | undefined {
-  const p = suggestPartner(text);
-  return p && `did you mean ${p.name} (${p.code})?`;
+export function partnerSuggestion(text: string, inData: readonly Partner[] = []): string | undefined {
+  const p = suggestPartner(text, inData);
+  return p && `did you mean ${p.name}${p.kind === 'country' ? ` (${p.code})` : ''}?`;
 }
 
-/** The hint for a partner missing from the data, led by a "did you mean" when the catalog does not know the name. */
-export function partnerHint(p: { kind: string; name: string }, hint: string): string {
-  const suggestion = p.kind === 'unknown' ? partnerSuggestion(p.name) : undefined;
+/**
+ * The hint for a partner missing from the data, led by a "did you mean" (the data's partners first) when
+ * the catalog does not know the name, or knows it and the data has a partner a typo away.
+ */
+export function partnerHint(
+  p: { kind: string; name: string },
+  hint: string,
+  inData: readonly Partner[] = [],
+): string {
+  const suggestion = p.kind === 'unknown' ? partnerSuggestion(p.name, inData) : undefined;
   return suggestion ? `${suggestion}; ${hint}` : hint;
 }
 

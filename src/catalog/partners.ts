@@ -4,6 +4,7 @@
 // codes), partner-index.ts (the name index), korean-names.ts, partner-lookup.ts, code-systems.ts.
 export { type CodeSystem, partnerInSystem } from './code-systems.js';
 export {
+  listedPartner,
   lookupPartner,
   partnerHint,
   partnerSuggestion,

@@ -1,5 +1,5 @@
 import { type CategoryDef, resolveCategory } from '../catalog/categories.js';
-import { type Partner, partnerHint } from '../catalog/partners.js';
+import { listedPartner, type Partner, partnerHint } from '../catalog/partners.js';
 import {
   type BalanceBy,
   type BalanceResult,
@@ -157,12 +157,16 @@ export async function balance(o: BalanceOptions, ctx: Context): Promise<number> 
       // without a balance, not refused.
       const code = partner && listedCode(partner, xr, mr);
       if (partner && !code) {
+        const listed = [...xr.rows, ...mr.rows]
+          .filter((r) => r.kind === 'partner' && r.code !== null)
+          .map((r) => listedPartner(r.code as string, r.name));
         throw new KorusError(
           `${partner.kind === 'country' ? `${partner.name} (${partner.code})` : JSON.stringify(partner.name)} has no ${category.name} exports or imports row for ${year}`,
           2,
           partnerHint(
             partner,
-            `partners listed for ${year}: ${[...new Set([...xr.rows, ...mr.rows].filter((r) => r.kind === 'partner').map((r) => r.code))].slice(0, 10).join(', ') || 'none'}`,
+            `partners listed for ${year}: ${[...new Set(listed.map((p) => p.code))].slice(0, 10).join(', ') || 'none'}`,
+            listed,
           ),
         );
       }

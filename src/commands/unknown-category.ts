@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import type { CategoryDef } from '../catalog/categories.js';
+import { editDistance as distance } from '../catalog/edit-distance.js';
 import { KorusError, UsageError } from '../errors.js';
 import { listText } from '../model/caps.js';
 import type { ReadReport } from '../model/rows.js';

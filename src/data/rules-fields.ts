@@ -1,6 +1,6 @@
 // The checks of a rules file's fields, shared by its top level and its rules (rules-file.ts): each reports
 // what is wrong through the caller's function, by JSON path or by key.
-import { distance } from 'fastest-levenshtein';
+import { editDistance as distance } from '../catalog/edit-distance.js';
 import type { RuleType } from '../model/check-rules.js';
 
 /** Reports a problem at a JSON path ("rules[2].max"), with a hint where one helps. */

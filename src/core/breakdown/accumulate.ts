@@ -1,5 +1,5 @@
 import { type CategoryDef, resolveCategory } from '../../catalog/categories.js';
-import { type Partner, partnerHint, partnerKey } from '../../catalog/partners.js';
+import { listedPartner, type Partner, partnerHint, partnerKey } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
@@ -213,7 +213,11 @@ export class BreakdownAccumulator {
     return new KorusError(
       `${label} has no ${q.flow} rows in the data${filters.length ? ` (${filters.join(', ')})` : ''}, in any category or year`,
       2,
-      partnerHint(q.partner, hint),
+      partnerHint(
+        q.partner,
+        hint,
+        [...this.partnersSeen].map(([code, name]) => listedPartner(code, name)),
+      ),
     );
   }
 }

@@ -63,6 +63,10 @@ export function findPartner(
   throw new KorusError(
     `${label} has no ${q.category.name} ${q.flow} row for ${year}`,
     2,
-    partnerHint(partner, hint),
+    partnerHint(
+      partner,
+      hint,
+      [...cur.partners.values()].map((p) => p.partner),
+    ),
   );
 }

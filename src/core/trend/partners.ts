@@ -1,4 +1,4 @@
-import { partnerHint, partnerKey, standInCode } from '../../catalog/partners.js';
+import { listedPartner, partnerHint, partnerKey, standInCode } from '../../catalog/partners.js';
 import { KorusError } from '../../errors.js';
 import { listText } from '../../model/caps.js';
 import type { Note } from '../../model/notes.js';
@@ -71,7 +71,11 @@ function partnerAbsent(p: WantedPartner, input: TrendInput, inRange: number[]): 
   return new KorusError(
     `${label} has no ${input.category} ${input.flow} row in ${input.from}-${input.to}`,
     2,
-    partnerHint(p, hint),
+    partnerHint(
+      p,
+      hint,
+      partnerRows(input.results.get(lastYear)).map((r) => listedPartner(r.code, r.name)),
+    ),
   );
 }
 
