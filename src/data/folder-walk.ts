@@ -8,6 +8,9 @@ import type { InputSource } from './inputs.js';
 /** The file names a folder's listing reads (a glob reads whatever it names). */
 const CSV_FILE = /\.(csv|txt|tsv)(\.gz)?$|\.xlsx$/i;
 
+/** What an entry is, as a listing (Dirent) or lstat (Stats) tells it. */
+export type EntryKind = Pick<Dirent | Stats, 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+
 /** How many paths a note names of each kind; the counts stay complete. */
 const EXAMPLES = 10;
 
@@ -91,7 +94,7 @@ export class Walk {
    * One entry of a listing: a data file is taken, a link is followed to what it names; a folder is
    * handed back to the caller. `wanted`: a name the listing reads (a data file's, or a glob's match).
    */
-  async entry(e: Dirent, full: string, path: string, wanted: boolean): Promise<'folder' | undefined> {
+  async entry(e: EntryKind, full: string, path: string, wanted: boolean): Promise<'folder' | undefined> {
     if (e.isDirectory()) return 'folder';
     let info: Stats;
     if (e.isSymbolicLink()) {
