@@ -5,8 +5,12 @@ import type { InputFacts, NotReadReason } from '../model/facts/read.js';
 import { compressedError, compressionOf, fileInput, unreadable } from './file-input.js';
 import type { InputSource } from './inputs.js';
 
-/** The file names a folder's listing reads (a glob reads whatever it names). */
-const CSV_FILE = /\.(csv|txt|tsv)(\.gz)?$|\.xlsx$/i;
+/**
+ * The file names a folder's listing reads (a glob reads whatever it names): what the readers take, a CSV,
+ * a JSON table (each maybe gzipped) and a workbook. Not .txt or .tsv: a tab-separated file is read as
+ * one only when its header has tabs and no comma, and in a folder such a name is as often notes.
+ */
+export const DATA_FILE = /\.(csv|json)(\.gz)?$|\.xlsx$/i;
 
 /** What an entry is, as a listing (Dirent) or lstat (Stats) tells it. */
 export type EntryKind = Pick<Dirent | Stats, 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
@@ -27,7 +31,11 @@ export class Walk {
   private readonly files = new Map<string, string>();
   private readonly folders = new Set<string>();
 
-  constructor(readonly recursive: boolean) {}
+  constructor(
+    readonly recursive: boolean,
+    /** Whether a folder's files of other names are said (not for the bundled data/ and its README). */
+    readonly sayOthers = true,
+  ) {}
 
   /** Says that `path` was not read, and why. */
   skip(path: string, reason: NotReadReason): void {
@@ -80,8 +88,10 @@ export class Walk {
     for (const e of entries) {
       const full = join(dir, e.name);
       const path = joinShown(shown, e.name);
-      const kind = await this.entry(e, full, path, CSV_FILE.test(e.name));
+      const kind = await this.entry(e, full, path, DATA_FILE.test(e.name));
       if (kind === 'folder') subs.push([full, path]);
+      // Hidden files (.DS_Store, .gitattributes) are never data, as `*` leaves them out in the shell.
+      else if (kind === 'other' && this.sayOthers && !e.name.startsWith('.')) this.skip(path, 'other-file');
     }
     for (const [full, path] of subs) {
       if (!this.recursive) this.skip(`${path}/`, 'sub-folder');
@@ -92,9 +102,15 @@ export class Walk {
 
   /**
    * One entry of a listing: a data file is taken, a link is followed to what it names; a folder is
-   * handed back to the caller. `wanted`: a name the listing reads (a data file's, or a glob's match).
+   * handed back to the caller, and so is an entry not `wanted` ('other'). `wanted`: a name the listing
+   * reads (a data file's, or a glob's match).
    */
-  async entry(e: EntryKind, full: string, path: string, wanted: boolean): Promise<'folder' | undefined> {
+  async entry(
+    e: EntryKind,
+    full: string,
+    path: string,
+    wanted: boolean,
+  ): Promise<'folder' | 'other' | undefined> {
     if (e.isDirectory()) return 'folder';
     let info: Stats;
     if (e.isSymbolicLink()) {
@@ -102,17 +118,18 @@ export class Walk {
         info = await stat(full);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (wanted) this.skip(path, code === 'ELOOP' ? 'link-loop' : 'dangling-link');
+        if (!wanted) return 'other';
+        this.skip(path, code === 'ELOOP' ? 'link-loop' : 'dangling-link');
         return undefined;
       }
       if (info.isDirectory()) return 'folder';
-    } else if (!wanted) return undefined;
+    } else if (!wanted) return 'other';
     else if (e.isFile()) info = await stat(full);
     else {
       this.skip(path, 'not-a-file');
       return undefined;
     }
-    if (!wanted) return undefined;
+    if (!wanted) return 'other';
     if (info.isFile()) await this.addFile(full, path, info);
     else this.skip(path, 'not-a-file');
     return undefined;

@@ -21,11 +21,14 @@ export async function resolveInputs(
   stdin: Readable,
   options: { recursive?: boolean } = {},
 ): Promise<Inputs> {
-  const walk = new Walk(options.recursive === true);
+  const recursive = options.recursive === true;
   if (!paths || paths.length === 0) {
-    await walk.folder(BUNDLED_DATA_DIR, 'data');
-    return withFacts(walk);
+    // The bundled folder's README documents its files: no note that it is not read.
+    const bundled = new Walk(recursive, false);
+    await bundled.folder(BUNDLED_DATA_DIR, 'data');
+    return withFacts(bundled);
   }
+  const walk = new Walk(recursive);
   let usedStdin = false;
   for (const given of paths) {
     if (given === '-') {
@@ -124,12 +127,18 @@ function nothingIn(walk: Walk, given: string, skippedBefore: number): void {
   const passed = walk.facts.notRead.examples.slice(skippedBefore);
   const first = passed[0];
   const hint = first
-    ? `not read: ${first.path} (${NOT_READ_WHY[first.reason]}${first.reason === 'sub-folder' ? '; --recursive reads sub-folders' : ''})${passed.length > 1 ? ` and ${passed.length - 1} more` : ''}`
+    ? `not read: ${first.path} (${NOT_READ_WHY[first.reason]}${NOT_READ_HOW[first.reason] ?? ''})${passed.length > 1 ? ` and ${passed.length - 1} more` : ''}`
     : undefined;
   const glob = isPattern(given);
-  const what = glob ? 'no file matches this pattern' : 'folder holds no .csv, .csv.gz or .xlsx files';
+  const what = glob ? 'no file matches this pattern' : 'folder holds no .csv, .csv.gz, .json or .xlsx files';
   throw new InputError({ file: given }, what, hint);
 }
+
+/** How to read what was passed over, where there is a way. */
+const NOT_READ_HOW: Partial<Record<NotReadReason, string>> = {
+  'sub-folder': '; --recursive reads sub-folders',
+  'other-file': '; name it in --data to read it',
+};
 
 /** Why an entry was passed over, in the hint of a path that gave nothing to read. */
 const NOT_READ_WHY: Record<NotReadReason, string> = {
@@ -139,6 +148,7 @@ const NOT_READ_WHY: Record<NotReadReason, string> = {
   'dangling-link': 'a link to nothing',
   'link-loop': 'a symbolic link loop',
   'not-a-file': 'not a regular file',
+  'other-file': 'not a .csv, .json or .xlsx name',
 };
 
 /**
