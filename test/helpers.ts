@@ -31,11 +31,21 @@ export function fakeStream(tty = false): OutStream & { text: () => string } {
 /** Runs `korus-stats ...argv` in-process with fake streams; env has no FORCE_COLOR unless given. */
 export async function run(
   argv: string[],
-  opts: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {},
+  opts: {
+    stdin?: string | Buffer;
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    tty?: boolean;
+    /** Standard input is a terminal (what is typed there: `stdin`). */
+    stdinTty?: boolean;
+  } = {},
 ): Promise<RunResult> {
   const stdout = fakeStream(opts.tty);
   const stderr = fakeStream(opts.tty);
-  const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
+  const stdin: Readable & { isTTY?: boolean } = Readable.from(
+    opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)],
+  );
+  if (opts.stdinTty) stdin.isTTY = true;
   // npm test runs the suites once per parser, and once with a scanning thread for every file:
   // KORUS_PARSER and KORUS_THREADS pick how the CLI reads by default.
   const { KORUS_PARSER: parser, KORUS_THREADS: threads } = process.env;
