@@ -3,7 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFacts, NotReadReason } from '../model/facts/read.js';
 import { compressedError, compressionOf, fileInput, unreadable } from './file-input.js';
-import type { InputSource } from './inputs.js';
+import { BUNDLED_DATA_DIR, type InputSource } from './inputs.js';
 
 /**
  * The file names a folder's listing reads (a glob reads whatever it names): what the readers take, a CSV,
@@ -31,11 +31,7 @@ export class Walk {
   private readonly files = new Map<string, string>();
   private readonly folders = new Set<string>();
 
-  constructor(
-    readonly recursive: boolean,
-    /** Whether a folder's files of other names are said (not for the bundled data/ and its README). */
-    readonly sayOthers = true,
-  ) {}
+  constructor(readonly recursive: boolean) {}
 
   /** Says that `path` was not read, and why. */
   skip(path: string, reason: NotReadReason): void {
@@ -77,6 +73,8 @@ export class Walk {
       return;
     }
     this.folders.add(real);
+    // The bundled data/ folder's README documents its files: it is not said to be passed over.
+    const sayOthers = real !== (await bundledFolder());
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -91,7 +89,7 @@ export class Walk {
       const kind = await this.entry(e, full, path, DATA_FILE.test(e.name));
       if (kind === 'folder') subs.push([full, path]);
       // Hidden files (.DS_Store, .gitattributes) are never data, as `*` leaves them out in the shell.
-      else if (kind === 'other' && this.sayOthers && !e.name.startsWith('.')) this.skip(path, 'other-file');
+      else if (kind === 'other' && sayOthers && !e.name.startsWith('.')) this.skip(path, 'other-file');
     }
     for (const [full, path] of subs) {
       if (!this.recursive) this.skip(`${path}/`, 'sub-folder');
@@ -140,6 +138,17 @@ export class Walk {
     if (this.recursive) await this.folder(full, path);
     else this.skip(`${path}/`, 'sub-folder');
   }
+}
+
+let bundled: Promise<string | undefined> | undefined;
+
+/** The bundled data/ folder's device and inode, however it is reached (the default, `data/` in a clone). */
+function bundledFolder(): Promise<string | undefined> {
+  bundled ??= stat(BUNDLED_DATA_DIR).then(
+    (s) => `${s.dev}:${s.ino}`,
+    () => undefined,
+  );
+  return bundled;
 }
 
 /** The first bytes of a file, to tell compressed bytes from text whatever the file's name. */

@@ -21,14 +21,11 @@ export async function resolveInputs(
   stdin: Readable,
   options: { recursive?: boolean } = {},
 ): Promise<Inputs> {
-  const recursive = options.recursive === true;
+  const walk = new Walk(options.recursive === true);
   if (!paths || paths.length === 0) {
-    // The bundled folder's README documents its files: no note that it is not read.
-    const bundled = new Walk(recursive, false);
-    await bundled.folder(BUNDLED_DATA_DIR, 'data');
-    return withFacts(bundled);
+    await walk.folder(BUNDLED_DATA_DIR, 'data');
+    return withFacts(walk);
   }
-  const walk = new Walk(recursive);
   let usedStdin = false;
   for (const given of paths) {
     if (given === '-') {

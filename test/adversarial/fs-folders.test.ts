@@ -183,4 +183,13 @@ describe('a --data folder', () => {
     expect(glob.code).toBe(0);
     expect(parse(glob.stdout).total.valueUsd).toBe(4001);
   });
+
+  it('the bundled data folder, by default or named, says nothing of its README', async () => {
+    const root = join(import.meta.dirname, '../..');
+    for (const data of [[], ['--data', 'data/'], ['--data', join(root, 'data')]]) {
+      const r = await run(['share', '--category', 'textiles-and-apparel', '--json', ...data], { cwd: root });
+      expect(r.code).toBe(0);
+      expect(note(parse(r.stdout), 'inputs-not-read')).toBeUndefined();
+    }
+  });
 });
