@@ -12,6 +12,7 @@ import * as validate from './commands/validate.js';
 import { KorusError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { guardLines, safeMessage } from './output/safe.js';
+import { announcedStdin } from './output/stdin-wait.js';
 import { VERSION } from './version.js';
 
 /** The commands, in help order: each registers itself (flags, help text, action). */
@@ -48,7 +49,8 @@ function commanderLines(s: string): string {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const ctx: Context = { io, exitCode: 0 };
+  // Nothing read yet: a command that reads a terminal's standard input says so when it starts to.
+  const ctx: Context = { io: { ...io, stdin: announcedStdin(io.stdin, io.stderr) }, exitCode: 0 };
   // Colour (chalk) is loaded only to say an error: --version and --help do without it. Commander says its
   // usage errors synchronously, so what it writes from its error on is held and written once coloured.
   const errColor = async () =>

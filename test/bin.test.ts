@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 // These run the built binary (npm test builds first), as a user's shell would.
@@ -112,5 +113,24 @@ describe('the built binary', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('korus-stats: error: missing.csv: no such file or folder\n');
+  });
+
+  it('cat x.csv.gz | korus-stats share --data - gives the answer the file gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korus-bin-gz-'));
+    const gz = join(dir, 'x.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(join(ROOT, 'data/usitc-textiles-apparel.csv'))));
+    const args = 'share --category textiles-and-apparel --year 2016 --json';
+    const sh = (line: string) => spawnSync('bash', ['-c', line], { env: env(), encoding: 'utf8', cwd: dir });
+    const piped = sh(`cat x.csv.gz | "${process.execPath}" "${BIN}" ${args} --data -`);
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const file = sh(`"${process.execPath}" "${BIN}" ${args} --data x.csv.gz`);
+    expect(file.status).toBe(0);
+    const answer = (stdout: string) => {
+      const j = JSON.parse(stdout) as { rows: unknown; total: unknown };
+      return { rows: j.rows, total: j.total };
+    };
+    expect(answer(piped.stdout)).toEqual(answer(file.stdout));
+    expect((JSON.parse(piped.stdout) as { total: { valueUsd: number } }).total.valueUsd).toBeGreaterThan(0);
   });
 });

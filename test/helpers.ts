@@ -38,11 +38,16 @@ export async function run(
     cwd?: string;
     tty?: boolean;
     columns?: number;
+    /** Standard input is a terminal (what is typed there: `stdin`). */
+    stdinTty?: boolean;
   } = {},
 ): Promise<RunResult> {
   const stdout = fakeStream(opts.tty, opts.columns);
   const stderr = fakeStream(opts.tty);
-  const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
+  const stdin: Readable & { isTTY?: boolean } = Readable.from(
+    opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)],
+  );
+  if (opts.stdinTty) stdin.isTTY = true;
   // npm test runs the suites once per parser, once with a scanning thread for every file and once with
   // every file cut into byte ranges: KORUS_PARSER, KORUS_THREADS and KORUS_RANGE_BYTES pick how the CLI reads.
   const { KORUS_PARSER: parser, KORUS_THREADS: threads, KORUS_RANGE_BYTES: ranges } = process.env;

@@ -46,7 +46,7 @@ export interface InputFlags {
 
 /** Where and how to read: the input flags, parsed. */
 export interface InputOptions {
-  /** Files, folders, globs or - (default: the bundled data/). */
+  /** Files, folders, patterns or - (default: the bundled data/). */
   data?: string[];
   /** Read the sub-folders of --data folders too (hidden ones aside). */
   recursive?: boolean;
@@ -63,7 +63,7 @@ export function addInputFlags(cmd: Command): Command {
     .optionsGroup(GROUPS.input)
     .option(
       '-d, --data <path...>',
-      'CSV files, folders of .csv/.csv.gz, or - for stdin (default: the bundled data/)',
+      "files, folders (their .csv, .json, .xlsx), quoted patterns ('dir/**/*.csv'), or - for stdin (default: the bundled data/)",
     )
     .option('-r, --recursive', 'read the sub-folders of --data folders too (not hidden ones)')
     .option(

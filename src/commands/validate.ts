@@ -10,7 +10,7 @@ const HELP: CommandHelp = {
   description:
     'Checks trade CSV files: their structure (header, blank rows, missing and extra cells, quotes, encoding), each value (years, numbers, HS codes, partners, categories) and their consistency (duplicate rows, World rows against their parts, months against their year).',
   examples: `
-  # check the bundled data, or your own files (folders, globs, - for stdin)
+  # check the bundled data, or your own files (folders, patterns, - for stdin)
   $ korus-stats validate data/
   $ korus-stats validate 'downloads/census-*.csv' --strict
 
@@ -31,7 +31,7 @@ export function register(program: Command, ctx: Context): void {
   const cmd = command(program, 'validate', HELP)
     .argument(
       '[paths...]',
-      'files, folders of .csv/.csv.gz, globs, or - for stdin (default: the bundled data/)',
+      "files, folders (their .csv, .json, .xlsx), quoted patterns ('dir/**/*.csv'), or - for stdin (default: the bundled data/)",
     )
     .option('--strict', 'warnings fail the run too')
     .option(

@@ -3,10 +3,17 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFacts, NotReadReason } from '../model/facts/read.js';
 import { compressedError, compressionOf, fileInput, unreadable } from './file-input.js';
-import type { InputSource } from './inputs.js';
+import { BUNDLED_DATA_DIR, type InputSource } from './inputs.js';
 
-/** The file names a folder's listing reads (a glob reads whatever it names). */
-const CSV_FILE = /\.(csv|txt|tsv)(\.gz)?$|\.xlsx$/i;
+/**
+ * The file names a folder's listing reads (a glob reads whatever it names): what the readers take, a CSV,
+ * a JSON table (each maybe gzipped) and a workbook. Not .txt or .tsv: a tab-separated file is read as
+ * one only when its header has tabs and no comma, and in a folder such a name is as often notes.
+ */
+export const DATA_FILE = /\.(csv|json)(\.gz)?$|\.xlsx$/i;
+
+/** What an entry is, as a listing (Dirent) or lstat (Stats) tells it. */
+export type EntryKind = Pick<Dirent | Stats, 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
 
 /** How many paths a note names of each kind; the counts stay complete. */
 const EXAMPLES = 10;
@@ -66,6 +73,8 @@ export class Walk {
       return;
     }
     this.folders.add(real);
+    // The bundled data/ folder's README documents its files: it is not said to be passed over.
+    const sayOthers = real !== (await bundledFolder());
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -77,8 +86,10 @@ export class Walk {
     for (const e of entries) {
       const full = join(dir, e.name);
       const path = joinShown(shown, e.name);
-      const kind = await this.entry(e, full, path, CSV_FILE.test(e.name));
+      const kind = await this.entry(e, full, path, DATA_FILE.test(e.name));
       if (kind === 'folder') subs.push([full, path]);
+      // Hidden files (.DS_Store, .gitattributes) are never data, as `*` leaves them out in the shell.
+      else if (kind === 'other' && sayOthers && !e.name.startsWith('.')) this.skip(path, 'other-file');
     }
     for (const [full, path] of subs) {
       if (!this.recursive) this.skip(`${path}/`, 'sub-folder');
@@ -89,9 +100,15 @@ export class Walk {
 
   /**
    * One entry of a listing: a data file is taken, a link is followed to what it names; a folder is
-   * handed back to the caller. `wanted`: a name the listing reads (a data file's, or a glob's match).
+   * handed back to the caller, and so is an entry not `wanted` ('other'). `wanted`: a name the listing
+   * reads (a data file's, or a glob's match).
    */
-  async entry(e: Dirent, full: string, path: string, wanted: boolean): Promise<'folder' | undefined> {
+  async entry(
+    e: EntryKind,
+    full: string,
+    path: string,
+    wanted: boolean,
+  ): Promise<'folder' | 'other' | undefined> {
     if (e.isDirectory()) return 'folder';
     let info: Stats;
     if (e.isSymbolicLink()) {
@@ -99,17 +116,18 @@ export class Walk {
         info = await stat(full);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (wanted) this.skip(path, code === 'ELOOP' ? 'link-loop' : 'dangling-link');
+        if (!wanted) return 'other';
+        this.skip(path, code === 'ELOOP' ? 'link-loop' : 'dangling-link');
         return undefined;
       }
       if (info.isDirectory()) return 'folder';
-    } else if (!wanted) return undefined;
+    } else if (!wanted) return 'other';
     else if (e.isFile()) info = await stat(full);
     else {
       this.skip(path, 'not-a-file');
       return undefined;
     }
-    if (!wanted) return undefined;
+    if (!wanted) return 'other';
     if (info.isFile()) await this.addFile(full, path, info);
     else this.skip(path, 'not-a-file');
     return undefined;
@@ -120,6 +138,17 @@ export class Walk {
     if (this.recursive) await this.folder(full, path);
     else this.skip(`${path}/`, 'sub-folder');
   }
+}
+
+let bundled: Promise<string | undefined> | undefined;
+
+/** The bundled data/ folder's device and inode, however it is reached (the default, `data/` in a clone). */
+function bundledFolder(): Promise<string | undefined> {
+  bundled ??= stat(BUNDLED_DATA_DIR).then(
+    (s) => `${s.dev}:${s.ino}`,
+    () => undefined,
+  );
+  return bundled;
 }
 
 /** The first bytes of a file, to tell compressed bytes from text whatever the file's name. */

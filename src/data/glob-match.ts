@@ -1,4 +1,4 @@
-// Shell-style patterns for the last part of a --data path, matched without a regular expression: a
+// Shell-style patterns for one part of a --data path, matched without a regular expression: a
 // pattern from the command line must not be able to crash the reader (`x[`) or make it backtrack for
 // minutes (`a*a*a*a*...b`).
 
@@ -32,7 +32,7 @@ export function parseGlob(pattern: string): GlobToken[] {
     const c = chars[i] as string;
     if (c === '\\' && i + 1 < chars.length) out.push({ kind: 'char', ch: chars[++i] as string });
     else if (c === '*') {
-      if (out.at(-1)?.kind !== 'star') out.push({ kind: 'star' }); // `**` is `*` in one folder
+      if (out.at(-1)?.kind !== 'star') out.push({ kind: 'star' }); // `**` in a part is `*` (alone: any depth)
     } else if (c === '?') out.push({ kind: 'any' });
     else if (c === '[') {
       const cls = parseClass(chars, i + 1);

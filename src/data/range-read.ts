@@ -80,32 +80,40 @@ class RangePool implements RangeRunner {
   private readonly handles = new Map<number, RangeHandle>();
   private readonly busy = new Map<Worker, number>();
 
-  constructor(threads: number, url: URL, setup: RangeSetup) {
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(url, { workerData: setup });
-      w.on('message', (m: RangeMessage) => {
-        const h = this.handles.get(m.id);
-        h?.put(m);
-        if (m.type === 'end') {
-          this.handles.delete(m.id);
-          this.busy.delete(w);
-          this.idle.push(w);
-          this.start();
-        }
-      });
-      const failed = (e: unknown) => {
-        const id = this.busy.get(w);
-        const err = e instanceof Error ? e : new Error(`a range-reading thread stopped (${String(e)})`);
-        if (id !== undefined) this.handles.get(id)?.fail(err);
-        for (const { handle } of this.waiting) handle.fail(err);
-      };
-      w.on('error', failed);
-      w.on('exit', (code) => {
-        if (this.busy.has(w)) failed(new Error(`a range-reading thread exited (code ${code})`));
-      });
-      this.all.push(w);
-      this.idle.push(w);
-    }
+  constructor(
+    private readonly url: URL,
+    private readonly setup: RangeSetup,
+  ) {}
+
+  /** Starts threads until there are `threads`. */
+  grow(threads: number): void {
+    while (this.all.length < threads) this.add();
+  }
+
+  private add(): void {
+    const w = new Worker(this.url, { workerData: this.setup });
+    w.on('message', (m: RangeMessage) => {
+      const h = this.handles.get(m.id);
+      h?.put(m);
+      if (m.type === 'end') {
+        this.handles.delete(m.id);
+        this.busy.delete(w);
+        this.idle.push(w);
+        this.start();
+      }
+    });
+    const failed = (e: unknown) => {
+      const id = this.busy.get(w);
+      const err = e instanceof Error ? e : new Error(`a range-reading thread stopped (${String(e)})`);
+      if (id !== undefined) this.handles.get(id)?.fail(err);
+      for (const { handle } of this.waiting) handle.fail(err);
+    };
+    w.on('error', failed);
+    w.on('exit', (code) => {
+      if (this.busy.has(w)) failed(new Error(`a range-reading thread exited (code ${code})`));
+    });
+    this.all.push(w);
+    this.idle.push(w);
   }
 
   run(job: RangeJob): RangeHandle {
@@ -185,6 +193,38 @@ export function runRangesWith(runner: ((setup: RangeSetup) => RangeRunner) | und
   testRunner = runner;
 }
 
+/**
+ * The range-reading threads of one read: started for its first file read in ranges, kept for the others
+ * (their caches hold across files, as the one-thread reader's do), stopped when the read ends.
+ */
+export class RangeThreads {
+  private pool: RangePool | undefined;
+
+  /** A runner on the read's threads, `threads` of them at least; its close() leaves them running. */
+  runner(threads: number, setup: RangeSetup): RangeRunner {
+    if (!this.pool) {
+      const url = workerFile();
+      if (!url) throw new ThreadUnavailable(new Error('no range-reading module'));
+      this.pool = new RangePool(url, setup);
+    }
+    const pool = this.pool;
+    try {
+      pool.grow(threads);
+    } catch (err) {
+      throw new ThreadUnavailable(err);
+    }
+    return { run: (job) => pool.run(job), close: async () => {} };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+}
+
+/** Jobs are numbered across the reads of a process: a thread's late answer to a left job is never taken for another's. */
+let nextJob = 0;
+
 /** One CSV file to read in ranges. */
 export interface RangeRead {
   input: InputSource;
@@ -196,8 +236,10 @@ export interface RangeRead {
   meta: { encoding: string; bytes?: number };
   /** Bytes per range (RANGE_BYTES; tests cut smaller). */
   rangeBytes?: number;
-  /** Runs the jobs (default: a pool of threads). */
+  /** Runs the jobs (default: the read's threads, or a pool of this file's own). */
   runner?: (setup: RangeSetup) => RangeRunner;
+  /** The read's range-reading threads, shared by its files. */
+  threads?: RangeThreads;
 }
 
 /** Rows of the ranges the threads may have read ahead of the one being handed on (bounds memory). */
@@ -223,14 +265,14 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
     delimiter,
   );
   const threads = Math.min(rangeThreads(options), starts.length);
-  const runner = (read.runner ?? testRunner)?.(setup) ?? poolOf(threads, setup);
+  const runner =
+    (read.runner ?? testRunner)?.(setup) ?? read.threads?.runner(threads, setup) ?? poolOf(threads, setup);
   // Counts go into the report as each range ends (the progress line shows them); a file handed back to
   // the one-thread reader has none (no data row was read).
   const report = read.report;
   const join = new FileJoin();
-  let ids = 0;
   const job = (start: number, stop: number | undefined): RangeJob => ({
-    id: ids++,
+    id: nextJob++,
     file,
     name: input.name,
     start,
@@ -307,7 +349,9 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
 
 function poolOf(threads: number, setup: RangeSetup): RangeRunner {
   try {
-    return new RangePool(threads, workerFile() as URL, setup);
+    const pool = new RangePool(workerFile() as URL, setup);
+    pool.grow(threads);
+    return pool;
   } catch (err) {
     throw new ThreadUnavailable(err);
   }

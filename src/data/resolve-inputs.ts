@@ -1,12 +1,13 @@
-import { lstat, readdir, readlink, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { lstat, readlink, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError, UsageError } from '../errors.js';
 import type { NotReadReason } from '../model/facts/read.js';
 import { compressedError, compressionOf, unreadable, withReadErrors } from './file-input.js';
-import { joinShown, Walk } from './folder-walk.js';
-import { globMatch, isGlob, parseGlob, unescapeGlob } from './glob-match.js';
+import { Walk } from './folder-walk.js';
+import { unescapeGlob } from './glob-match.js';
+import { expandBraces, globEntries, isPattern } from './glob-paths.js';
 import { BUNDLED_DATA_DIR, type Inputs } from './inputs.js';
 
 /**
@@ -34,12 +35,27 @@ export async function resolveInputs(
       walk.out.push({ name: '<stdin>', open, once: true });
       continue;
     }
-    const before = walk.out.length + walk.facts.sameFile.count;
-    const skipped = walk.facts.notRead.examples.length;
-    await resolveOne(walk, given, cwd);
-    if (walk.out.length + walk.facts.sameFile.count === before) await nothingIn(walk, given, skipped);
+    await resolveGiven(walk, given, cwd);
   }
   return withFacts(walk);
+}
+
+/**
+ * One --data path: as written when it exists; else each path its braces stand for (`{a,b}.csv` is a.csv,
+ * then b.csv, as bash reads it), each of which must give something to read.
+ */
+async function resolveGiven(walk: Walk, given: string, cwd: string): Promise<void> {
+  const exists = await lstat(resolve(cwd, given)).then(
+    () => true,
+    () => false,
+  );
+  const paths = exists ? [given] : expandBraces(given);
+  for (const path of paths) {
+    const before = walk.out.length + walk.facts.sameFile.count;
+    const skipped = walk.facts.notRead.examples.length;
+    await resolveOne(walk, path, cwd);
+    if (walk.out.length + walk.facts.sameFile.count === before) nothingIn(walk, path, skipped);
+  }
 }
 
 function withFacts(walk: Walk): Inputs {
@@ -52,10 +68,9 @@ async function resolveOne(walk: Walk, given: string, cwd: string): Promise<void>
   const full = resolve(cwd, given);
   const info = await stat(full).catch((err: NodeJS.ErrnoException) => err);
   if (info instanceof Error && info.code === 'ENOENT') {
-    const base = basename(given);
-    if (isGlob(base)) return globInputs(walk, resolve(cwd, dirname(given)), given);
-    const plain = unescapeGlob(base);
-    if (plain !== base) return resolveOne(walk, joinShown(dirname(given), plain), cwd);
+    if (isPattern(given)) return globInputs(walk, cwd, given);
+    const plain = given.split('/').map(unescapeGlob).join('/');
+    if (plain !== given) return resolveOne(walk, plain, cwd);
   }
   if (info instanceof Error) throw await statError(full, given, info);
   if (info.isDirectory()) return walk.folder(full, given.replace(/\/+$/, '') || '/');
@@ -79,15 +94,6 @@ async function statError(full: string, given: string, err: NodeJS.ErrnoException
         'unreadable',
       );
     }
-    if (dirname(given).split(/[\\/]/).some(isGlob)) {
-      const e = unreadable(given, err);
-      return new InputError(
-        e.location,
-        e.detail,
-        'a pattern is matched in the last part of a path only',
-        e.code,
-      );
-    }
   }
   return unreadable(given, err);
 }
@@ -104,37 +110,32 @@ function kindOf(info: { isCharacterDevice(): boolean; isBlockDevice(): boolean; 
   return info.isSocket() ? 'a socket' : 'not a file or folder';
 }
 
-/** The entries a pattern in its last part names (`downloads/census-*.csv.gz`), sorted; none is an error. */
-async function globInputs(walk: Walk, dir: string, given: string): Promise<void> {
-  const tokens = parseGlob(basename(given));
-  const shown = dirname(given);
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw unreadable(shown, err);
-  }
-  const matched = entries.filter((e) => globMatch(tokens, e.name));
-  matched.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of matched) {
-    const full = resolve(dir, e.name);
-    const path = joinShown(shown, e.name);
-    if ((await walk.entry(e, full, path, true)) === 'folder') await walk.subFolder(full, path);
+/** The entries a pattern names (`downloads/census-*.csv.gz`, a `**` below `dir`), sorted; none is an error. */
+async function globInputs(walk: Walk, cwd: string, given: string): Promise<void> {
+  const entries = await globEntries(given, cwd);
+  // A folder a pattern names is a sub-folder: read with --recursive, else said.
+  for (const e of entries) {
+    if ((await walk.entry(e.kind, e.full, e.path, true)) === 'folder') await walk.subFolder(e.full, e.path);
   }
 }
 
 /** A path that gave no input: the error says why (an empty folder, a pattern that matches nothing). */
-async function nothingIn(walk: Walk, given: string, skippedBefore: number): Promise<void> {
+function nothingIn(walk: Walk, given: string, skippedBefore: number): void {
   const passed = walk.facts.notRead.examples.slice(skippedBefore);
   const first = passed[0];
   const hint = first
-    ? `not read: ${first.path} (${NOT_READ_WHY[first.reason]}${first.reason === 'sub-folder' ? '; --recursive reads sub-folders' : ''})${passed.length > 1 ? ` and ${passed.length - 1} more` : ''}`
+    ? `not read: ${first.path} (${NOT_READ_WHY[first.reason]}${NOT_READ_HOW[first.reason] ?? ''})${passed.length > 1 ? ` and ${passed.length - 1} more` : ''}`
     : undefined;
-  const glob = isGlob(basename(given));
-  const what = glob ? 'no file matches this pattern' : 'folder holds no .csv, .csv.gz or .xlsx files';
+  const glob = isPattern(given);
+  const what = glob ? 'no file matches this pattern' : 'folder holds no .csv, .csv.gz, .json or .xlsx files';
   throw new InputError({ file: given }, what, hint);
 }
+
+/** How to read what was passed over, where there is a way. */
+const NOT_READ_HOW: Partial<Record<NotReadReason, string>> = {
+  'sub-folder': '; --recursive reads sub-folders',
+  'other-file': '; name it in --data to read it',
+};
 
 /** Why an entry was passed over, in the hint of a path that gave nothing to read. */
 const NOT_READ_WHY: Record<NotReadReason, string> = {
@@ -144,6 +145,7 @@ const NOT_READ_WHY: Record<NotReadReason, string> = {
   'dangling-link': 'a link to nothing',
   'link-loop': 'a symbolic link loop',
   'not-a-file': 'not a regular file',
+  'other-file': 'not a .csv, .json or .xlsx name',
 };
 
 /**

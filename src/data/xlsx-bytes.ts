@@ -2,7 +2,7 @@
 // and how they are handed on to the unzipper.
 import { isZip } from './decode.js';
 import type { InputSource } from './inputs.js';
-import { notReadable } from './xlsx-failures.js';
+import { notReadable, zipArchive } from './xlsx-failures.js';
 
 /** The first bytes of an OLE2 compound file: an old .xls, or an .xlsx saved with a password. */
 const OLE2 = Buffer.from('d0cf11e0a1b11ae1', 'hex');
@@ -41,18 +41,55 @@ export async function openWorkbookBytes(
       'an .xlsx workbook is a ZIP archive; is this a CSV or text file named .xlsx?',
     );
   }
+  // A workbook's first part is one of its own ([Content_Types].xml, _rels/.rels, ...): another first
+  // entry is a ZIP archive of something else (a zipped CSV download), which is not read from inside.
+  const entry = firstEntryName(head);
+  if (entry !== undefined && !WORKBOOK_PART.test(entry)) {
+    await bytes.return?.();
+    throw entry === 'mimetype'
+      ? notReadable(
+          file,
+          'an OpenDocument file (.ods)',
+          'open it in a spreadsheet and save it as .xlsx or CSV',
+        )
+      : zipArchive(file, entry);
+  }
   return { first: first.chunks, bytes };
 }
 
-/** The first chunks of a stream, up to at least 8 bytes (or all of a shorter one). */
+/** The parts an .xlsx workbook (an Open Packaging Conventions package) starts with. */
+const WORKBOOK_PART = /^(\[Content_Types\]\.xml$|_rels\/|docProps\/|xl\/|customXml\/)/i;
+
+/** The local file header of a ZIP archive's first entry: its signature, then its name at offset 30. */
+const NAME_AT = 30;
+
+/** How many bytes the first entry's name needs (the whole header, when the head holds its length). */
+function headerEnd(head: Buffer): number {
+  return head.length >= NAME_AT ? NAME_AT + head.readUInt16LE(26) : NAME_AT;
+}
+
+/** The name of a ZIP archive's first entry (UTF-8 when flagged so, else as bytes); none if cut short. */
+function firstEntryName(head: Buffer): string | undefined {
+  if (head.readUInt32LE(0) !== 0x04034b50 || head.length < headerEnd(head)) return undefined;
+  const utf8 = (head.readUInt16LE(6) & 0x800) !== 0;
+  return head.subarray(NAME_AT, headerEnd(head)).toString(utf8 ? 'utf8' : 'latin1');
+}
+
+/**
+ * The first chunks of a stream, up to at least 8 bytes (or all of a shorter one), and for a ZIP archive up
+ * to the end of its first entry's name.
+ */
 async function readHead(bytes: AsyncIterator<Buffer>): Promise<{ chunks: Buffer[]; ended: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  while (size < 8) {
+  let need = 8;
+  while (size < need) {
     const step = await bytes.next();
     if (step.done) return { chunks, ended: true };
     chunks.push(step.value);
     size += step.value.length;
+    const head = chunks.length === 1 ? step.value : Buffer.concat(chunks);
+    if (isZip(head)) need = headerEnd(head);
   }
   return { chunks, ended: false };
 }

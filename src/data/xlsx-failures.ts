@@ -51,6 +51,23 @@ export function notReadable(file: string, why: string, hint?: string): InputErro
   return new InputError({ file }, `not a readable .xlsx workbook (${why})`, hint, 'not-csv');
 }
 
+/**
+ * The error for a ZIP archive that is no workbook (a zipped download): what it holds and how to unzip it.
+ * Its entries are not read from inside: one of several, a data descriptor or Zip64 would be easy to get
+ * wrong, and a row of it lost.
+ */
+export function zipArchive(file: string, entry: string): InputError {
+  const stdin = file === '<stdin>';
+  return new InputError(
+    { file },
+    `a ZIP archive holding ${entry}, not an .xlsx workbook; unzip it first${stdin ? '' : ` (unzip ${file})`}`,
+    stdin
+      ? 'funzip writes the first file of a ZIP archive on standard input: ... | funzip | korus-stats ... --data -'
+      : 'then give --data the files it holds, or the folder they are in',
+    'unreadable',
+  );
+}
+
 /** The error for a ZIP archive without the workbook part. */
 export function noWorkbook(file: string, where = 'in the ZIP archive'): InputError {
   return notReadable(

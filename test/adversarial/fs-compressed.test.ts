@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { resolveInputs } from '../../src/data/resolve-inputs.js';
 import { run } from '../helpers.js';
+import { zip } from '../zip-writer.js';
 
 // Compressed bytes are told by their magic bytes, whatever the file is called.
 const CSV = 'year,partner,hs_code,value_usd\n2016,KR,6109,100\n2016,CN,6109,300\n';
@@ -17,6 +18,18 @@ function file(name: string, bytes: Buffer | string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'korus-z-')), name);
   writeFileSync(path, bytes);
   return path;
+}
+
+/** share and validate of `path` both stop with exit 2, saying exactly `stderr`. */
+async function bothStop(path: string, stderr: string): Promise<void> {
+  for (const argv of [
+    [...SHARE, '--data', path],
+    ['validate', path],
+  ]) {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+  }
 }
 
 describe('compressed bytes', () => {
@@ -44,16 +57,10 @@ describe('compressed bytes', () => {
     '%s bytes say what they are and how to undo it (exit 2), in share and validate',
     async (kind, bytes, tool) => {
       const path = file('data.csv', bytes);
-      for (const argv of [
-        [...SHARE, '--data', path],
-        ['validate', path],
-      ]) {
-        const r = await run(argv);
-        expect(r.code).toBe(2);
-        expect(r.stderr).toBe(
-          `korus-stats: error: ${path}: ${kind}-compressed; decompress it first (${tool} ${path})\n`,
-        );
-      }
+      await bothStop(
+        path,
+        `korus-stats: error: ${path}: ${kind}-compressed; decompress it first (${tool} ${path})\n`,
+      );
       const stdin = await run([...SHARE, '--data', '-'], { stdin: bytes });
       expect(stdin.code).toBe(2);
       expect(stdin.stderr).toContain(`<stdin>: ${kind}-compressed; decompress it first`);
@@ -111,5 +118,19 @@ describe('compressed bytes', () => {
     const r = await run([...SHARE, '--data', path, '--year', '2023']);
     expect(r.code).toBe(0);
     expect(total(r.stdout)).toBe(21_286_155_864);
+  });
+
+  it('a zipped CSV download says it is a ZIP archive to unzip (exit 2), as a file and on stdin', async () => {
+    const bytes = zip([['exports.csv', CSV]]);
+    const path = file('exports.zip', bytes);
+    await bothStop(
+      path,
+      `korus-stats: error: ${path}: a ZIP archive holding exports.csv, not an .xlsx workbook; unzip it first (unzip ${path})\n  hint: then give --data the files it holds, or the folder they are in\n`,
+    );
+    const stdin = await run([...SHARE, '--data', '-'], { stdin: bytes });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toBe(
+      'korus-stats: error: <stdin>: a ZIP archive holding exports.csv, not an .xlsx workbook; unzip it first\n  hint: funzip writes the first file of a ZIP archive on standard input: ... | funzip | korus-stats ... --data -\n',
+    );
   });
 });

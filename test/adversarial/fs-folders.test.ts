@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers.js';
 
@@ -140,7 +141,55 @@ describe('a --data folder', () => {
     mkdirSync(join(root, '2016'));
     const r = await run([...SHARE, '--data', root]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('folder holds no .csv, .csv.gz or .xlsx files');
+    expect(r.stderr).toContain('folder holds no .csv, .csv.gz, .json or .xlsx files');
     expect(r.stderr).toMatch(/hint: not read: .*2016\/ \(a sub-folder; --recursive reads sub-folders\)/);
+  });
+
+  it('reads .csv, .csv.gz and .json files, and names the other files it did not read', async () => {
+    const root = folder();
+    const d = join(root, 'd');
+    writeFileSync(join(d, 'b.csv.gz'), gzipSync(`${HEADER}2016,CN,6109,20\n`));
+    writeFileSync(join(d, 'c.json'), '[["year","partner","hs_code","value_usd"],["2016","VN","6109","3"]]');
+    writeFileSync(join(d, 'notes.txt'), 'downloaded 2024-05-01\n');
+    writeFileSync(join(d, 'tabs.tsv'), 'year\tpartner\ths_code\tvalue_usd\n2016\tJP\t6109\t4000\n');
+    writeFileSync(join(d, 'README.md'), '# data\n');
+    writeFileSync(join(d, '.DS_Store'), '\0\0\0\x01Bud1');
+    const r = await run([...SHARE, '--data', d]);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(123);
+    const n = note(out, 'inputs-not-read');
+    expect(n?.level).toBe('info');
+    expect(n?.message).toMatch(
+      /^3 entries of --data not read: 3 files of other names \(.*d\/README\.md, .*d\/notes\.txt, .*d\/tabs\.tsv; a folder reads \.csv, \.json \(each maybe \.gz\) and \.xlsx files; name others in --data to read them\)$/,
+    );
+    // Named, a tab-separated file is read (its header has tabs and no comma).
+    const named = await run([...SHARE, '--data', d, join(d, 'tabs.tsv')]);
+    expect(named.code).toBe(0);
+    expect(parse(named.stdout).total.valueUsd).toBe(4123);
+  });
+
+  it('a folder of files of other names only says so, and how to read them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'korus-fs-'));
+    writeFileSync(join(root, 'a.tsv'), 'year\tpartner\ths_code\tvalue_usd\n2016\tJP\t6109\t4000\n');
+    writeFileSync(join(root, 'b.tsv'), 'year\tpartner\ths_code\tvalue_usd\n2016\tKR\t6109\t1\n');
+    const r = await run([...SHARE, '--data', root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${root}: folder holds no .csv, .csv.gz, .json or .xlsx files`);
+    expect(r.stderr).toContain(
+      `hint: not read: ${root}/a.tsv (not a .csv, .json or .xlsx name; name it in --data to read it) and 1 more`,
+    );
+    const glob = await run([...SHARE, '--data', join(root, '*.tsv')]);
+    expect(glob.code).toBe(0);
+    expect(parse(glob.stdout).total.valueUsd).toBe(4001);
+  });
+
+  it('the bundled data folder, by default or named, says nothing of its README', async () => {
+    const root = join(import.meta.dirname, '../..');
+    for (const data of [[], ['--data', 'data/'], ['--data', join(root, 'data')]]) {
+      const r = await run(['share', '--category', 'textiles-and-apparel', '--json', ...data], { cwd: root });
+      expect(r.code).toBe(0);
+      expect(note(parse(r.stdout), 'inputs-not-read')).toBeUndefined();
+    }
   });
 });

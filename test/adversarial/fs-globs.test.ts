@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,13 +45,16 @@ describe('--data globs', () => {
     expect(total(glob.stdout)).toBe(7);
   });
 
-  it('a pattern in a folder part of the path is said to be matched in the last part only', async () => {
+  it('a pattern in a folder part of the path is matched there too; matching nothing says so', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'korus-glob-'));
     const r = await run([...SHARE, '--data', 'dl-*/x.csv'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      'korus-stats: error: dl-*/x.csv: no such file or folder\n  hint: a pattern is matched in the last part of a path only\n',
-    );
+    expect(r.stderr).toBe('korus-stats: error: dl-*/x.csv: no file matches this pattern\n');
+    mkdirSync(join(cwd, 'dl-1'));
+    writeFileSync(join(cwd, 'dl-1', 'x.csv'), CSV);
+    const found = await run([...SHARE, '--data', 'dl-*/x.csv'], { cwd });
+    expect(found.code).toBe(0);
+    expect(total(found.stdout)).toBe(100);
   });
 
   it('classes, negation and ? match as in sh', () => {

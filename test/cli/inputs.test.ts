@@ -40,4 +40,18 @@ describe('inputs', () => {
     const r = await run([...ARGS]);
     expect(r.stderr).toBe('');
   });
+
+  it('--data - on a terminal says once that it reads standard input, then reads it; not from a pipe', async () => {
+    const csv = readFileSync(DATA);
+    const typed = await run([...ARGS, '--data', '-'], { stdin: csv, stdinTty: true });
+    expect(typed.code).toBe(0);
+    expect(typed.stderr).toBe('korus-stats: reading standard input (end with Ctrl-D) ...\n');
+    const piped = await run([...ARGS, '--data', '-'], { stdin: csv });
+    expect(piped.stderr).toBe('');
+    expect(typed.stdout).toBe(piped.stdout);
+    // A terminal that is not read is not told anything.
+    const file = await run([...ARGS, '--data', DATA], { stdinTty: true });
+    expect(file.code).toBe(0);
+    expect(file.stderr).toBe('');
+  });
 });

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { InputSource } from '../../src/data/inputs.js';
 import { isZip, readXlsxSheets, type SheetRow } from '../../src/data/read-xlsx.js';
 import { InputError } from '../../src/errors.js';
+import { zip } from '../zip-writer.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/xlsx/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,59 +72,8 @@ const KNIT = 'ARTICLES OF APPAREL AND CLOTHING ACCESSORIES, KNITTED OR CROCHETED
 const WOVEN = 'ARTICLES OF APPAREL AND CLOTHING ACCESSORIES, NOT KNITTED OR CROCHETED';
 
 // ---------------------------------------------------------------------------------------------------
-// Workbooks made here: a small ZIP writer, and Apache POI-style parts (inline strings, parts in POI's
+// Workbooks made here: a small ZIP writer (../zip-writer.ts), and Apache POI-style parts (inline strings, parts in POI's
 // order: sharedStrings.xml, styles.xml, workbook.xml and its rels ahead of the worksheets).
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function zip(files: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [path, text] of files) {
-    const name = Buffer.from(path, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const packed = deflateRawSync(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -566,11 +515,28 @@ describe('readXlsxSheets: streaming', () => {
 });
 
 describe('readXlsxSheets: files that are no readable workbook', () => {
-  it('a ZIP archive without xl/workbook.xml', async () => {
-    const err = await failure(await fixture('not-a-workbook.xlsx'));
+  it('a ZIP archive of other files: what its first entry is, and to unzip it (in one chunk or many)', async () => {
+    for (const size of [0, 7, 31]) {
+      const err = await failure(await fixture('not-a-workbook.xlsx', size));
+      expect(err.code).toBe('unreadable');
+      expect(err.location).toEqual({ file: 'not-a-workbook.xlsx' });
+      expect(err.detail).toBe(
+        'a ZIP archive holding readme.txt, not an .xlsx workbook; unzip it first (unzip not-a-workbook.xlsx)',
+      );
+    }
+  });
+
+  it('a ZIP archive that starts as a workbook does, without xl/workbook.xml', async () => {
+    const bytes = zip([['[Content_Types].xml', '<Types/>']]);
+    const err = await failure(bufferInput('parts.xlsx', bytes).input);
     expect(err.code).toBe('not-csv');
-    expect(err.location).toEqual({ file: 'not-a-workbook.xlsx' });
     expect(err.detail).toBe('not a readable .xlsx workbook (no xl/workbook.xml in the ZIP archive)');
+  });
+
+  it('an OpenDocument spreadsheet is called one', async () => {
+    const bytes = zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]);
+    const err = await failure(bufferInput('book.ods', bytes).input);
+    expect(err.detail).toBe('not a readable .xlsx workbook (an OpenDocument file (.ods))');
   });
 
   it('a file cut short, in one chunk or many', async () => {

@@ -52,7 +52,9 @@ export type NotReadReason =
   | 'folder-seen'
   | 'dangling-link'
   | 'link-loop'
-  | 'not-a-file';
+  | 'not-a-file'
+  /** A file of a folder whose name is not a data file's (.csv, .json, each maybe .gz, .xlsx). */
+  | 'other-file';
 
 /** What resolving --data met besides the files it takes. */
 export interface InputFacts {

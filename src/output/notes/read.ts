@@ -77,6 +77,11 @@ const NOT_READ: Record<NotReadReason, [string, string, string]> = {
     'entries that are no regular files',
     'a pipe, socket or device',
   ],
+  'other-file': [
+    'file of another name',
+    'files of other names',
+    'a folder reads .csv, .json (each maybe .gz) and .xlsx files; name others in --data to read them',
+  ],
 };
 
 function notRead(r: NotReadReason, f: ReadFacts['inputs-not-read']): string {
