@@ -19,6 +19,8 @@ import { TradeFile } from './trade-file.js';
 
 /** What every range of one read is read with. */
 export interface RangeSetup {
+  /** The read's number in the process: a thread's caches are for one read's options and filter. */
+  id: number;
   options: Omit<ReadOptions, 'onProgress'>;
   filter: RowFilter;
 }
@@ -26,6 +28,8 @@ export interface RangeSetup {
 /** One range: its records are those that start at `start` or after and before `stop`. */
 export interface RangeJob {
   id: number;
+  /** The read's options and filter (sent with each job: threads are kept from read to read). */
+  setup: RangeSetup;
   file: FileOnDisk;
   name: string;
   /** Where its first record starts (a guess until the range before has been read: range-read.ts checks). */

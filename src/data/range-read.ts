@@ -80,10 +80,7 @@ class RangePool implements RangeRunner {
   private readonly handles = new Map<number, RangeHandle>();
   private readonly busy = new Map<Worker, number>();
 
-  constructor(
-    private readonly url: URL,
-    private readonly setup: RangeSetup,
-  ) {}
+  constructor(private readonly url: URL) {}
 
   /** Starts threads until there are `threads`. */
   grow(threads: number): void {
@@ -91,13 +88,16 @@ class RangePool implements RangeRunner {
   }
 
   private add(): void {
-    const w = new Worker(this.url, { workerData: this.setup });
+    const w = new Worker(this.url);
+    // An idle thread keeps no process alive: the threads are kept between reads, and let go when idle.
+    w.unref();
     w.on('message', (m: RangeMessage) => {
       const h = this.handles.get(m.id);
       h?.put(m);
       if (m.type === 'end') {
         this.handles.delete(m.id);
         this.busy.delete(w);
+        w.unref();
         this.idle.push(w);
         this.start();
       }
@@ -129,6 +129,7 @@ class RangePool implements RangeRunner {
       const { job, handle } = this.waiting.shift() as { job: RangeJob; handle: RangeHandle };
       this.handles.set(job.id, handle);
       this.busy.set(w, job.id);
+      w.ref();
       w.postMessage(job);
     }
   }
@@ -194,18 +195,20 @@ export function runRangesWith(runner: ((setup: RangeSetup) => RangeRunner) | und
 }
 
 /**
- * The range-reading threads of one read: started for its first file read in ranges, kept for the others
- * (their caches hold across files, as the one-thread reader's do), stopped when the read ends.
+ * Range-reading threads kept from read to read (starting one costs more than a small file's read): started
+ * for the first file read in ranges, grown when a read asks for more, idle ones holding no process alive.
+ * A thread keeps the caches of the last read it served (they hold across that read's files, as the
+ * one-thread reader's do).
  */
 export class RangeThreads {
   private pool: RangePool | undefined;
 
-  /** A runner on the read's threads, `threads` of them at least; its close() leaves them running. */
-  runner(threads: number, setup: RangeSetup): RangeRunner {
+  /** A runner on these threads, `threads` of them at least; its close() leaves them running. */
+  runner(threads: number): RangeRunner {
     if (!this.pool) {
       const url = workerFile();
       if (!url) throw new ThreadUnavailable(new Error('no range-reading module'));
-      this.pool = new RangePool(url, setup);
+      this.pool = new RangePool(url);
     }
     const pool = this.pool;
     try {
@@ -221,6 +224,12 @@ export class RangeThreads {
     this.pool = undefined;
   }
 }
+
+/** The process's range-reading threads. */
+export const rangeThreadsOfProcess = new RangeThreads();
+
+/** Each read's setup is numbered: a thread builds its caches again for another read's. */
+let nextSetup = 0;
 
 /** Jobs are numbered across the reads of a process: a thread's late answer to a left job is never taken for another's. */
 let nextJob = 0;
@@ -256,7 +265,7 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
   if (!file) throw new Error('readRanges: not a file');
   const delimiter = read.delimiter.charCodeAt(0);
   const { onProgress: _, ...rest } = options;
-  const setup: RangeSetup = { options: rest, filter };
+  const setup: RangeSetup = { id: nextSetup++, options: rest, filter };
   const bom = await startsWithBom(input);
   const starts = rangeStarts(
     file.path,
@@ -266,13 +275,14 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
   );
   const threads = Math.min(rangeThreads(options), starts.length);
   const runner =
-    (read.runner ?? testRunner)?.(setup) ?? read.threads?.runner(threads, setup) ?? poolOf(threads, setup);
+    (read.runner ?? testRunner)?.(setup) ?? (read.threads ?? rangeThreadsOfProcess).runner(threads);
   // Counts go into the report as each range ends (the progress line shows them); a file handed back to
   // the one-thread reader has none (no data row was read).
   const report = read.report;
   const join = new FileJoin();
   const job = (start: number, stop: number | undefined): RangeJob => ({
     id: nextJob++,
+    setup,
     file,
     name: input.name,
     start,
@@ -345,16 +355,6 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
   }
   read.meta.bytes = file.bytes;
   return true;
-}
-
-function poolOf(threads: number, setup: RangeSetup): RangeRunner {
-  try {
-    const pool = new RangePool(workerFile() as URL, setup);
-    pool.grow(threads);
-    return pool;
-  } catch (err) {
-    throw new ThreadUnavailable(err);
-  }
 }
 
 /** Hands on a job's rows as they come, lines counted from the file's start; returns its end. */

@@ -6,7 +6,6 @@ import type { WorkbookFacts } from '../sources/types.js';
 import { lookupTables } from './code-tables.js';
 import type { InputSource, Inputs } from './inputs.js';
 import { parserFor } from './parser-choice.js';
-import { RangeThreads } from './range-read.js';
 import { type FileMaker, readInput } from './read-input.js';
 import type { ReadOptions } from './read-options.js';
 import { refuseSameBytes } from './same-bytes.js';
