@@ -26,6 +26,8 @@ import { SharedCaches } from './shared-caches.js';
 
 /** The bytes of a range: small enough that the ranges read ahead hold little, large enough to cost little each. */
 export const RANGE_BYTES = 8 << 20;
+/** The most ranges a file is cut into when they are asked to be smaller than RANGE_BYTES. */
+const SMALL_RANGES = 256;
 
 /** Runs range jobs: threads of their own (RangePool), or this thread (tests). */
 export interface RangeRunner {
@@ -267,12 +269,11 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
   const { onProgress: _, ...rest } = options;
   const setup: RangeSetup = { id: nextSetup++, options: rest, filter };
   const bom = await startsWithBom(input);
-  const starts = rangeStarts(
-    file.path,
-    file.bytes,
-    read.rangeBytes ?? options.rangeBytes ?? RANGE_BYTES,
-    delimiter,
-  );
+  // Ranges smaller than RANGE_BYTES (tests ask for them) are at most SMALL_RANGES to a file: each costs a
+  // look for the header, and a large file cut every 64 bytes would be all looking.
+  const asked = read.rangeBytes ?? options.rangeBytes ?? RANGE_BYTES;
+  const rangeBytes = Math.max(asked, Math.min(RANGE_BYTES, Math.ceil(file.bytes / SMALL_RANGES)));
+  const starts = rangeStarts(file.path, file.bytes, rangeBytes, delimiter);
   const threads = Math.min(rangeThreads(options), starts.length);
   const runner =
     (read.runner ?? testRunner)?.(setup) ?? (read.threads ?? rangeThreadsOfProcess).runner(threads);
