@@ -1,8 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { CliSpec, FlagSpec } from '../model/cli-spec.js';
 
-export type { CliSpec, CommandSpec, FlagSpec } from '../model/cli-spec.js';
-
 // The CLI as data, read off the commander program itself: what the shell completions and the man page
 // are generated from, so that they say what --help says and cannot drift from it.
 

@@ -9,7 +9,7 @@
 // time, never a row.
 
 import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadReport, RowFilter, TradeRow } from '../model/rows.js';
@@ -75,7 +75,7 @@ function workerFile(): URL | undefined {
 }
 
 /** Range-reading threads, each given jobs in turn; a job waits for a free thread. */
-class RangePool implements RangeRunner {
+class RangePool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly waiting: Array<{ job: RangeJob; handle: RangeHandle }> = [];
@@ -134,10 +134,6 @@ class RangePool implements RangeRunner {
       w.ref();
       w.postMessage(job);
     }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
   }
 }
 
@@ -220,11 +216,6 @@ export class RangeThreads {
     }
     return { run: (job) => pool.run(job), close: async () => {} };
   }
-
-  async close(): Promise<void> {
-    await this.pool?.close();
-    this.pool = undefined;
-  }
 }
 
 /** The process's range-reading threads. */
@@ -245,12 +236,8 @@ export interface RangeRead {
   onRow: (row: TradeRow) => void;
   report: ReadReport;
   meta: { encoding: string; bytes?: number };
-  /** Bytes per range (RANGE_BYTES; tests cut smaller). */
-  rangeBytes?: number;
-  /** Runs the jobs (default: the read's threads, or a pool of this file's own). */
-  runner?: (setup: RangeSetup) => RangeRunner;
-  /** The read's range-reading threads, shared by its files. */
-  threads?: RangeThreads;
+  /** The file's first bytes, as the reader looked at them (a UTF-8 byte-order mark is left out of ranges). */
+  head: Uint8Array;
 }
 
 /** Rows of the ranges the threads may have read ahead of the one being handed on (bounds memory). */
@@ -268,15 +255,15 @@ export async function* readRanges(read: RangeRead): AsyncGenerator<number, boole
   const delimiter = read.delimiter.charCodeAt(0);
   const { onProgress: _, ...rest } = options;
   const setup: RangeSetup = { id: nextSetup++, options: rest, filter };
-  const bom = await startsWithBom(input);
+  const h = read.head;
+  const bom = h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf ? 3 : 0;
   // Ranges smaller than RANGE_BYTES (tests ask for them) are at most SMALL_RANGES to a file: each costs a
   // look for the header, and a large file cut every 64 bytes would be all looking.
-  const asked = read.rangeBytes ?? options.rangeBytes ?? RANGE_BYTES;
+  const asked = options.rangeBytes ?? RANGE_BYTES;
   const rangeBytes = Math.max(asked, Math.min(RANGE_BYTES, Math.ceil(file.bytes / SMALL_RANGES)));
   const starts = rangeStarts(file.path, file.bytes, rangeBytes, delimiter);
   const threads = Math.min(rangeThreads(options), starts.length);
-  const runner =
-    (read.runner ?? testRunner)?.(setup) ?? (read.threads ?? rangeThreadsOfProcess).runner(threads);
+  const runner = testRunner?.(setup) ?? rangeThreadsOfProcess.runner(threads);
   // Counts go into the report as each range ends (the progress line shows them); a file handed back to
   // the one-thread reader has none (no data row was read).
   const report = read.report;
@@ -379,19 +366,6 @@ async function handOn(
 function rebased(err: WireError, lineBase: number): WireError {
   if (err.kind !== 'input' || err.location.line === undefined) return err;
   return { ...err, location: { ...err.location, line: err.location.line + lineBase } };
-}
-
-async function startsWithBom(input: InputSource): Promise<number> {
-  const file = input.file;
-  if (!file) return 0;
-  const h = await open(file.path, 'r');
-  try {
-    const b = Buffer.alloc(3);
-    const { bytesRead } = await h.read(b, 0, 3, 0);
-    return bytesRead === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  } finally {
-    await h.close();
-  }
 }
 
 /** The file must still be the one first opened, as the one-thread reader checks at its end. */

@@ -8,7 +8,7 @@ import { reopened } from './file-input.js';
 import type { InputSource } from './inputs.js';
 import { parserFor } from './parser-choice.js';
 import { peekInput } from './peek-input.js';
-import { type RangeThreads, rangesFit, readRanges } from './range-read.js';
+import { rangesFit, readRanges } from './range-read.js';
 import { looksLikeJsonTable } from './read-json.js';
 import type { ReadOptions } from './read-options.js';
 import { ThreadUnavailable } from './scan-thread.js';
@@ -30,7 +30,7 @@ export async function* readInput(
   meta: { encoding: string; bytes?: number },
   report: ReadReport,
   /** Where rows go when the file is read in ranges, and the options they are read with (code tables taken). */
-  rows?: { filter: RowFilter; onRow: (row: TradeRow) => void; options: ReadOptions; threads?: RangeThreads },
+  rows?: { filter: RowFilter; onRow: (row: TradeRow) => void; options: ReadOptions },
 ): AsyncGenerator<number> {
   const fast = parserFor(options) === 'fast';
   let peeked: { head: Buffer; input: InputSource } | undefined = await peekInput(given, { reuse: fast });
@@ -45,7 +45,7 @@ export async function* readInput(
     if (rangesFit(peeked.input, options, fallback, peeked.head)) {
       await peeked.input.close?.();
       try {
-        const read = { ...rows, input: peeked.input, delimiter, meta, report };
+        const read = { ...rows, input: peeked.input, head: peeked.head, delimiter, meta, report };
         if (yield* readRanges(read)) {
           if (delimiter !== options.dialect.delimiter)
             report.delimiters.push({ file: given.name, delimiter });
