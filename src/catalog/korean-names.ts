@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ambiguous, countryIndex } from './partner-index.js';
+import { ambiguous, countryIndex, filterKey } from './partner-index.js';
 import { countries, partnerKey } from './partner-type.js';
 
 let koreanIndexed = false;
@@ -16,7 +16,10 @@ export function indexKorean(): boolean {
   for (const a2 of Object.keys(countries.getAlpha2Codes())) {
     for (const name of countries.getName(a2, 'ko', { select: 'all' }) ?? []) {
       const key = partnerKey(name);
-      if (!countryIndex.has(key) && !ambiguous.has(key)) countryIndex.set(key, a2);
+      if (!countryIndex.has(key) && !ambiguous.has(key)) {
+        countryIndex.set(key, a2);
+        filterKey(key);
+      }
     }
   }
   return true;

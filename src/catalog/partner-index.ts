@@ -11,7 +11,7 @@ import {
   TRADE_ALIASES,
   WORLD_ALIASES,
 } from './partner-names.js';
-import { countries, type Partner, partnerKey } from './partner-type.js';
+import { countries, latinKeyHash, type Partner, partnerKey } from './partner-type.js';
 import { OTHER_ASIA } from './stand-ins.js';
 
 /** Country codes and names by lookup key, to ISO alpha-2. */
@@ -109,6 +109,9 @@ indexSources();
 const FILTER_BITS = 1 << 16;
 const plainKeys = new Int32Array(FILTER_BITS >>> 5);
 
+/** The filter's bit of an FNV-1a hash of a key. */
+const bitOf = (h: number): number => (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+
 /** The hash of plain text as its lower-case key would hash (ASCII letters folded in place, no copy). */
 function foldedHash(text: string): number {
   let h = 0x811c9dc5 | 0;
@@ -116,12 +119,26 @@ function foldedHash(text: string): number {
     const c = text.charCodeAt(i);
     h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
   }
-  return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
+  return bitOf(h);
 }
 
-for (const key of [...countryIndex.keys(), ...special.keys()]) {
+/** Puts a key of the index in the filter (every key the index gets, at load and later). */
+export function filterKey(key: string): void {
   const h = foldedHash(key);
   plainKeys[h >>> 5] = (plainKeys[h >>> 5] as number) | (1 << (h & 31));
+}
+
+for (const key of [...countryIndex.keys(), ...special.keys()]) filterKey(key);
+
+/**
+ * Whether text that is not plain may be a key of the index (false: surely not): text latinKey takes (Latin
+ * letters with accents) is tested by its key's hash, without making the key; other text may be.
+ */
+export function mayBeKnownText(text: string): boolean {
+  const h = latinKeyHash(text);
+  if (h === undefined) return true;
+  const b = bitOf(h);
+  return ((plainKeys[b >>> 5] as number) & (1 << (b & 31))) !== 0;
 }
 
 /**

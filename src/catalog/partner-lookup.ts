@@ -2,17 +2,19 @@
 // two map reads.
 import { editDistance } from './edit-distance.js';
 import { indexKorean } from './korean-names.js';
-import { countryIndex, mayBeKnown, special } from './partner-index.js';
-import { countryName, type Partner, PLAIN, partnerKey, settledText } from './partner-type.js';
+import { countryIndex, mayBeKnown, mayBeKnownText, special } from './partner-index.js';
+import { countryName, isPlain, type Partner, partnerKey, settledText } from './partner-type.js';
 
 /** Resolves a partner cell (code in any supported system, or a name) to a partner; unknown text stays as it is. */
-export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
+export function lookupPartner(text: string, plain = isPlain(text)): Partner {
   // Plainness tested once (or by the caller): a file of millions of distinct names comes here for each.
   if (plain && !mayBeKnown(text)) {
     return text.charCodeAt(0) === 95
       ? { kind: 'group', code: text, name: text }
       : { kind: 'unknown', code: text, name: text };
   }
+  // Accented names the index surely lacks: unknown, without making their key.
+  if (!plain && !mayBeKnownText(text)) return unknownName(text);
   const key = partnerKey(text, plain);
   const found = special.get(key);
   if (found) return found;
@@ -23,7 +25,12 @@ export function lookupPartner(text: string, plain = PLAIN.test(text)): Partner {
   if (alpha2) return { kind: 'country', code: alpha2, name: countryName(alpha2) };
   // A name in Korean (K-stat exports): its index is made on first need. Plain text is ASCII: never Korean.
   if (!plain && /[\u1100-\u11ff\u3131-\ud79d]/.test(key) && indexKorean()) return lookupPartner(text);
-  const name = plain || settledText(text) ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return plain ? { kind: 'unknown', code: text, name: text } : unknownName(text);
+}
+
+/** A name the catalog does not know, in its NFC form with single spaces. */
+function unknownName(text: string): Partner {
+  const name = settledText(text) ? text : text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return { kind: 'unknown', code: name, name };
 }
 

@@ -28,6 +28,25 @@ export { countries };
 export const PLAIN = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
 
 /**
+ * PLAIN.test(text), as a loop (a file of millions of distinct names tests each one, and the loop is a
+ * fraction of the regular expression's cost on such short texts).
+ */
+export function isPlain(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  let afterSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < 0x21 || c > 0x7e || c === 0x60) return false;
+    else afterSpace = false;
+  }
+  return !afterSpace;
+}
+
+/**
  * Whether text is its own NFC form with its spaces as normalising leaves them (single spaces between
  * words): true when every unit is below U+0300 (nothing there composes or decomposes differently) and
  * the only space is a single U+0020 between non-spaces. Accented Latin names then skip both passes.
@@ -46,7 +65,7 @@ export function settledText(text: string): boolean {
 }
 
 /** The key partner text is looked up by: NFC-insensitive, accent-, case- and space-insensitive. */
-export function partnerKey(text: string, plain = PLAIN.test(text)): string {
+export function partnerKey(text: string, plain = isPlain(text)): string {
   // Most cells are plain ASCII words with single spaces: then the key is the text in lower case (one
   // test, not five passes; a file of millions of distinct names looks each one up).
   if (plain) return text.toLowerCase();
@@ -65,6 +84,7 @@ function fullKey(text: string): string {
 }
 
 let latin: string[] | undefined;
+let latinLower: string[] | undefined;
 
 /**
  * What the key keeps of each UTF-16 unit below U+0370 (Latin letters with their accents, and the combining
@@ -82,6 +102,50 @@ function latinKeys(): string[] {
   return latin;
 }
 
+/** A unit's part of the key, from a table of the parts below U+0370; undefined for a unit past them. */
+function partOf(keys: readonly string[], c: number): string | undefined {
+  if (c < 0x370) return keys[c];
+  return c === 0x2018 || c === 0x2019 ? "'" : undefined;
+}
+
+/** Each unit's part of the key in lower case (lower-casing below U+0370 needs no context: no sigma there). */
+function latinLowerKeys(): string[] {
+  latinLower ??= latinKeys().map((m) => m.toLowerCase());
+  return latinLower;
+}
+
+/**
+ * FNV-1a over the UTF-16 units of the key latinKey gives `text`, without making the key (a file of
+ * millions of accented names the catalog does not know tests each against the index's filter); undefined
+ * for text latinKey does not take, and for a key that starts with "0" or "_" (looked up another way).
+ */
+export function latinKeyHash(text: string): number | undefined {
+  const keys = latinLowerKeys();
+  let h = 0x811c9dc5 | 0;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const m = partOf(keys, text.charCodeAt(i));
+    if (m === undefined) return undefined;
+    if (m === ' ') {
+      space = started;
+      continue;
+    }
+    for (let k = 0; k < m.length; k++) {
+      const u = m.charCodeAt(k);
+      // A part with a space inside, or a key that starts as a number or a group code: the full lookup.
+      if (u === 0x20 || (!started && (u === 48 || u === 95))) return undefined;
+      if (space) {
+        h = Math.imul(h ^ 0x20, 0x01000193);
+        space = false;
+      }
+      h = Math.imul(h ^ u, 0x01000193);
+      started = true;
+    }
+  }
+  return h;
+}
+
 /**
  * The key of text whose every unit is below U+0370 or a curly quote, in one pass (a file of millions of
  * accented names looks each one up); undefined for other text, which takes the full passes.
@@ -92,11 +156,8 @@ function latinKey(text: string): string | undefined {
   // After a space (or at the start): spaces in a run, and at the start, make no space.
   let afterSpace = true;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let m: string;
-    if (c < 0x370) m = keys[c] as string;
-    else if (c === 0x2018 || c === 0x2019) m = "'";
-    else return undefined;
+    const m = partOf(keys, text.charCodeAt(i));
+    if (m === undefined) return undefined;
     if (m === ' ') {
       if (!afterSpace) out += ' ';
       afterSpace = true;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { countryIndex, mayBeKnown, special } from '../../src/catalog/partner-index.js';
+import { mayBePseudo } from '../../src/catalog/code-systems.js';
+import { countryIndex, mayBeKnown, mayBeKnownText, special } from '../../src/catalog/partner-index.js';
 import { lookupPartner } from '../../src/catalog/partner-lookup.js';
-import { PLAIN, partnerKey, settledText } from '../../src/catalog/partner-type.js';
+import {
+  countries,
+  isPlain,
+  latinKeyHash,
+  PLAIN,
+  partnerKey,
+  settledText,
+} from '../../src/catalog/partner-type.js';
+import { PSEUDO_NAME } from '../../src/catalog/stand-ins.js';
 
 // The shortcuts of the partner lookup on a file of millions of distinct names: the one-pass key of Latin
 // text, and the filter that answers "not in the catalog" without making a key. Each must give what the
@@ -114,5 +123,155 @@ describe('the filter of names the catalog does not know', () => {
       expect(lookupPartner(name).kind).toBe('unknown');
     }
     expect(passed).toBeLessThan(500);
+  });
+});
+
+/** A small seeded generator of random text from a list of pieces. */
+function texts(pieces: readonly string[], count: number, seed = 11): string[] {
+  const next = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const out: string[] = [];
+  for (let r = 0; r < count; r++) {
+    let text = '';
+    for (let i = next(12); i > 0; i--) text += pieces[next(pieces.length)];
+    out.push(text);
+  }
+  return out;
+}
+
+describe('the loops that stand in for regular expressions on the per-name path', () => {
+  it('isPlain is PLAIN.test for every unit alone, between letters, after and before spaces, and random text', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      for (const t of [u, `a${u}b`, ` ${u}`, `${u} `, `a ${u}`, `${u}  b`])
+        if (isPlain(t) !== PLAIN.test(t)) wrong.push(t);
+    }
+    for (const t of texts(['a', 'Z', ' ', '  ', '`', '~', '!', '_', '\t', 'é', '\u00a0', '0'], 50_000))
+      if (isPlain(t) !== PLAIN.test(t)) wrong.push(t);
+    expect(wrong).toEqual([]);
+  });
+
+  it('mayBePseudo is true for every name PSEUDO_NAME matches', () => {
+    const pieces = [
+      'nes',
+      'NES',
+      'Nes',
+      'n.e.s',
+      'N.E.S.',
+      'not elsewhere specified',
+      'NOT ELSEWHERE SPECIFIED',
+      'unspecified',
+      'Bunkers',
+      'free zones',
+      'unknown',
+      ' ',
+      ',',
+      '(',
+      ')',
+      'Areas',
+      'Other Asia',
+      'n',
+      'e',
+      's',
+      '.',
+      'x',
+    ];
+    const wrong: string[] = [];
+    let matched = 0;
+    for (const t of texts(pieces, 100_000, 5)) {
+      if (!PSEUDO_NAME.test(t)) continue;
+      matched++;
+      if (!mayBePseudo(t)) wrong.push(t);
+    }
+    expect(wrong).toEqual([]);
+    expect(matched).toBeGreaterThan(10_000);
+    // And it turns down the long made-up names a file of millions of partners holds.
+    expect(mayBePseudo('Republic of Lotakalilo Islands')).toBe(false);
+    expect(mayBePseudo('Grand Venbrabelvenmer-sur-Kell')).toBe(false);
+  });
+});
+
+describe('the filter of accented names the catalog does not know', () => {
+  /** FNV-1a over a key's UTF-16 units, as latinKeyHash takes it. */
+  const fnv = (key: string): number => {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h;
+  };
+  const pieces = [
+    ..."aAzZéÉñôßİıøØæǄǅǆʼˆ`'-_,.()09 ",
+    '\u2018',
+    '\u2019',
+    '\u0301',
+    '\u0308',
+    '\u00a0',
+    '\t',
+    '\u03a3',
+    '  ',
+  ];
+
+  it('hashes the key the lookup would make, for every unit and random Latin text', () => {
+    const wrong: string[] = [];
+    const all = texts(pieces, 50_000, 3);
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      all.push(`a${u}B`, `${u} x`, `x ${u}`, ` ${u}\u0301 `);
+    }
+    let hashed = 0;
+    for (const t of all) {
+      const h = latinKeyHash(t);
+      if (h === undefined) continue;
+      hashed++;
+      const key = partnerKey(t, false);
+      if (h !== fnv(key) || key.startsWith('0') || key.startsWith('_')) wrong.push(t);
+    }
+    expect(wrong).toEqual([]);
+    expect(hashed).toBeGreaterThan(40_000);
+  });
+
+  it("lets through every name of the catalog's countries, accented or not, and the lookups find them", () => {
+    const names: string[] = [];
+    for (const a2 of Object.keys(countries.getAlpha2Codes()))
+      names.push(...(countries.getName(a2, 'en', { select: 'all' }) ?? []));
+    expect(names.filter((n) => !isPlain(n)).length).toBeGreaterThanOrEqual(5);
+    // A name turned down is one whose key neither map holds (two countries' names, "Congo", are in neither).
+    const inIndex = (t: string) => countryIndex.has(partnerKey(t)) || special.has(partnerKey(t));
+    let through = 0;
+    for (const n of names)
+      for (const t of [n, n.toUpperCase()]) {
+        if (mayBeKnownText(t)) through++;
+        else expect(inIndex(t), t).toBe(false);
+      }
+    expect(through).toBeGreaterThan(names.length);
+    // Every key of the index, its vowels accented (the same key): let through, and found as the key is.
+    const accent: Record<string, string> = { a: 'á', e: 'é', i: 'î', o: 'ö', u: 'ù' };
+    for (const key of [...countryIndex.keys(), ...special.keys()]) {
+      if (!PLAIN.test(key) || !/[aeiou]/.test(key)) continue;
+      const variant = key.replace(/[aeiou]/g, (v) => accent[v] as string);
+      expect(mayBeKnownText(variant)).toBe(true);
+      expect(lookupPartner(variant)).toEqual(lookupPartner(key));
+    }
+    expect(lookupPartner('Côte d’Ivoire')).toMatchObject({ kind: 'country', code: 'CI' });
+    expect(lookupPartner('RÉUNION')).toMatchObject({ kind: 'country', code: 'RE' });
+    expect(lookupPartner('Curaçao')).toMatchObject({ kind: 'country', code: 'CW' });
+  });
+
+  it('turns down most made-up accented names, which come back unknown in their NFC form', () => {
+    let passed = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const name = `Port Zeré${i.toString(36)}ia`;
+      if (mayBeKnownText(name)) passed++;
+      expect(lookupPartner(name)).toEqual({ kind: 'unknown', code: name, name });
+    }
+    expect(passed).toBeLessThan(500);
+    const decomposed = 'Port Ze\u0301ria  Islands';
+    expect(lookupPartner(decomposed)).toEqual({
+      kind: 'unknown',
+      code: 'Port Zéria Islands',
+      name: 'Port Zéria Islands',
+    });
   });
 });
