@@ -194,6 +194,10 @@ export async function balance(o: BalanceOptions, ctx: Context): Promise<number> 
         year,
         exports: answerOf(x.acc, x.report, year),
         imports: answerOf(m.acc, m.report, year),
+        rows: {
+          exports: { read: x.report.rowsRead, used: x.acc.rowsOfYear(year) },
+          imports: { read: m.report.rowsRead, used: m.acc.rowsOfYear(year) },
+        },
       }));
       const rows = pairs.flatMap((p) => [p.exports, p.imports]);
       const named =

@@ -38,7 +38,10 @@ type Json = {
       })
     | null;
   direction: { balance: { direction: string; up: number }; verdict: string } | null;
-  flows: Record<'exports' | 'imports', { valueBasis: string[]; filesUsed: string[] }>;
+  flows: Record<
+    'exports' | 'imports',
+    { valueBasis: string[]; filesUsed: string[]; rowsRead: number; rowsUsed: number }
+  >;
   basesDiffer: boolean;
   notes: Array<{ code: string; message: string }>;
 };
@@ -169,6 +172,20 @@ describe('balance by year', () => {
     expect(y17.changeUsd).toBe(b17 - b16);
     expect(out.direction?.balance).toMatchObject({ direction: 'rising', up: 1 });
     expect(out.direction?.verdict).toContain('deficit narrowing');
+  });
+
+  it("counts each flow's rows once: a year's own rows, not again as the next year's year before", async () => {
+    const out = await json(['--partner', 'KR', '--by', 'year']);
+    const rows: Array<Record<string, string>> = parse(readFileSync(FILE), { columns: true });
+    // The partners' rows of the category (Korea's share is of them all); the World rows are the totals.
+    const count = (flow: string) =>
+      rows.filter((r) => r.flow === flow && r.partner !== 'World' && r.category === 'all-commodities').length;
+    expect(out.flows.exports.rowsUsed).toBe(count('exports'));
+    expect(out.flows.imports.rowsUsed).toBe(count('imports'));
+    expect(out.flows.exports.rowsRead).toBe(rows.length);
+    // A flow without a figure in any year still says how many rows its pass read.
+    const none = await json(['--partner', 'MX', '--by', 'year']);
+    expect(none.flows.exports.rowsRead).toBe(rows.length);
   });
 });
 

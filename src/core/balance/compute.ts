@@ -289,6 +289,8 @@ export interface YearPair {
   year: number;
   exports: ShareResult | string;
   imports: ShareResult | string;
+  /** Each flow's rows: read, and used by its figure for the year (its own rows, not the year before's). */
+  rows: Record<BalanceFlow, { read: number; used: number }>;
 }
 
 /**
@@ -346,14 +348,18 @@ export function balanceByYear(
     pairs.map((p) => p[flow]).filter((r): r is ShareResult => typeof r !== 'string');
   const facts = (flow: BalanceFlow): BalanceFlowFacts => {
     const rs = results(flow);
+    // Each year's own rows: a share result's count takes in the year before too (for its change), so
+    // adding those up would count most rows twice.
+    const used = pairs.filter((p) => typeof p[flow] !== 'string').reduce((a, p) => a + p.rows[flow].used, 0);
     return {
       flow,
       valueBasis: distinct(rs, (r) => r.valueBasis),
       sources: distinct(rs, (r) => r.sources),
       definitions: distinct(rs, (r) => r.category.dataDefinitions),
       filesUsed: distinct(rs, (r) => r.input.filesUsed),
-      rowsRead: rs[0]?.input.rowsRead ?? 0,
-      rowsUsed: rs.reduce((a, r) => a + r.input.rowsUsed, 0),
+      // Read by the flow's pass over the data, whether or not a year had a figure.
+      rowsRead: pairs[0]?.rows[flow].read ?? 0,
+      rowsUsed: used,
     };
   };
   const xf = facts('exports');

@@ -146,6 +146,17 @@ export class ShareAccumulator {
     return shareResult(this, report, forYear);
   }
 
+  /**
+   * The rows a year's own figures use (its annual rows, or the months that stand for the year), without
+   * the year before that a share result also counts for its change: answers for several years add these
+   * up, each row once.
+   */
+  rowsOfYear(year: number): number {
+    let n = 0;
+    for (const b of this.years.get(year)?.effective()?.parts ?? []) n += b.partnerRows + b.remainderRows;
+    return n;
+  }
+
   /** Refuses a breakdown by a hidden dimension whose total row is missing for some key. */
   checkDetails(): void {
     for (const d of this.details.values()) {
