@@ -86,10 +86,17 @@ export class Walk {
     for (const e of entries) {
       const full = join(dir, e.name);
       const path = joinShown(shown, e.name);
+      const hidden = e.name.startsWith('.');
+      // A hidden file with a data file's name (macOS's AppleDouble ._x.csv beside x.csv, copied from a Mac
+      // disk) is not read, as `*` leaves it out in the shell, and is said.
+      if (hidden && !e.isDirectory() && DATA_FILE.test(e.name)) {
+        this.skip(path, 'hidden-file');
+        continue;
+      }
       const kind = await this.entry(e, full, path, DATA_FILE.test(e.name));
       if (kind === 'folder') subs.push([full, path]);
-      // Hidden files (.DS_Store, .gitattributes) are never data, as `*` leaves them out in the shell.
-      else if (kind === 'other' && sayOthers && !e.name.startsWith('.')) this.skip(path, 'other-file');
+      // Other hidden files (.DS_Store, .gitattributes) are never data, and go unsaid.
+      else if (kind === 'other' && sayOthers && !hidden) this.skip(path, 'other-file');
     }
     for (const [full, path] of subs) {
       if (!this.recursive) this.skip(`${path}/`, 'sub-folder');

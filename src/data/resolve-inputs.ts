@@ -135,12 +135,14 @@ function nothingIn(walk: Walk, given: string, skippedBefore: number): void {
 const NOT_READ_HOW: Partial<Record<NotReadReason, string>> = {
   'sub-folder': '; --recursive reads sub-folders',
   'other-file': '; name it in --data to read it',
+  'hidden-file': '; name it in --data to read it',
 };
 
 /** Why an entry was passed over, in the hint of a path that gave nothing to read. */
 const NOT_READ_WHY: Record<NotReadReason, string> = {
   'sub-folder': 'a sub-folder',
   'hidden-folder': 'a hidden folder',
+  'hidden-file': 'a hidden file',
   'folder-seen': 'a folder already read',
   'dangling-link': 'a link to nothing',
   'link-loop': 'a symbolic link loop',

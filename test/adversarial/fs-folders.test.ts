@@ -71,6 +71,29 @@ describe('a --data folder', () => {
     expect(note(parse(deep.stdout), 'inputs-not-read')).toBeUndefined();
   });
 
+  it("passes over macOS's ._ files and other hidden data names, and says so; read when named", async () => {
+    const root = folder();
+    // An AppleDouble file as a Mac writes it beside a.csv on a FAT or network disk: binary, not data.
+    const appleDouble = Buffer.concat([
+      Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]),
+      Buffer.from('Mac OS X        '),
+    ]);
+    writeFileSync(join(root, 'd', '._a.csv'), appleDouble);
+    writeFileSync(join(root, 'd', '.old.csv'), `${HEADER}2016,CN,6109,7\n`);
+    writeFileSync(join(root, 'd', '.DS_Store'), appleDouble);
+    const r = await run([...SHARE, '--data', join(root, 'd')]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = parse(r.stdout);
+    expect(out.total.valueUsd).toBe(100);
+    expect(note(out, 'inputs-not-read')?.message).toMatch(
+      /^2 entries of --data not read: 2 hidden files \(.*d\/\._a\.csv, .*d\/\.old\.csv; macOS's \._ files are metadata/,
+    );
+    // .DS_Store is never data: not said.
+    expect(note(out, 'inputs-not-read')?.message).not.toContain('DS_Store');
+    const named = await run([...SHARE, '--data', join(root, 'd'), join(root, 'd', '.old.csv')]);
+    expect(parse(named.stdout).total.valueUsd).toBe(107);
+  });
+
   it('caps the list of sub-folders not read, keeping the count complete', async () => {
     const root = folder();
     for (let i = 0; i < 25; i++) mkdirSync(join(root, 'd', `s${String(i).padStart(2, '0')}`));

@@ -49,6 +49,8 @@ export interface ReadFacts {
 export type NotReadReason =
   | 'sub-folder'
   | 'hidden-folder'
+  /** A file of a folder with a data file's name that starts with a dot (macOS's ._x.csv, a hidden copy). */
+  | 'hidden-file'
   | 'folder-seen'
   | 'dangling-link'
   | 'link-loop'

@@ -65,6 +65,11 @@ export const READ_WORDS: Words<ReadFacts> = {
 const NOT_READ: Record<NotReadReason, [string, string, string]> = {
   'sub-folder': ['sub-folder', 'sub-folders', '--recursive reads them'],
   'hidden-folder': ['hidden folder', 'hidden folders', 'name them in --data to read them'],
+  'hidden-file': [
+    'hidden file',
+    'hidden files',
+    "macOS's ._ files are metadata, not data; name others in --data to read them",
+  ],
   'folder-seen': ['folder already read', 'folders already read', 'a link back to a folder read before'],
   'dangling-link': [
     'link to nothing',
