@@ -1,4 +1,5 @@
 import { compareUsd, plus, ratio, type Usd } from '../model/usd.js';
+import { ascendingPositive } from './radix-sort.js';
 
 /** How concentrated the supply is: the Herfindahl-Hirschman index and the top shares. */
 export interface Concentration {
@@ -18,17 +19,14 @@ export interface Concentration {
 export function concentrationOf(values: Usd[] | Float64Array, total: Usd): Concentration {
   let asc: Float64Array;
   if (values instanceof Float64Array) {
-    // Plain doubles (a table's sums, a copy): sorted in place, the positive ones are the end of it.
-    values.sort();
-    let first = values.length;
-    while (first > 0 && (values[first - 1] as number) > 0) first--;
-    asc = values.subarray(first);
+    // Plain doubles (a table's sums): the positive ones, ascending.
+    asc = ascendingPositive(values);
   } else {
     const positive = values.filter((v) => v > 0);
     // Past 2^53 a figure is a BigInt: exact sums, in the order compareUsd gives.
     if (positive.some((v) => typeof v === 'bigint')) return exactConcentration(positive, total);
-    // A typed array sorts millions of values natively (no comparator calls); read from the end, largest first.
-    asc = Float64Array.from(positive as number[]).sort();
+    // Sorted as doubles (no comparator calls), read from the end, largest first.
+    asc = ascendingPositive(Float64Array.from(positive as number[]));
   }
   const sum = (f: (v: number) => number, n = asc.length): number => {
     let a = 0;
