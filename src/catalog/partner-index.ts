@@ -130,15 +130,19 @@ export function filterKey(key: string): void {
 
 for (const key of [...countryIndex.keys(), ...special.keys()]) filterKey(key);
 
+/** Whether the filter has the bit of a key's FNV-1a hash (false: no key of the index has that hash). */
+export function filterHas(h: number): boolean {
+  const b = bitOf(h);
+  return ((plainKeys[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+}
+
 /**
  * Whether text that is not plain may be a key of the index (false: surely not): text latinKey takes (Latin
  * letters with accents) is tested by its key's hash, without making the key; other text may be.
  */
 export function mayBeKnownText(text: string): boolean {
   const h = latinKeyHash(text);
-  if (h === undefined) return true;
-  const b = bitOf(h);
-  return ((plainKeys[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+  return h === undefined || filterHas(h);
 }
 
 /**

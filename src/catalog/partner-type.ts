@@ -108,6 +108,25 @@ function partOf(keys: readonly string[], c: number): string | undefined {
   return c === 0x2018 || c === 0x2019 ? "'" : undefined;
 }
 
+let latinFold: Int32Array | undefined;
+
+/**
+ * Per unit below U+0300: the one unit its part of the key is in lower case, or -1 when the part is not
+ * one unit other than a space (a ligature's two letters): the table of the one-pass look-up of unknown
+ * names (code-systems.ts).
+ */
+export function latinFoldTable(): Int32Array {
+  if (!latinFold) {
+    const keys = latinLowerKeys();
+    latinFold = new Int32Array(0x300);
+    for (let c = 0; c < 0x300; c++) {
+      const m = keys[c] as string;
+      latinFold[c] = m.length === 1 && m !== ' ' ? m.charCodeAt(0) : -1;
+    }
+  }
+  return latinFold;
+}
+
 /** Each unit's part of the key in lower case (lower-casing below U+0370 needs no context: no sigma there). */
 function latinLowerKeys(): string[] {
   latinLower ??= latinKeys().map((m) => m.toLowerCase());

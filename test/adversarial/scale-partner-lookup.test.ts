@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayBePseudo } from '../../src/catalog/code-systems.js';
+import { mayBePseudo, partnerInSystem, unknownAsItself } from '../../src/catalog/code-systems.js';
 import { countryIndex, mayBeKnown, mayBeKnownText, special } from '../../src/catalog/partner-index.js';
 import { lookupPartner } from '../../src/catalog/partner-lookup.js';
 import {
@@ -273,5 +273,92 @@ describe('the filter of accented names the catalog does not know', () => {
       code: 'Port Zéria Islands',
       name: 'Port Zéria Islands',
     });
+  });
+});
+
+describe('the one-pass answer for a name the catalog does not know', () => {
+  /** partnerInSystem's answer for a name, by the full look-up alone (no one-pass answer). */
+  function reference(text: string) {
+    const plain = isPlain(text) || undefined;
+    const t = plain || settledText(text) ? text : text.normalize('NFC').trim();
+    if (!t) return undefined;
+    const p = lookupPartner(t, plain);
+    return p.kind === 'unknown' && PSEUDO_NAME.test(p.name)
+      ? { kind: 'pseudo', code: p.name, name: p.name }
+      : p;
+  }
+
+  it('gives what the full look-up gives, for every unit in a name and for random names', () => {
+    const all: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      all.push(u, `Port ${u}ria`, `${u}sland b`);
+    }
+    const names: string[] = [];
+    for (const a2 of Object.keys(countries.getAlpha2Codes()))
+      names.push(...(countries.getName(a2, 'en', { select: 'all' }) ?? []));
+    const pieces = [
+      ...names.slice(0, 60),
+      'free zones',
+      'Unknown',
+      'CONFIDENTIAL',
+      'Special categories',
+      'not elsewhere specified',
+      'unspecified',
+      'Not Specified',
+      'nés',
+      'N.E',
+      'spec',
+      'Korea',
+      'KOREA, SOUTH',
+      'World',
+      'Areas, nes',
+      'n.e.s.',
+      'Bunkers',
+      '_X',
+      '0410',
+      '842',
+      'Ré',
+      'union',
+      'ô',
+      'ǆ',
+      'İ',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u0301',
+      '`',
+      "'",
+      '\u2019',
+      'Port ',
+      'Zeré',
+      'ia',
+      'land',
+      'x',
+    ];
+    all.push(...texts(pieces, 30_000, 17), ...names, ...names.map((n) => n.toUpperCase()));
+    const wrong: string[] = [];
+    let quick = 0;
+    for (const t of all) {
+      if (unknownAsItself(t)) quick++;
+      for (const system of ['name', 'any'] as const)
+        if (JSON.stringify(partnerInSystem(system, t)) !== JSON.stringify(reference(t))) wrong.push(t);
+    }
+    expect(wrong).toEqual([]);
+    // And most made-up names are answered in the one pass.
+    expect(quick).toBeGreaterThan(all.length / 20);
+    expect(unknownAsItself('Port Zeréia Islands')).toBe(true);
+    expect(unknownAsItself('Republic of Korea')).toBe(false);
+    expect(unknownAsItself('Other Asia, nes')).toBe(false);
+    for (const name of [
+      'Free Zones',
+      'unknown',
+      'Confidential',
+      'SPECIAL CATEGORIES',
+      'Bunkers',
+      'Areas, n.e.s.',
+    ])
+      expect(partnerInSystem('name', name)?.kind, name).toBe('pseudo');
   });
 });
