@@ -30,6 +30,35 @@ describe('the partner table past its Map', () => {
       expect(table.has(absent)).toBe(false);
   });
 
+  it('gives a code met again its first item, soon after (kept aside) and long after (in the index)', () => {
+    const table = new SumTable();
+    const first = new Map<string, number>();
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    // New codes mostly, each row now and then naming one met 1 to 5,000 rows back or anywhere before.
+    const seen: string[] = [];
+    for (let row = 0; row < 300_000; row++) {
+      const r = next(10);
+      const code =
+        seen.length && r === 0
+          ? (seen[Math.max(0, seen.length - 1 - next(5000))] as string)
+          : seen.length && r === 1
+            ? (seen[next(seen.length)] as string)
+            : `Port ${row.toString(36)}${r}`;
+      if (!first.has(code)) {
+        first.set(code, first.size);
+        seen.push(code);
+      }
+      expect(table.itemOf(partner(code))).toBe(first.get(code));
+    }
+    expect(table.size).toBe(first.size);
+    for (const [code, i] of first) expect(table.find(code)).toBe(i);
+    expect(table.find('Port absent')).toBe(-1);
+  });
+
   it('a small table answers from its Map the same way', () => {
     const table = new SumTable();
     for (const code of ['US', 'CN', 'Other Asia, nes']) table.push(partner(code));
