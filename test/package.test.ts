@@ -39,8 +39,23 @@ describe('the npm package', () => {
     }
     expect(files.filter((f) => f.startsWith('schemas/')).length).toBeGreaterThan(0);
     // No TypeScript, tests, benchmark or its output, and no source maps (they would point at src/).
-    expect(files.filter((f) => /^(src|test|bench|docs|scratch|coverage)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|bench|scratch|coverage)\//.test(f))).toEqual([]);
     expect(files.filter((f) => /\.(ts|map|tsbuildinfo|log)$/.test(f))).toEqual([]);
+  });
+
+  it("has every file the README links to, and every file the docs link to but the project's own sources", () => {
+    const links = (file: string) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((l) => !/^[a-z]+:/.test(l))
+        .map((l) => normalize(join(dirname(file), l)).replace(/\/$/, ''));
+    const shipped = (p: string) => has.has(p) || files.some((x) => x.startsWith(`${p}/`));
+    const readme = links('README.md');
+    expect(readme.length).toBeGreaterThan(10);
+    expect(readme.filter((p) => !shipped(p))).toEqual([]);
+    // The docs also point at the sources and the CI script, which a clone has and the package does not.
+    const docs = files.filter((f) => f.startsWith('docs/') && f.endsWith('.md')).flatMap(links);
+    expect(docs.filter((p) => !shipped(p) && !/^(src|test|\.ci)(\/|$)/.test(p))).toEqual([]);
   });
 
   it('has every file the shipped code imports or opens beside itself', () => {
