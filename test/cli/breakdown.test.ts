@@ -635,3 +635,44 @@ describe('breakdown conventions', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('rows repeating earlier rows', () => {
+  // Repeats in apparel (also in textiles-and-apparel, which holds HS 61) and in passenger cars.
+  const CSV = [
+    'year,partner,hs_code,value_usd',
+    '2016,KR,610910,100',
+    '2016,KR,610910,100',
+    '2016,KR,620342,50',
+    '2016,CN,610910,70',
+    '2016,CN,610910,70',
+    '2016,KR,870323,900',
+    '2016,KR,870323,900',
+  ].join('\n');
+
+  it('are counted once each, whatever categories they are in, in one note', async () => {
+    const out = await json(['--data', '-', '--partner', 'KR', '--year', '2016'], { stdin: CSV });
+    const notes = out.notes.filter((n) => n.code === 'duplicate-rows');
+    // The rows that repeat an earlier row's year, partner, code and value, as SQL would count them.
+    const rows = CSV.split('\n').slice(1);
+    const repeats = rows.filter((r, i) => rows.indexOf(r) !== i).length;
+    expect(repeats).toBe(3);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.message).toMatch(/^3 rows repeat an earlier row exactly/);
+    for (const [line, first] of [
+      [3, 2],
+      [6, 5],
+      [8, 7],
+    ])
+      expect(notes[0]?.message).toContain(`<stdin>:${line} repeats <stdin>:${first}`);
+    // Each category's figures still count every row, as SUM() does.
+    expect(byName(out, 'apparel').valueUsd).toBe(250);
+  });
+
+  it('with --dedupe, are left out in each category and said once', async () => {
+    const out = await json(['--data', '-', '--partner', 'KR', '--year', '2016', '--dedupe'], { stdin: CSV });
+    const notes = out.notes.filter((n) => n.code === 'duplicate-rows-deduped');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.message).toMatch(/^3 exact repeats of an earlier row/);
+    expect(byName(out, 'apparel').valueUsd).toBe(150);
+  });
+});

@@ -3,7 +3,7 @@ import { listedPartner, type Partner, partnerHint, partnerKey } from '../../cata
 import { KorusError } from '../../errors.js';
 import type { Note } from '../../model/notes.js';
 import type { ReadReport, TradeRow } from '../../model/rows.js';
-import { ShareAccumulator, yearList } from '../share/index.js';
+import { type Repeats, ShareAccumulator, yearList } from '../share/index.js';
 import { CategoryIndex } from './code-index.js';
 import { partnerLabel } from './partner.js';
 import { breakdownOf } from './result.js';
@@ -36,6 +36,8 @@ export class BreakdownAccumulator {
   private unmatched = 0;
   private readonly unmatchedExamples = new Set<string>();
   private readonly partnersSeen = new Map<string, string>();
+  /** Rows repeating an earlier one, each once (a category's accumulator counts its own). */
+  private readonly repeats: Repeats = { duplicates: 0, deduped: 0, examples: [], splits: 0 };
   private readonly partnerKey: string;
   private readonly index: CategoryIndex;
 
@@ -69,15 +71,41 @@ export class BreakdownAccumulator {
     }
     const p = row.partner;
     const isPartner = (p.kind === 'country' || p.kind === 'unknown') && this.isPartner(p);
+    // What the row was to the categories: a repeat of an earlier row in one is one in every category of
+    // its code (the key holds the code), said once.
+    let counted = false;
     for (const e of targets) {
+      const r = e.acc.repeats;
+      const { duplicates, deduped, splits } = r;
+      const examples = r.examples.length;
       e.fed++;
       e.acc.add(row);
       if (isPartner) (row.value === undefined ? e.partnerMissingYears : e.partnerYears).add(row.year);
+      if (!counted && (r.duplicates !== duplicates || r.deduped !== deduped || r.splits !== splits)) {
+        counted = true;
+        this.repeated(r, duplicates, deduped, examples);
+      }
     }
     if ((p.kind === 'country' || p.kind === 'unknown') && row.value !== undefined) {
       if (this.partnersSeen.size < 500 || this.partnersSeen.has(p.code))
         this.partnersSeen.set(p.code, p.name);
     }
+  }
+
+  /**
+   * Counts once a row that a category's accumulator counted as a repeat: its counts are `r`, and were
+   * `duplicates`, `deduped` and `examples` (their number) before it took the row.
+   */
+  private repeated(r: Repeats, duplicates: number, deduped: number, examples: number): void {
+    const mine = this.repeats;
+    if (r.duplicates > duplicates) mine.duplicates++;
+    else if (r.deduped > deduped) mine.deduped++;
+    else {
+      mine.splits++;
+      mine.firstSplit ??= r.firstSplit;
+    }
+    const example = r.examples.length > examples ? r.examples.at(-1) : undefined;
+    if (example && mine.examples.length < 5) mine.examples.push(example);
   }
 
   private isPartner(p: Partner): boolean {
@@ -176,6 +204,7 @@ export class BreakdownAccumulator {
       absent,
       totalCategories: entries.filter((e) => e.def.codes?.includes('TOTAL')).map((e) => e.def.name),
       notes,
+      repeats: this.repeats,
       input: {
         files: report.files,
         filesUsed: [],

@@ -2,6 +2,7 @@ import type { Partner } from '../../catalog/partners.js';
 import type { NoteCode } from '../../model/codes.js';
 import { noteKey } from '../../model/note-key.js';
 import type { Note } from '../../model/notes.js';
+import { type Repeats, repeatNotes } from '../share/index.js';
 import type { AbsentCategory, BreakdownCategory, FoundCategory } from './types.js';
 
 /** Notes about files or rows as such: the same in every category, said once and not named by category. */
@@ -19,7 +20,12 @@ export interface BreakdownNoteInput {
   partialOverlaps: Array<[string, string]>;
   unknownOverlap: string[];
   absent: AbsentCategory[];
+  /** Rows repeating an earlier row, each once: said in place of each category's own count. */
+  repeats?: Repeats;
 }
+
+/** The notes of rows repeating earlier ones, which a category's result counts for itself. */
+const REPEAT_NOTES = new Set<NoteCode>(['duplicate-rows', 'duplicate-rows-deduped', 'repeated-keys']);
 
 /**
  * Each listed category's own notes, scoped by its name (a note about files or rows unscoped), each said
@@ -28,8 +34,15 @@ export interface BreakdownNoteInput {
 export function breakdownNotes(a: BreakdownNoteInput): Note[] {
   const notes: Note[] = [];
   const seen = new Set<string>();
+  let repeatsSaid = false;
   for (const { def, result } of a.found) {
     for (const n of result.notes) {
+      if (a.repeats && REPEAT_NOTES.has(n.code)) {
+        // In the place of the first category's: the rows counted once, whatever categories they are in.
+        if (!repeatsSaid) notes.push(...repeatNotes(a.repeats));
+        repeatsSaid = true;
+        continue;
+      }
       const scoped: Note = FILE_NOTES.has(n.code)
         ? { ...n }
         : { ...n, scope: n.scope ? `${n.scope}: ${def.name}` : def.name };

@@ -112,6 +112,7 @@ export function breakdownOf(input: BreakdownInput): BreakdownResult {
       partialOverlaps,
       unknownOverlap,
       absent,
+      repeats: input.repeats,
     }),
   ];
 

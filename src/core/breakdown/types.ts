@@ -5,7 +5,7 @@ import type { AbsentCategory } from '../../model/facts/breakdown.js';
 import type { Note } from '../../model/notes.js';
 import type { FileStats } from '../../model/rows.js';
 import type { Usd } from '../../model/usd.js';
-import type { Ranks, ShareResult, ShareRow, TotalBasis } from '../share/index.js';
+import type { Ranks, Repeats, ShareResult, ShareRow, TotalBasis } from '../share/index.js';
 
 /** What `breakdown` is asked: one partner, across every category. */
 export interface BreakdownQuery {
@@ -140,6 +140,11 @@ export interface BreakdownInput {
   totalCategories?: string[];
   notes: Note[];
   input: BreakdownInputStats;
+  /**
+   * Rows repeating an earlier row, each counted once however many categories it is in (each category's
+   * share result counts its own): said in their place.
+   */
+  repeats?: Repeats;
 }
 
 /** A category with a row for the partner in the year: its definition, its share result and that row. */

@@ -3,7 +3,9 @@
 
 export { type Concentration, concentrationOf } from '../concentration.js';
 export { ShareAccumulator } from './accumulator.js';
+export type { Repeats } from './bucket.js';
 export { SeveralReporters } from './guards.js';
+export { repeatNotes } from './notes.js';
 export { MONTH_NAMES, monthRange, partOfYear, partOfYearText, yearList } from './periods.js';
 export type {
   InputStats,
